@@ -1,0 +1,93 @@
+namespace GmPki.Core.Errors;
+
+/// <summary>
+/// The error catalog: every expected failure GmPki reports, by stable code. Documented, with the
+/// HTTP status of each kind, in <c>docs/errors.md</c>.
+/// </summary>
+public static class Errors
+{
+    // --- Requests at the edge -------------------------------------------------------------
+
+    /// <summary>The request body or a parameter is malformed or missing.</summary>
+    public static readonly GmPkiError RequestInvalid = new("request-invalid", ErrorKind.Invalid, "Invalid request");
+
+    /// <summary>The request body exceeds the endpoint's limit.</summary>
+    public static readonly GmPkiError RequestTooLarge = new("request-too-large", ErrorKind.TooLarge, "Request too large");
+
+    /// <summary>No or unknown credentials.</summary>
+    public static readonly GmPkiError Unauthenticated = new("unauthenticated", ErrorKind.Unauthenticated, "Authentication required");
+
+    /// <summary>The authenticated operator's role does not allow the operation.</summary>
+    public static readonly GmPkiError Forbidden = new("forbidden", ErrorKind.Forbidden, "Operation not allowed for this role");
+
+    // --- Certification requests (PKCS#10, RFC 2986) ---------------------------------------
+
+    /// <summary>The CSR exceeds the size limit.</summary>
+    public static readonly GmPkiError CsrTooLarge = new("csr-too-large", ErrorKind.TooLarge, "Certification request too large");
+
+    /// <summary>The CSR is not a well-formed PEM or DER PKCS#10 structure.</summary>
+    public static readonly GmPkiError CsrMalformed = new("csr-malformed", ErrorKind.Invalid, "Malformed certification request");
+
+    /// <summary>The CSR's self-signature (proof of possession) does not verify.</summary>
+    public static readonly GmPkiError CsrBadSignature = new("csr-bad-signature", ErrorKind.Invalid, "Certification request signature does not verify");
+
+    /// <summary>The CSR is signed with an algorithm GmPki does not accept (MD5, SHA-1, unknown).</summary>
+    public static readonly GmPkiError CsrSignatureAlgorithmRejected = new("csr-signature-algorithm-rejected", ErrorKind.Invalid, "Certification request signature algorithm not accepted");
+
+    /// <summary>The public key is of a known algorithm but too weak (RSA below 2048 bits, bad exponent).</summary>
+    public static readonly GmPkiError CsrWeakKey = new("csr-weak-key", ErrorKind.Invalid, "Public key too weak");
+
+    /// <summary>The public key's algorithm or curve is not supported, or the key is not valid.</summary>
+    public static readonly GmPkiError CsrUnsupportedKey = new("csr-unsupported-key", ErrorKind.Invalid, "Public key algorithm or curve not supported");
+
+    /// <summary>The subject name violates the profile (missing required or disallowed attributes).</summary>
+    public static readonly GmPkiError CsrSubjectRejected = new("csr-subject-rejected", ErrorKind.Invalid, "Subject name not acceptable for the profile");
+
+    /// <summary>A requested extension is malformed or not acceptable for the profile.</summary>
+    public static readonly GmPkiError CsrExtensionRejected = new("csr-extension-rejected", ErrorKind.Invalid, "Requested extension not acceptable");
+
+    // --- Profiles and issuance -------------------------------------------------------------
+
+    /// <summary>No certificate profile of that name is configured.</summary>
+    public static readonly GmPkiError ProfileUnknown = new("profile-unknown", ErrorKind.Invalid, "Unknown certificate profile");
+
+    /// <summary>The profile does not allow the request's key algorithm.</summary>
+    public static readonly GmPkiError ProfileKeyAlgorithmNotAllowed = new("profile-key-algorithm-not-allowed", ErrorKind.Invalid, "Key algorithm not allowed by the profile");
+
+    /// <summary>Identity extension values (GM/T 0015) are missing, unexpected or malformed.</summary>
+    public static readonly GmPkiError IdentityExtensionRejected = new("identity-extension-rejected", ErrorKind.Invalid, "Identity extension not acceptable");
+
+    /// <summary>The pre-issuance check refused to sign (M24 §19 content or profile violated).</summary>
+    public static readonly GmPkiError PreIssuanceCheckFailed = new("pre-issuance-check-failed", ErrorKind.Unprocessable, "Pre-issuance check refused the certificate");
+
+    /// <summary>The issuing CA cannot issue (not initialised, expired, or its validity ends too soon).</summary>
+    public static readonly GmPkiError IssuerUnavailable = new("issuer-unavailable", ErrorKind.Unavailable, "Issuing CA unavailable");
+
+    /// <summary>The signed certificate did not match what was checked, or its signature did not verify.</summary>
+    public static readonly GmPkiError SigningFault = new("signing-fault", ErrorKind.Internal, "Signing produced an unexpected result");
+
+    /// <summary>A unique serial number could not be reserved.</summary>
+    public static readonly GmPkiError SerialReservationFailed = new("serial-reservation-failed", ErrorKind.Internal, "Serial number could not be reserved");
+
+    // --- Objects --------------------------------------------------------------------------
+
+    /// <summary>No certificate with that serial number.</summary>
+    public static readonly GmPkiError CertificateNotFound = new("certificate-not-found", ErrorKind.NotFound, "Certificate not found");
+
+    /// <summary>No certificate authority of that name.</summary>
+    public static readonly GmPkiError AuthorityNotFound = new("authority-not-found", ErrorKind.NotFound, "Certificate authority not found");
+
+    /// <summary>The data directory already holds a CA hierarchy.</summary>
+    public static readonly GmPkiError AlreadyInitialized = new("already-initialized", ErrorKind.Conflict, "CA hierarchy already initialised");
+
+    // --- Keys -----------------------------------------------------------------------------
+
+    /// <summary>No passphrase was supplied for the key store.</summary>
+    public static readonly GmPkiError PassphraseMissing = new("passphrase-missing", ErrorKind.Unavailable, "Key store passphrase not supplied");
+
+    /// <summary>A private key could not be decrypted (wrong passphrase or damaged file).</summary>
+    public static readonly GmPkiError KeyUnlockFailed = new("key-unlock-failed", ErrorKind.Unavailable, "Private key could not be unlocked");
+
+    /// <summary>The key reference names no key in the store.</summary>
+    public static readonly GmPkiError KeyNotFound = new("key-not-found", ErrorKind.Unavailable, "Private key not found");
+}

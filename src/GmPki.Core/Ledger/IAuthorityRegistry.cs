@@ -1,0 +1,12 @@
+namespace GmPki.Core.Ledger;
+
+/// <summary>The CAs of this installation.</summary>
+public interface IAuthorityRegistry
+{
+    /// <summary>All CAs, roots first, in creation order.</summary>
+    Task<IReadOnlyList<AuthorityRecord>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new CA with its audit event.</summary>
+    /// <exception cref="Errors.GmPkiException"><c>already-initialized</c> when the label exists.</exception>
+    Task AddAsync(AuthorityRecord authority, AuditEvent audit, CancellationToken cancellationToken);
+}
