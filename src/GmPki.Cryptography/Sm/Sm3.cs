@@ -1,0 +1,24 @@
+using Org.BouncyCastle.Crypto.Digests;
+
+namespace GmPki.Cryptography.Sm;
+
+/// <summary>SM3 cryptographic hash (GB/T 32905, GM/T 0004): 32-byte digests.</summary>
+public static class Sm3
+{
+    /// <summary>Digest length in bytes.</summary>
+    public const int HashSize = 32;
+
+    /// <summary>Hashes <paramref name="data"/>.</summary>
+    /// <returns>The 32-byte digest.</returns>
+    public static byte[] Hash(ReadOnlySpan<byte> data)
+    {
+        var digest = new SM3Digest();
+        digest.BlockUpdate(data.ToArray(), 0, data.Length);
+        var result = new byte[HashSize];
+        digest.DoFinal(result, 0);
+        return result;
+    }
+
+    /// <summary>Hashes <paramref name="data"/> and returns the digest as lowercase hex (64 characters).</summary>
+    public static string HashHex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Hash(data));
+}

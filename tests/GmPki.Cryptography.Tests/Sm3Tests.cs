@@ -1,0 +1,21 @@
+using System.Text;
+using GmPki.Cryptography.Sm;
+
+namespace GmPki.Cryptography.Tests;
+
+public class Sm3Tests
+{
+    [Theory]
+    [InlineData("abc", "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")] // GM/T 0004 example 1
+    [InlineData("abcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcd", "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732")] // example 2
+    public void Hash_GmT0004Examples_MatchStandard(string input, string expected)
+    {
+        Sm3.HashHex(Encoding.ASCII.GetBytes(input)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Hash_EmptyInput_Returns32Bytes()
+    {
+        Sm3.Hash([]).Length.ShouldBe(32);
+    }
+}
