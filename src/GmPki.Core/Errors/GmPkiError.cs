@@ -16,4 +16,9 @@ public sealed record GmPkiError(string Code, ErrorKind Kind, string Title)
     /// <summary>Creates an exception carrying this error and an occurrence-specific detail.</summary>
     /// <param name="detail">What exactly was wrong; safe to show to the caller (no secrets, no internals).</param>
     public GmPkiException With(string detail) => new(this, detail);
+
+    /// <summary>Creates an exception carrying this error, a detail, and the underlying cause (kept for the server log).</summary>
+    /// <param name="detail">What exactly was wrong; safe to show to the caller.</param>
+    /// <param name="inner">The underlying exception; never shown to callers.</param>
+    public GmPkiException With(string detail, Exception inner) => new(this, detail, inner);
 }

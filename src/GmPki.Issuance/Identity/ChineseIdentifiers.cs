@@ -1,0 +1,57 @@
+namespace GmPki.Issuance.Identity;
+
+/// <summary>
+/// Check-digit validation of Chinese identifiers: the 18-character citizen identity number
+/// (GB 11643-1999, ISO 7064 MOD 11-2) and the 18-character unified social credit code
+/// (GB 32100-2015, MOD 31).
+/// </summary>
+public static class ChineseIdentifiers
+{
+    private static readonly int[] IdentityWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string IdentityCheck = "10X98765432";
+    private static readonly int[] CreditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    private const string CreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /// <summary>True when <paramref name="value"/> is a well-formed 18-character citizen identity number with a correct check character.</summary>
+    public static bool IsCitizenIdentityNumber(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 18 || !value[..17].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (value[i] - '0') * IdentityWeights[i];
+        }
+
+        return char.ToUpperInvariant(value[17]) == IdentityCheck[sum % 11];
+    }
+
+    /// <summary>True when <paramref name="value"/> is a well-formed unified social credit code with a correct check character.</summary>
+    public static bool IsUnifiedSocialCreditCode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 18)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var digit = CreditAlphabet.IndexOf(value[i], StringComparison.Ordinal);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            sum += digit * CreditWeights[i];
+        }
+
+        var check = (31 - (sum % 31)) % 31;
+        return value[17] == CreditAlphabet[check];
+    }
+}

@@ -1,0 +1,12 @@
+using GmPki.Core.Profiles;
+
+namespace GmPki.Issuance;
+
+/// <summary>A request to issue one end-entity certificate.</summary>
+/// <param name="Profile">Profile name, for example <c>personal</c>.</param>
+/// <param name="CertificationRequest">PKCS#10 request, PEM or DER, at most 64 KiB.</param>
+/// <param name="IdentityExtensions">GM/T 0015 identity extension values, when the profile carries them.</param>
+public sealed record IssuanceRequest(
+    string Profile,
+    byte[] CertificationRequest,
+    IReadOnlyDictionary<IdentityExtensionType, string>? IdentityExtensions = null);

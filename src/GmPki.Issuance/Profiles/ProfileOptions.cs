@@ -1,0 +1,45 @@
+namespace GmPki.Issuance.Profiles;
+
+/// <summary>
+/// A certificate profile as written in configuration (section <c>Profiles:{name}</c> of
+/// <c>gmpki.json</c>). Unvalidated; <see cref="ProfileLoader"/> turns it into a
+/// <see cref="Core.Profiles.CertificateProfile"/>. Field reference: <c>docs/configuration.md</c>.
+/// </summary>
+public sealed class ProfileOptions
+{
+    /// <summary>Name for people, for example 个人签名.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>Certificate policy OID, dotted decimal.</summary>
+    public string? PolicyOid { get; set; }
+
+    /// <summary>Absolute http(s) URI of the CPS, or null for none.</summary>
+    public string? CpsUri { get; set; }
+
+    /// <summary>Certificate lifetime in days (1–3650).</summary>
+    public int ValidityDays { get; set; }
+
+    /// <summary>keyUsage bit names: digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, encipherOnly, decipherOnly.</summary>
+    public List<string> KeyUsage { get; set; } = [];
+
+    /// <summary>extKeyUsage purposes: serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning, or dotted OIDs.</summary>
+    public List<string> ExtendedKeyUsage { get; set; } = [];
+
+    /// <summary>Key algorithm names (<c>sm2</c>, <c>ecdsa-p256</c>, <c>ecdsa-p384</c>, <c>rsa-2048</c>, <c>rsa-3072</c>, <c>rsa-4096</c>).</summary>
+    public List<string> KeyAlgorithms { get; set; } = [];
+
+    /// <summary>Subject attributes that must be present (short names such as CN, O, OU).</summary>
+    public List<string> RequiredSubject { get; set; } = [];
+
+    /// <summary>Subject attributes that may be present; the required ones are always allowed.</summary>
+    public List<string> AllowedSubject { get; set; } = [];
+
+    /// <summary>subjectAltName forms copied from the request: dns, ip, email.</summary>
+    public List<string> SubjectAltNames { get; set; } = [];
+
+    /// <summary>Whether at least one subjectAltName entry is required.</summary>
+    public bool RequireSubjectAltName { get; set; }
+
+    /// <summary>GM/T 0015 identity extensions (identityCode, insuranceNumber, icRegistrationNumber, organizationCode, taxationNumber) mapped to whether each is required.</summary>
+    public Dictionary<string, bool> IdentityExtensions { get; set; } = [];
+}
