@@ -1,0 +1,53 @@
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+using GmPki.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GmPki.Storage.Context;
+
+/// <summary>
+/// The ledger's EF Core model, shared by both providers. Each provider has its own subclass so
+/// that its hand-written migrations can be bound to it with <c>[DbContext]</c>.
+/// </summary>
+internal abstract class LedgerContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AuthorityEntity> Authorities => Set<AuthorityEntity>();
+
+    public DbSet<CertificateEntity> Certificates => Set<CertificateEntity>();
+
+    public DbSet<AuditEventEntity> AuditEvents => Set<AuditEventEntity>();
+
+    public DbSet<OperatorEntity> Operators => Set<OperatorEntity>();
+
+    /// <summary>Tells which constraint, if any, made <paramref name="exception"/> happen.</summary>
+    public abstract ConstraintViolation ViolatedConstraint(DbUpdateException exception);
+
+    /// <summary>Provider-specific settings applied after migrating (SQLite: WAL).</summary>
+    public virtual Task AfterMigrationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Options both providers share.</summary>
+    protected static void ConfigureShared(DbContextOptionsBuilder builder) =>
+        // Migrations are hand-written and have no model snapshot (docs/storage.md); a test
+        // proves instead that the migrated schema equals the model's.
+        builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<CertificateState>().HaveConversion<string>();
+        configurationBuilder.Properties<AuthorityKind>().HaveConversion<string>();
+        configurationBuilder.Properties<KeyAlgorithm>().HaveConversion<KeyAlgorithmNameConverter>();
+        configurationBuilder.Properties<OperatorRole>().HaveConversion<OperatorRoleNameConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new AuthorityConfiguration());
+        modelBuilder.ApplyConfiguration(new CertificateConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
+        modelBuilder.ApplyConfiguration(new OperatorConfiguration());
+        SnakeCaseNames.ApplyToColumns(modelBuilder);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GmPki.Storage.Context;
+
+/// <summary>The ledger on PostgreSQL (times as <c>timestamp with time zone</c>).</summary>
+internal sealed class PostgresLedgerContext(DbContextOptions<PostgresLedgerContext> options) : LedgerContext(options)
+{
+    /// <summary>Uses PostgreSQL through Npgsql with the given connection string.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        builder.UseNpgsql(connectionString);
+        ConfigureShared(builder);
+    }
+
+    public override ConstraintViolation ViolatedConstraint(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => ConstraintViolation.Unique,
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => ConstraintViolation.ForeignKey,
+        _ => ConstraintViolation.None,
+    };
+}

@@ -1,0 +1,64 @@
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+
+namespace GmPki.Storage.Entities;
+
+/// <summary>Row of table <c>certificates</c>: one reserved serial and what became of it.</summary>
+internal sealed class CertificateEntity
+{
+    public long Id { get; set; }
+
+    public required string IssuerLabel { get; set; }
+
+    public required string SerialHex { get; set; }
+
+    /// <summary>Also the concurrency token: a transition only updates the row it read.</summary>
+    public CertificateState State { get; set; }
+
+    public required string Profile { get; set; }
+
+    public required string SubjectDn { get; set; }
+
+    public KeyAlgorithm KeyAlgorithm { get; set; }
+
+    public DateTime NotBefore { get; set; }
+
+    public DateTime NotAfter { get; set; }
+
+    public int CrlShard { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTime ReservedAt { get; set; }
+
+    public byte[]? TbsDer { get; set; }
+
+    public byte[]? CertificateDer { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public DateTime? IssuedAt { get; set; }
+
+    public static CertificateEntity Reserve(SerialReservation reservation) => new()
+    {
+        IssuerLabel = reservation.IssuerLabel,
+        SerialHex = reservation.SerialHex,
+        State = CertificateState.Reserved,
+        Profile = reservation.Profile,
+        SubjectDn = reservation.SubjectDn,
+        KeyAlgorithm = reservation.KeyAlgorithm,
+        NotBefore = reservation.NotBefore,
+        NotAfter = reservation.NotAfter,
+        CrlShard = reservation.CrlShard,
+        RequestedBy = reservation.RequestedBy,
+        ReservedAt = reservation.ReservedAt,
+    };
+
+    public CertificateRecord ToRecord() => new(
+        new SerialReservation(
+            IssuerLabel, SerialHex, Profile, SubjectDn, KeyAlgorithm, NotBefore, NotAfter, CrlShard, RequestedBy, ReservedAt),
+        State,
+        CertificateDer,
+        FailureReason,
+        IssuedAt);
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GmPki.Storage.Entities;
+
+/// <summary>Maps <see cref="OperatorEntity"/>: names and API key hashes are unique.</summary>
+internal sealed class OperatorConfiguration : IEntityTypeConfiguration<OperatorEntity>
+{
+    public void Configure(EntityTypeBuilder<OperatorEntity> builder)
+    {
+        builder.ToTable("operators");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => o.Name).IsUnique();
+        builder.HasIndex(o => o.ApiKeyHash).IsUnique();
+    }
+}

@@ -1,0 +1,31 @@
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+
+namespace GmPki.Storage.Entities;
+
+/// <summary>Row of table <c>operators</c>: an operator account.</summary>
+internal sealed class OperatorEntity
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public OperatorRole Role { get; set; }
+
+    public required string ApiKeyHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public static OperatorEntity From(OperatorRecord record) => new()
+    {
+        Name = record.Name,
+        Role = record.Role,
+        ApiKeyHash = record.ApiKeyHash,
+        CreatedAt = record.CreatedAt,
+        Disabled = record.Disabled,
+    };
+
+    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled);
+}

@@ -1,0 +1,61 @@
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Storage.Context;
+using GmPki.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GmPki.Storage.Ledger;
+
+/// <summary>Operator accounts; names and API key hashes are unique.</summary>
+internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts) : IOperatorStore
+{
+    public async Task<OperatorRecord?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKeyHash);
+
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Operators.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.ApiKeyHash == apiKeyHash && !o.Disabled, cancellationToken);
+        return row?.ToRecord();
+    }
+
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when the name or the API key hash is taken.</exception>
+    public async Task AddAsync(OperatorRecord operatorRecord, AuditEvent audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operatorRecord);
+        ArgumentNullException.ThrowIfNull(audit);
+
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.Operators.Add(OperatorEntity.From(operatorRecord));
+        context.AuditEvents.Add(AuditEventEntity.From(audit));
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (context.ViolatedConstraint(exception) is ConstraintViolation.Unique)
+        {
+            var nameTaken = await NameExistsAsync(operatorRecord.Name, cancellationToken);
+            throw new GmPkiException(
+                Errors.RequestInvalid,
+                nameTaken
+                    ? $"operator name '{operatorRecord.Name}' already exists"
+                    : "the API key is already registered to another operator",
+                exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<OperatorRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await context.Operators.AsNoTracking().ToListAsync(cancellationToken);
+
+        // Ordinal order here, the same on every provider and collation.
+        return [.. rows.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => o.ToRecord())];
+    }
+
+    private async Task<bool> NameExistsAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Operators.AnyAsync(o => o.Name == name, cancellationToken);
+    }
+}
