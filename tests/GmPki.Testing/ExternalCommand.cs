@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace GmPki.Testing;
+
+/// <summary>Runs a command-line program to completion and captures what it printed.</summary>
+internal static class ExternalCommand
+{
+    /// <summary>Runs <paramref name="fileName"/>; returns its exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs <paramref name="fileName"/> and throws, with its output, when it exits non-zero.</summary>
+    public static string MustRun(string fileName, params string[] arguments)
+    {
+        var (exitCode, output) = Run(fileName, arguments);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} exited with {exitCode}:{Environment.NewLine}{output}");
+    }
+}
