@@ -78,7 +78,7 @@ public sealed class CertificateIssuer
         try
         {
             intent = Check(request);
-            notBefore = now - _settings.Backdate;
+            notBefore = Max(now - _settings.Backdate, _issuer.NotBefore);
             notAfter = notBefore + intent.Profile.Validity;
             if (notBefore < _issuer.NotBefore || notAfter > _issuer.NotAfter)
             {
@@ -185,6 +185,8 @@ public sealed class CertificateIssuer
             throw Errors.SigningFault.With("the certificate signature does not verify under the issuing CA key.");
         }
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private AuditEvent Event(DateTime at, string action, Actor actor, string? serialHex, string outcome, object details)
         => new(at, action, actor.Name, actor.Role, serialHex is null ? null : $"certificate:{_issuer.Label}/{serialHex}", outcome, JsonSerializer.Serialize(details), actor.RequestId);

@@ -68,12 +68,6 @@ internal static partial class SubjectPolicy
             throw Errors.CsrSubjectRejected.With($"{attribute.ShortName} contains control characters.");
         }
 
-        var length = new StringInfo(value).LengthInTextElements;
-        if (length > attribute.MaxLength)
-        {
-            throw Errors.CsrSubjectRejected.With($"{attribute.ShortName} has {length} characters; the upper bound is {attribute.MaxLength}.");
-        }
-
         var valid = attribute.Encoding switch
         {
             DirectoryStringType.Printable => PrintablePattern().IsMatch(value) && (attribute.ShortName != "C" || CountryPattern().IsMatch(value)),
@@ -85,6 +79,12 @@ internal static partial class SubjectPolicy
             throw Errors.CsrSubjectRejected.With(attribute.ShortName == "C"
                 ? $"C must be a two-letter upper-case ISO 3166 code, not '{value}'."
                 : $"{attribute.ShortName} contains characters its string type ({attribute.Encoding}) cannot carry.");
+        }
+
+        var length = new StringInfo(value).LengthInTextElements;
+        if (length > attribute.MaxLength)
+        {
+            throw Errors.CsrSubjectRejected.With($"{attribute.ShortName} has {length} characters; the upper bound is {attribute.MaxLength}.");
         }
     }
 
