@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Security;
+
+namespace GmPki.Cryptography.Sm.P256;
+
+/// <summary>
+/// Glue between BouncyCastle key objects and <see cref="Sm2Engine"/>: prepared keys are cached per
+/// <see cref="ECPrivateKeyParameters"/> instance (weakly, so they live exactly as long as the key
+/// object), which saves the public-key multiplication and the (1 + d)⁻¹ inversion on every
+/// signature.
+/// </summary>
+internal static class Sm2BouncyCastleBridge
+{
+    private static readonly ConditionalWeakTable<ECPrivateKeyParameters, PreparedKey> Prepared = new();
+
+    /// <summary>The engine key for <paramref name="privateKey"/> and its public point on <paramref name="curve"/>.</summary>
+    /// <exception cref="ArgumentException">D is not in [1, n − 2].</exception>
+    public static PreparedKey Prepare(ECPrivateKeyParameters privateKey, ECCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        ArgumentNullException.ThrowIfNull(curve);
+        return Prepared.TryGetValue(privateKey, out var prepared) ? prepared : Prepared.GetValue(privateKey, key => Create(key, curve));
+    }
+
+    /// <summary>32 big-endian bytes of a non-negative integer below 2^256.</summary>
+    /// <exception cref="ArgumentException">The value is negative or needs more than 32 bytes.</exception>
+    public static byte[] ToBytes32(BigInteger value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.SignValue < 0 || value.BitLength > 256)
+        {
+            throw new ArgumentException("Value out of range for a 256-bit integer.", nameof(value));
+        }
+
+        var bytes = value.ToByteArrayUnsigned();
+        var result = new byte[32];
+        bytes.CopyTo(result, 32 - bytes.Length);
+        Array.Clear(bytes);
+        return result;
+    }
+
+    /// <summary>Affine coordinates of a BouncyCastle point (32 bytes each); false for infinity.</summary>
+    public static bool TryGetAffine(ECPoint point, Span<byte> x, Span<byte> y)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var normal = point.Normalize();
+        if (normal.IsInfinity)
+        {
+            return false;
+        }
+
+        normal.AffineXCoord.GetEncoded().CopyTo(x);
+        normal.AffineYCoord.GetEncoded().CopyTo(y);
+        return true;
+    }
+
+    /// <summary>e = SM3(Z ‖ M).</summary>
+    public static byte[] Digest(byte[] z, ReadOnlySpan<byte> message)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        var digest = new SM3Digest();
+        digest.BlockUpdate(z, 0, z.Length);
+        digest.BlockUpdate(message.ToArray(), 0, message.Length);
+        var e = new byte[32];
+        digest.DoFinal(e, 0);
+        return e;
+    }
+
+    /// <summary>Adapts a BouncyCastle random source to <see cref="RandomFill"/>.</summary>
+    public static RandomFill FromSecureRandom(SecureRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return destination =>
+        {
+            var buffer = new byte[destination.Length];
+            random.NextBytes(buffer);
+            buffer.CopyTo(destination);
+            Array.Clear(buffer);
+        };
+    }
+
+    private static PreparedKey Create(ECPrivateKeyParameters privateKey, ECCurve curve)
+    {
+        var d = ToBytes32(privateKey.D);
+        try
+        {
+            var key = Sm2PrivateKey.Create(d);
+            var point = curve.CreatePoint(new BigInteger(1, key.PublicX), new BigInteger(1, key.PublicY));
+            return new PreparedKey(key, point);
+        }
+        finally
+        {
+            Array.Clear(d);
+        }
+    }
+
+    /// <summary>An engine key with its public point as a BouncyCastle object (for Z).</summary>
+    internal sealed record PreparedKey(Sm2PrivateKey Key, ECPoint PublicPoint);
+}
