@@ -38,124 +38,174 @@ internal static class Montgomery<TM>
     /// <summary>M as a value.</summary>
     public static U256 Modulus => new(TM.M0, TM.M1, TM.M2, TM.M3);
 
-    /// <summary>r = a·b·R⁻¹ mod M.</summary>
+    /// <summary>r = a·b·R⁻¹ mod M (product scanning with interleaved reduction).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
-        ulong c = 0, b0 = b.L0;
-        var t0 = U256.MulAdd(a0, b0, 0, ref c);
-        var t1 = U256.MulAdd(a1, b0, 0, ref c);
-        var t2 = U256.MulAdd(a2, b0, 0, ref c);
-        var t3 = U256.MulAdd(a3, b0, 0, ref c);
-        var t4 = c;
-        c = 0;
-        var b1 = b.L1;
-        t1 = U256.MulAdd(a0, b1, t1, ref c);
-        t2 = U256.MulAdd(a1, b1, t2, ref c);
-        t3 = U256.MulAdd(a2, b1, t3, ref c);
-        t4 = U256.MulAdd(a3, b1, t4, ref c);
-        var t5 = c;
-        c = 0;
-        var b2 = b.L2;
-        t2 = U256.MulAdd(a0, b2, t2, ref c);
-        t3 = U256.MulAdd(a1, b2, t3, ref c);
-        t4 = U256.MulAdd(a2, b2, t4, ref c);
-        t5 = U256.MulAdd(a3, b2, t5, ref c);
-        var t6 = c;
-        c = 0;
-        var b3 = b.L3;
-        t3 = U256.MulAdd(a0, b3, t3, ref c);
-        t4 = U256.MulAdd(a1, b3, t4, ref c);
-        t5 = U256.MulAdd(a2, b3, t5, ref c);
-        t6 = U256.MulAdd(a3, b3, t6, ref c);
-        var t7 = c;
-        Reduce(t0, t1, t2, t3, t4, t5, t6, t7, out r);
+        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
+        ulong c0 = 0, c1 = 0, c2 = 0;
+
+        // Column k accumulates Σ a_i·b_j + Σ m_i·M_j over i + j = k in the 192-bit (c2, c1, c0);
+        // m_k is chosen so that column k's low word vanishes, then the accumulator shifts down.
+        Mac(a0, b0, ref c0, ref c1, ref c2);
+        var m0 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        Mac(a0, b1, ref c0, ref c1, ref c2);
+        Mac(a1, b0, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M1, ref c0, ref c1, ref c2);
+        var m1 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        Mac(a0, b2, ref c0, ref c1, ref c2);
+        Mac(a1, b1, ref c0, ref c1, ref c2);
+        Mac(a2, b0, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M1, ref c0, ref c1, ref c2);
+        var m2 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        Mac(a0, b3, ref c0, ref c1, ref c2);
+        Mac(a1, b2, ref c0, ref c1, ref c2);
+        Mac(a2, b1, ref c0, ref c1, ref c2);
+        Mac(a3, b0, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M1, ref c0, ref c1, ref c2);
+        var m3 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        Mac(a1, b3, ref c0, ref c1, ref c2);
+        Mac(a2, b2, ref c0, ref c1, ref c2);
+        Mac(a3, b1, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M1, ref c0, ref c1, ref c2);
+        var r0 = Shift(ref c0, ref c1, ref c2);
+
+        Mac(a2, b3, ref c0, ref c1, ref c2);
+        Mac(a3, b2, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M2, ref c0, ref c1, ref c2);
+        var r1 = Shift(ref c0, ref c1, ref c2);
+
+        Mac(a3, b3, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M3, ref c0, ref c1, ref c2);
+        var r2 = Shift(ref c0, ref c1, ref c2);
+
+        FinalSubtract(r0, r1, r2, c0, c1, out r);
     }
 
-    /// <summary>r = a²·R⁻¹ mod M.</summary>
+    /// <summary>r = a²·R⁻¹ mod M (product scanning, off-diagonal products computed once and added twice).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sqr(in U256 a, out U256 r)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong c0 = 0, c1 = 0, c2 = 0;
+        ulong hi, lo;
 
-        // Off-diagonal products a_i·a_j (i < j).
-        ulong c = 0;
-        var t1 = U256.MulAdd(a0, a1, 0, ref c);
-        var t2 = U256.MulAdd(a0, a2, 0, ref c);
-        var t3 = U256.MulAdd(a0, a3, 0, ref c);
-        var t4 = c;
-        c = 0;
-        t3 = U256.MulAdd(a1, a2, t3, ref c);
-        t4 = U256.MulAdd(a1, a3, t4, ref c);
-        var t5 = c;
-        c = 0;
-        t5 = U256.MulAdd(a2, a3, t5, ref c);
-        var t6 = c;
+        Mac(a0, a0, ref c0, ref c1, ref c2);
+        var m0 = ReduceColumn(ref c0, ref c1, ref c2);
 
-        // Double them.
-        var t7 = t6 >> 63;
-        t6 = (t6 << 1) | (t5 >> 63);
-        t5 = (t5 << 1) | (t4 >> 63);
-        t4 = (t4 << 1) | (t3 >> 63);
-        t3 = (t3 << 1) | (t2 >> 63);
-        t2 = (t2 << 1) | (t1 >> 63);
-        t1 <<= 1;
+        hi = U256.Mul64(a0, a1, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M1, ref c0, ref c1, ref c2);
+        var m1 = ReduceColumn(ref c0, ref c1, ref c2);
 
-        // Add the squares a_i².
-        var h0 = Math.BigMul(a0, a0, out var t0);
-        var h1 = Math.BigMul(a1, a1, out var l1);
-        var h2 = Math.BigMul(a2, a2, out var l2);
-        var h3 = Math.BigMul(a3, a3, out var l3);
-        c = 0;
-        t1 = U256.Adc(t1, h0, ref c);
-        t2 = U256.Adc(t2, l1, ref c);
-        t3 = U256.Adc(t3, h1, ref c);
-        t4 = U256.Adc(t4, l2, ref c);
-        t5 = U256.Adc(t5, h2, ref c);
-        t6 = U256.Adc(t6, l3, ref c);
-        t7 = U256.Adc(t7, h3, ref c);
-        Reduce(t0, t1, t2, t3, t4, t5, t6, t7, out r);
+        hi = U256.Mul64(a0, a2, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Mac(a1, a1, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M1, ref c0, ref c1, ref c2);
+        var m2 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        hi = U256.Mul64(a0, a3, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        hi = U256.Mul64(a1, a2, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Mac(m0, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M1, ref c0, ref c1, ref c2);
+        var m3 = ReduceColumn(ref c0, ref c1, ref c2);
+
+        hi = U256.Mul64(a1, a3, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Mac(a2, a2, ref c0, ref c1, ref c2);
+        Mac(m1, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M2, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M1, ref c0, ref c1, ref c2);
+        var r0 = Shift(ref c0, ref c1, ref c2);
+
+        hi = U256.Mul64(a2, a3, out lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+        Mac(m2, TM.M3, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M2, ref c0, ref c1, ref c2);
+        var r1 = Shift(ref c0, ref c1, ref c2);
+
+        Mac(a3, a3, ref c0, ref c1, ref c2);
+        Mac(m3, TM.M3, ref c0, ref c1, ref c2);
+        var r2 = Shift(ref c0, ref c1, ref c2);
+
+        FinalSubtract(r0, r1, r2, c0, c1, out r);
     }
 
-    /// <summary>Montgomery reduction of the 512-bit t (below M·R): r = t·R⁻¹ mod M.</summary>
+    /// <summary>(c2, c1, c0) += hi·2^64 + lo, where hi ≤ 2^64 − 2 (true of any 64×64-bit product's high half).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7, out U256 r)
+    private static void Acc(ulong lo, ulong hi, ref ulong c0, ref ulong c1, ref ulong c2)
     {
-        ulong o = 0;
-        ulong c = 0;
-        var m = t0 * TM.NegInv;
-        _ = U256.MulAdd(m, TM.M0, t0, ref c);
-        t1 = U256.MulAdd(m, TM.M1, t1, ref c);
-        t2 = U256.MulAdd(m, TM.M2, t2, ref c);
-        t3 = U256.MulAdd(m, TM.M3, t3, ref c);
-        t4 = U256.Adc(t4, c, ref o);
+        c0 += lo;
+        hi += U256.Lt(c0, lo);
+        c1 += hi;
+        c2 += U256.Lt(c1, hi);
+    }
 
-        c = 0;
-        m = t1 * TM.NegInv;
-        _ = U256.MulAdd(m, TM.M0, t1, ref c);
-        t2 = U256.MulAdd(m, TM.M1, t2, ref c);
-        t3 = U256.MulAdd(m, TM.M2, t3, ref c);
-        t4 = U256.MulAdd(m, TM.M3, t4, ref c);
-        t5 = U256.Adc(t5, c, ref o);
+    /// <summary>(c2, c1, c0) += x·y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Mac(ulong x, ulong y, ref ulong c0, ref ulong c1, ref ulong c2)
+    {
+        var hi = U256.Mul64(x, y, out var lo);
+        Acc(lo, hi, ref c0, ref c1, ref c2);
+    }
 
-        c = 0;
-        m = t2 * TM.NegInv;
-        _ = U256.MulAdd(m, TM.M0, t2, ref c);
-        t3 = U256.MulAdd(m, TM.M1, t3, ref c);
-        t4 = U256.MulAdd(m, TM.M2, t4, ref c);
-        t5 = U256.MulAdd(m, TM.M3, t5, ref c);
-        t6 = U256.Adc(t6, c, ref o);
+    /// <summary>
+    /// Picks m = c0·(−M⁻¹) mod 2^64, adds m·M0 (clearing c0) and shifts the accumulator down one
+    /// word; returns m. When M0 = 2^64 − 1 and −M⁻¹ = 1 (the SM2 prime), m = c0 and
+    /// c0 + m·M0 = m·2^64, so the multiplication folds into an addition.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReduceColumn(ref ulong c0, ref ulong c1, ref ulong c2)
+    {
+        ulong m;
+        if (TM.M0 == ulong.MaxValue && TM.NegInv == 1)
+        {
+            m = c0;
+            c1 += m;
+            c2 += U256.Lt(c1, m);
+        }
+        else
+        {
+            m = c0 * TM.NegInv;
+            Mac(m, TM.M0, ref c0, ref c1, ref c2);
+        }
 
-        c = 0;
-        m = t3 * TM.NegInv;
-        _ = U256.MulAdd(m, TM.M0, t3, ref c);
-        t4 = U256.MulAdd(m, TM.M1, t4, ref c);
-        t5 = U256.MulAdd(m, TM.M2, t5, ref c);
-        t6 = U256.MulAdd(m, TM.M3, t6, ref c);
-        t7 = U256.Adc(t7, c, ref o);
+        c0 = c1;
+        c1 = c2;
+        c2 = 0;
+        return m;
+    }
 
-        FinalSubtract(t4, t5, t6, t7, o, out r);
+    /// <summary>Returns the low word and shifts the accumulator down one word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Shift(ref ulong c0, ref ulong c1, ref ulong c2)
+    {
+        var low = c0;
+        c0 = c1;
+        c1 = c2;
+        c2 = 0;
+        return low;
     }
 
     /// <summary>r = (o·2^256 + t) mod M for a value below 2M.</summary>
