@@ -20,6 +20,9 @@ public static class Errors
     /// <summary>The authenticated operator's role does not allow the operation.</summary>
     public static readonly GmPkiError Forbidden = new("forbidden", ErrorKind.Forbidden, "Operation not allowed for this role");
 
+    /// <summary>An unexpected failure; the details stay in the server log under the request ID.</summary>
+    public static readonly GmPkiError Internal = new("internal", ErrorKind.Internal, "Internal error");
+
     // --- Certification requests (PKCS#10, RFC 2986) ---------------------------------------
 
     /// <summary>The CSR exceeds the size limit.</summary>

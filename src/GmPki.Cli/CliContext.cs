@@ -1,0 +1,55 @@
+using System.CommandLine;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+using GmPki.Server.Installation;
+
+namespace GmPki.Cli;
+
+/// <summary>What every command shares: output streams, common options, error reporting.</summary>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error (warnings and errors).</param>
+public sealed record CliContext(TextWriter Output, TextWriter Error)
+{
+    /// <summary>Exit code of a refused or failed command.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The <c>--data DIR</c> option.</summary>
+    public static Option<string> DataOption() => new("--data") { Description = "The data directory (configuration, ledger, keys).", Required = true };
+
+    /// <summary>The <c>--passphrase-file FILE</c> option.</summary>
+    public static Option<string?> PassphraseFileOption() => new("--passphrase-file")
+    {
+        Description = "File whose first line is the key store passphrase (else GMPKI_PASSPHRASE, else a prompt).",
+    };
+
+    /// <summary>The actor of operator commands run from the CLI: the OS user, acting as CA administrator.</summary>
+    public static Actor CliActor { get; } = new("cli:" + Environment.UserName, OperatorRole.CaAdministrator.ToName(), null);
+
+    /// <summary>Runs <paramref name="body"/>, turning expected errors into a message and exit code 1.</summary>
+    public async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body();
+        }
+        catch (GmPkiException e)
+        {
+            await Error.WriteLineAsync($"error: {e.Message} [{e.Error.Code}]");
+            return Failed;
+        }
+        catch (ConfigurationException e)
+        {
+            await Error.WriteLineAsync("error: " + e.Message);
+            return Failed;
+        }
+    }
+
+    /// <summary>Opens the installation in <paramref name="data"/>.</summary>
+    public Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
+    {
+        var directory = DataDirectory.At(data);
+        return Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+    }
+}

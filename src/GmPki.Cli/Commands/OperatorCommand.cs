@@ -1,0 +1,46 @@
+using System.CommandLine;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+using GmPki.Server.Installation;
+
+namespace GmPki.Cli.Commands;
+
+/// <summary><c>gmpki operator add|list</c>: operator accounts and their API keys.</summary>
+internal static class OperatorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CliContext.DataOption();
+        var name = new Option<string>("--name") { Description = "Account name, [a-z0-9._-]{1,64}.", Required = true };
+        var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", OperatorRoles.Names) + ".", Required = true };
+        var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role };
+        add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
+        {
+            if (!OperatorRoles.TryParse(parse.GetValue(role), out var parsedRole))
+            {
+                throw Errors.RequestInvalid.With($"--role must be one of {string.Join(", ", OperatorRoles.Names)}.");
+            }
+
+            await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
+            var key = await installation.Get<OperatorAccounts>().CreateAsync(parse.GetValue(name)!, parsedRole.Value, CliContext.CliActor, cancellationToken);
+            await context.Output.WriteLineAsync($"Operator '{parse.GetValue(name)}' ({parsedRole.Value.ToName()}) created. API key, shown only once:");
+            await context.Output.WriteLineAsync("  " + key);
+            return 0;
+        }));
+
+        var listData = CliContext.DataOption();
+        var list = new Command("list", "List operators.") { listData };
+        list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
+        {
+            await using var installation = await context.OpenAsync(parse.GetValue(listData)!, null, cancellationToken);
+            foreach (var account in await installation.Get<IOperatorStore>().ListAsync(cancellationToken))
+            {
+                await context.Output.WriteLineAsync($"{account.Name,-24} {account.Role.ToName(),-18} {(account.Disabled ? "disabled" : "enabled"),-9} created {Describe.Time(account.CreatedAt)}");
+            }
+
+            return 0;
+        }));
+        return new Command("operator", "Manage operator accounts.") { add, list };
+    }
+}

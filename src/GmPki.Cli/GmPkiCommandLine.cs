@@ -1,0 +1,25 @@
+using System.CommandLine;
+using GmPki.Cli.Commands;
+
+namespace GmPki.Cli;
+
+/// <summary>The <c>gmpki</c> command tree (<c>docs/cli.md</c>).</summary>
+public static class GmPkiCommandLine
+{
+    /// <summary>Parses and runs <paramref name="args"/>.</summary>
+    /// <returns>The process exit code: 0 success, 1 refused or failed (the reason is printed), 2 bad usage.</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        var root = new RootCommand("GmPki — electronic certification service system (电子认证服务系统) on SM2/SM3/SM4.")
+        {
+            InitCommand.Create(context),
+            ServeCommand.Create(context),
+            IssueCommand.Create(context),
+            ShowCommand.Create(context),
+            ListCommand.Create(context),
+            OperatorCommand.Create(context),
+        };
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

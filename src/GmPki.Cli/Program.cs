@@ -1,0 +1,3 @@
+using GmPki.Cli;
+
+return await GmPkiCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using GmPki.Core.Errors;
+using GmPki.Core.Security;
+using GmPki.Server.Installation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace GmPki.Server.Http;
+
+/// <summary>
+/// Authenticates operators by API key, sent as <c>Authorization: Bearer gmpki_…</c> or
+/// <c>X-API-Key: gmpki_…</c>. Missing or unknown keys get a 401 problem document with
+/// <c>WWW-Authenticate: Bearer</c>; a role without permission gets a 403; both are audited.
+/// </summary>
+internal sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    OperatorAccounts operators)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>Name of the scheme.</summary>
+    public const string SchemeName = "ApiKey";
+
+    /// <summary>Header alternative to the bearer token.</summary>
+    public const string HeaderName = "X-API-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = PresentedKey();
+        if (key is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var account = await operators.AuthenticateAsync(key, Context.RequestAborted);
+        if (account is null)
+        {
+            return AuthenticateResult.Fail("unknown or disabled API key");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role.ToName())], SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var reason = PresentedKey() is null ? "no API key presented" : "unknown or disabled API key";
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"gmpki\"";
+        await RequestAudit.RejectedAsync(Context, "auth.rejected", Errors.Unauthenticated.Code, reason);
+        await HttpErrors.WriteAsync(Context, Errors.Unauthenticated, $"{reason}; send 'Authorization: Bearer <API key>'.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var role = Context.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+        await RequestAudit.RejectedAsync(Context, "auth.forbidden", Errors.Forbidden.Code, $"role {role} may not {Request.Method} {Request.Path}");
+        await HttpErrors.WriteAsync(Context, Errors.Forbidden, $"role '{role}' is not allowed to do this.");
+    }
+
+    private string? PresentedKey()
+    {
+        var authorization = Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        var header = Request.Headers[HeaderName].ToString();
+        return header.Length > 0 ? header.Trim() : null;
+    }
+}

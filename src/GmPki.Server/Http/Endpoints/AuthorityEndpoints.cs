@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Issuance.Formats;
+using GmPki.Issuance.Authorities;
+using GmPki.Server.Installation;
+using Org.BouncyCastle.Asn1.X509;
+
+namespace GmPki.Server.Http.Endpoints;
+
+/// <summary>
+/// Public CA information: the CAs, the chain (PEM or PKCS#7) and each CA certificate in DER at
+/// the caIssuers URL written into certificates (<c>/ca/{label}.crt</c>, RFC 5280 §4.2.2.1).
+/// </summary>
+internal static class AuthorityEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/authorities", ListAsync).WithTags("Authorities").Produces<IReadOnlyList<AuthoritySummary>>()
+            .WithSummary("The CAs of this installation");
+        app.MapGet("/api/v1/ca/chain", ChainAsync).WithTags("Authorities")
+            .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.PemMediaType, CertificateEncodings.Pkcs7MediaType)
+            .WithSummary("The issuing CA and root certificates")
+            .WithDescription("?format=pem (default) or p7c; issuing CA first.");
+        app.MapGet("/ca/{label}.crt", CertificateAsync).WithTags("Authorities")
+            .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.DerMediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A CA certificate in DER (the caIssuers URL)");
+    }
+
+    private static async Task<IReadOnlyList<AuthoritySummary>> ListAsync(HttpRequest request, AuthorityDirectory authorities, CancellationToken cancellationToken)
+    {
+        var urls = request.HttpContext.RequestServices.GetRequiredService<InstallationConfiguration.Validated>().Issuance.Urls;
+        return [.. (await authorities.ListAsync(cancellationToken)).Select(a => Summary(a, urls))];
+    }
+
+    private static async Task<IResult> ChainAsync(HttpRequest request, AuthorityDirectory authorities, CancellationToken cancellationToken)
+    {
+        var format = Downloads.FormatOf(request, Downloads.Pem);
+        if (format is not (Downloads.Pem or Downloads.P7c))
+        {
+            throw Errors.RequestInvalid.With("the chain is served as pem or p7c.");
+        }
+
+        return Downloads.Certificates(format, await authorities.ChainAsync(cancellationToken), "ca-chain");
+    }
+
+    private static async Task<IResult> CertificateAsync(string label, AuthorityDirectory authorities, CancellationToken cancellationToken)
+    {
+        var authority = (await authorities.ListAsync(cancellationToken)).FirstOrDefault(a => a.Label == label)
+            ?? throw Errors.AuthorityNotFound.With($"no CA labelled '{label}'.");
+        return Results.File(authority.CertificateDer, CertificateEncodings.DerMediaType, label + ".crt");
+    }
+
+    private static AuthoritySummary Summary(AuthorityRecord authority, PublicationUrls urls)
+    {
+        var certificate = X509CertificateStructure.GetInstance(authority.CertificateDer);
+        return new AuthoritySummary(authority.Label, authority.Kind.ToString().ToLowerInvariant(), authority.ParentLabel,
+            certificate.Subject.ToString(true, X509Name.DefaultSymbols), certificate.SerialNumber.Value.ToString(16),
+            certificate.StartDate.ToDateTime().ToUniversalTime(), certificate.EndDate.ToDateTime().ToUniversalTime(),
+            Convert.ToHexStringLower(SHA256.HashData(authority.CertificateDer)), urls.CaIssuers(authority.Label));
+    }
+}

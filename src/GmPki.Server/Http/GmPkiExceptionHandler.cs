@@ -1,0 +1,36 @@
+using GmPki.Core.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace GmPki.Server.Http;
+
+/// <summary>
+/// Turns exceptions that escape an endpoint into problem details: <see cref="GmPkiException"/>
+/// by its kind; malformed or oversized HTTP bodies as <c>request-invalid</c> /
+/// <c>request-too-large</c> (audited); anything else as a 500 whose details stay in the log.
+/// </summary>
+internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case GmPkiException known:
+                if (known.Error.Kind == ErrorKind.Internal)
+                {
+                    logger.LogError(exception, "Request {RequestId} failed: {Code}", httpContext.TraceIdentifier, known.Error.Code);
+                }
+
+                await HttpErrors.WriteAsync(httpContext, known.Error, known.Detail);
+                return true;
+            case BadHttpRequestException bad:
+                var error = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Errors.RequestTooLarge : Errors.RequestInvalid;
+                await RequestAudit.RejectedAsync(httpContext, "request.rejected", error.Code, bad.Message);
+                await HttpErrors.WriteAsync(httpContext, error, bad.Message);
+                return true;
+            default:
+                logger.LogError(exception, "Request {RequestId} failed unexpectedly", httpContext.TraceIdentifier);
+                await HttpErrors.WriteAsync(httpContext, Errors.Internal, "the request failed; the server log has the details under this request ID.");
+                return true;
+        }
+    }
+}

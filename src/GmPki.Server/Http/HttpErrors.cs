@@ -1,0 +1,43 @@
+using GmPki.Core.Errors;
+
+namespace GmPki.Server.Http;
+
+/// <summary>Maps the error taxonomy to HTTP (the only place that knows status codes; see <c>docs/errors.md</c>).</summary>
+internal static class HttpErrors
+{
+    /// <summary>The HTTP status of an error kind.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>
+    /// Writes an RFC 9457 problem document (<c>application/problem+json</c>) with the error's
+    /// type URI, title, status and detail, plus <c>code</c> and <c>requestId</c> members.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, GmPkiError error, string detail)
+    {
+        var status = StatusOf(error.Kind);
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Type = error.TypeUri,
+                Title = error.Title,
+                Status = status,
+                Detail = detail,
+                Extensions = { ["code"] = error.Code, ["requestId"] = context.TraceIdentifier },
+            },
+        }).AsTask();
+    }
+}

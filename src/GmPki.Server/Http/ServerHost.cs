@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using GmPki.Server.Http.Endpoints;
+using GmPki.Server.Installation;
+using GmPki.Storage;
+using Microsoft.AspNetCore.Authentication;
+
+namespace GmPki.Server.Http;
+
+/// <summary>How to run the server.</summary>
+/// <param name="Data">An initialised data directory.</param>
+/// <param name="Urls">Kestrel listen URLs, semicolon-separated, for example <c>http://127.0.0.1:8080</c>.</param>
+/// <param name="Passphrase">Supplies the key store passphrase (asked once at start-up).</param>
+/// <param name="Clock">Time source; the system clock when null.</param>
+public sealed record ServerOptions(DataDirectory Data, string Urls, Func<string> Passphrase, TimeProvider? Clock = null);
+
+/// <summary>
+/// Builds the ASP.NET Core application: validated configuration, migrated ledger, issuing CA key
+/// opened before the first request (so a wrong passphrase stops start-up), API key
+/// authentication, RFC 9457 problem details, the REST API and its OpenAPI document
+/// (<c>/openapi/v1.json</c>). Endpoint reference: <c>docs/api.md</c>.
+/// </summary>
+public static class ServerHost
+{
+    /// <summary>Largest request body Kestrel accepts on any endpoint: 1 MiB.</summary>
+    public const long MaxRequestBody = 1024 * 1024;
+
+    /// <summary>Builds the application, ready to <c>RunAsync</c>.</summary>
+    /// <exception cref="Core.Errors.ConfigurationException">The configuration is invalid.</exception>
+    /// <exception cref="Core.Errors.GmPkiException">The issuing CA cannot be opened.</exception>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(options.Data), options.Data);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "GmPki", ContentRootPath = options.Data.Path });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
+        });
+        builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
+
+        app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            await next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        CertificateEndpoints.Map(app);
+        AuthorityEndpoints.Map(app);
+        ServiceEndpoints.Map(app);
+        return app;
+    }
+}

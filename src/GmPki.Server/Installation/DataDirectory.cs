@@ -1,0 +1,51 @@
+namespace GmPki.Server.Installation;
+
+/// <summary>
+/// The layout of a GmPki data directory:
+/// <code>
+/// gmpki.json            configuration (database, public URLs, issuance, profiles)
+/// gmpki.db              SQLite ledger (when Database:Provider is sqlite)
+/// keys/*.key.pem        CA private keys, encrypted PKCS#8 (PBES2)
+/// demo-passphrase       demo installations only: the generated key store passphrase (0600)
+/// demo-api-key          demo installations only: the administrator's API key (0600)
+/// </code>
+/// </summary>
+/// <param name="Path">Absolute path of the directory.</param>
+public sealed record DataDirectory(string Path)
+{
+    /// <summary>The configuration file.</summary>
+    public string ConfigurationFile => Combine("gmpki.json");
+
+    /// <summary>The key store directory.</summary>
+    public string KeysDirectory => Combine("keys");
+
+    /// <summary>The demo passphrase file (demo installations only).</summary>
+    public string DemoPassphraseFile => Combine("demo-passphrase");
+
+    /// <summary>The demo administrator API key file (demo installations only).</summary>
+    public string DemoApiKeyFile => Combine("demo-api-key");
+
+    /// <summary>Whether the directory holds an installation (its configuration file exists).</summary>
+    public bool IsInitialized => File.Exists(ConfigurationFile);
+
+    /// <summary>Resolves <paramref name="path"/> to an absolute data directory.</summary>
+    public static DataDirectory At(string path) => new(System.IO.Path.GetFullPath(path));
+
+    /// <summary>A path inside the directory.</summary>
+    public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Writes a file readable only by its owner (mode 0600), creating the directory.</summary>
+    public void WritePrivateFile(string path, string content)
+    {
+        Directory.CreateDirectory(Path);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(content);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Cryptography.Keys;
+using GmPki.Issuance.Authorities;
+
+namespace GmPki.Server.Installation;
+
+/// <summary>
+/// The demonstration set-up made when <c>gmpki serve</c> starts on an empty data directory: an
+/// SM2 root and issuing CA with demo names, a generated passphrase (unless
+/// <c>GMPKI_PASSPHRASE</c> is set) and an administrator API key, both saved in owner-only files
+/// of the data directory so the demo restarts without questions. Announced loudly; not for production.
+/// </summary>
+public static class DemoInstallation
+{
+    /// <summary>Creates the demo installation.</summary>
+    /// <param name="data">An absent or empty data directory.</param>
+    /// <param name="listenUrls">The server's listen URLs; the first becomes the public base URL (wildcard hosts become 127.0.0.1).</param>
+    /// <param name="output">Where the announcement goes.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    public static async Task<InitResult> CreateAsync(DataDirectory data, string listenUrls, TextWriter output, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
+        var fromEnvironment = Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable);
+        var passphrase = string.IsNullOrEmpty(fromEnvironment) ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)) : fromEnvironment;
+        var baseUrl = BaseUrlOf(listenUrls);
+        var options = new InitOptions(
+            new HierarchyOptions(KeyAlgorithm.Sm2, "GmPki 演示认证中心 (DEMO)", "CN", "GmPki Demo Root CA", "GmPki Demo Issuing CA"),
+            baseUrl);
+        var result = await Initializer.InitializeAsync(data, options, passphrase, new Actor("system:demo", null, null), clock, cancellationToken);
+        if (string.IsNullOrEmpty(fromEnvironment))
+        {
+            data.WritePrivateFile(data.DemoPassphraseFile, passphrase + "\n");
+        }
+
+        data.WritePrivateFile(data.DemoApiKeyFile, result.AdministratorApiKey + "\n");
+        var rule = new string('=', 78);
+        output.WriteLine(rule);
+        output.WriteLine(" DEMO INSTALLATION CREATED — not for production use");
+        output.WriteLine(rule);
+        output.WriteLine($" Data directory:   {data.Path}");
+        output.WriteLine($" Root CA:          GmPki Demo Root CA (SM2, label 'root')");
+        output.WriteLine($" Issuing CA:       GmPki Demo Issuing CA (SM2, label 'issuing')");
+        output.WriteLine($" Public base URL:  {baseUrl}");
+        output.WriteLine($" Key passphrase:   {(string.IsNullOrEmpty(fromEnvironment) ? "generated, in " + data.DemoPassphraseFile : "from GMPKI_PASSPHRASE")}");
+        output.WriteLine($" Admin API key:    {result.AdministratorApiKey}");
+        output.WriteLine($"                   (also in {data.DemoApiKeyFile})");
+        output.WriteLine(" Issue an SM2 certificate:");
+        output.WriteLine("   openssl genpkey -algorithm SM2 -out key.pem");
+        output.WriteLine("   openssl req -new -key key.pem -subj '/C=CN/CN=张三' -utf8 -out req.pem");
+        output.WriteLine($"   curl -H \"Authorization: Bearer $(cat {data.DemoApiKeyFile})\" -H 'Content-Type: application/pkcs10' \\");
+        output.WriteLine($"        --data-binary @req.pem '{baseUrl}/api/v1/certificates?profile=personal'");
+        output.WriteLine(rule);
+        return result;
+    }
+
+    /// <summary>The public base URL for listen URLs: the first URL, wildcard hosts replaced by 127.0.0.1, no trailing slash.</summary>
+    public static string BaseUrlOf(string listenUrls)
+    {
+        ArgumentNullException.ThrowIfNull(listenUrls);
+        var first = listenUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        foreach (var wildcard in new[] { "://0.0.0.0", "://[::]", "://*", "://+" })
+        {
+            first = first.Replace(wildcard, "://127.0.0.1", StringComparison.Ordinal);
+        }
+
+        return first.TrimEnd('/');
+    }
+}

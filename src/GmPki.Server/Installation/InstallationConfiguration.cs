@@ -1,0 +1,131 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GmPki.Core.Errors;
+using GmPki.Core.Profiles;
+using GmPki.Issuance;
+using GmPki.Issuance.Authorities;
+using GmPki.Issuance.Profiles;
+using GmPki.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace GmPki.Server.Installation;
+
+/// <summary>
+/// Reads, validates and writes an installation's configuration. Validation reports every
+/// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
+/// <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// </summary>
+public static class InstallationConfiguration
+{
+    /// <summary>Prefix of environment variables that override <c>gmpki.json</c>.</summary>
+    public const string EnvironmentPrefix = "GMPKI_";
+
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Loads <c>gmpki.json</c> plus environment overrides.</summary>
+    /// <exception cref="ConfigurationException">The file is missing or cannot be read (GMPKI-CONFIG-000).</exception>
+    public static GmPkiSettings Load(DataDirectory data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.IsInitialized)
+        {
+            throw new ConfigurationException([$"GMPKI-CONFIG-000: {data.ConfigurationFile} does not exist; run 'gmpki init --data {data.Path}' first."]);
+        }
+
+        try
+        {
+            return new ConfigurationBuilder()
+                .AddJsonFile(data.ConfigurationFile, optional: false, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .Build()
+                .Get<GmPkiSettings>() ?? new GmPkiSettings();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or JsonException)
+        {
+            throw new ConfigurationException([$"GMPKI-CONFIG-000: {data.ConfigurationFile} cannot be read: {e.Message}"]);
+        }
+    }
+
+    /// <summary>The validated, immutable parts of the configuration the services need.</summary>
+    /// <param name="Storage">Database provider and absolute connection string.</param>
+    /// <param name="Issuance">URLs and backdating.</param>
+    /// <param name="Profiles">Profiles by name.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles);
+
+    /// <summary>Validates <paramref name="settings"/>.</summary>
+    /// <exception cref="ConfigurationException">Lists every problem found.</exception>
+    public static Validated Validate(GmPkiSettings settings, DataDirectory data)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        var problems = new List<string>();
+        var provider = settings.Database.Provider?.ToLowerInvariant();
+        if (provider is not (StorageOptions.SqliteProvider or StorageOptions.PostgreSqlProvider))
+        {
+            problems.Add($"GMPKI-CONFIG-001: Database:Provider '{settings.Database.Provider}' must be sqlite or postgresql.");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+        {
+            problems.Add("GMPKI-CONFIG-002: Database:ConnectionString is empty.");
+        }
+
+        if (settings.Issuance.BackdateMinutes is < 0 or > 60)
+        {
+            problems.Add($"GMPKI-CONFIG-003: Issuance:BackdateMinutes {settings.Issuance.BackdateMinutes} must be between 0 and 60.");
+        }
+
+        var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
+        problems.AddRange(urls.Validate());
+        IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
+        try
+        {
+            profiles = ProfileLoader.Load(settings.Profiles);
+        }
+        catch (ConfigurationException e)
+        {
+            problems.AddRange(e.Problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        var connection = provider == StorageOptions.SqliteProvider ? ResolveSqlite(settings.Database.ConnectionString, data) : settings.Database.ConnectionString;
+        return new Validated(
+            new StorageOptions(provider!, connection),
+            new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
+            profiles!);
+    }
+
+    /// <summary>Writes a new <c>gmpki.json</c> with SQLite, the given base URL and the default profiles.</summary>
+    /// <param name="data">Data directory (created when missing).</param>
+    /// <param name="baseUrl">Public base URL, without a trailing slash.</param>
+    /// <returns>The settings written.</returns>
+    public static GmPkiSettings WriteDefault(DataDirectory data, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var profiles = ProfileLoader.DefaultOptions();
+        foreach (var profile in profiles.Values)
+        {
+            profile.CpsUri = baseUrl + "/cps";
+        }
+
+        var settings = new GmPkiSettings { PublicUrls = new PublicUrlSettings { BaseUrl = baseUrl }, Profiles = profiles };
+        Directory.CreateDirectory(data.Path);
+        File.WriteAllText(data.ConfigurationFile, JsonSerializer.Serialize(settings, WriteOptions) + "\n");
+        return settings;
+    }
+
+    private static string ResolveSqlite(string connectionString, DataDirectory data)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = data.Combine(builder.DataSource);
+        }
+
+        return builder.ConnectionString;
+    }
+}

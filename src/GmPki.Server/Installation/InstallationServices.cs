@@ -1,0 +1,40 @@
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Cryptography.Keys;
+using GmPki.Issuance;
+using GmPki.Storage;
+
+namespace GmPki.Server.Installation;
+
+/// <summary>Registers everything an installation needs: ledger, key store, profiles, CAs and operators.</summary>
+public static class InstallationServices
+{
+    /// <summary>Adds the installation's services.</summary>
+    /// <param name="services">The collection to add to.</param>
+    /// <param name="data">The data directory.</param>
+    /// <param name="configuration">Validated configuration.</param>
+    /// <param name="passphrase">Supplies the key store passphrase when a CA key is first opened.</param>
+    /// <param name="clock">Time source (the system clock in production).</param>
+    public static IServiceCollection AddGmPkiInstallation(
+        this IServiceCollection services,
+        DataDirectory data,
+        InstallationConfiguration.Validated configuration,
+        Func<string> passphrase,
+        TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(data);
+        services.AddSingleton(configuration);
+        services.AddSingleton(clock);
+        services.AddGmPkiStorage(configuration.Storage);
+        services.AddSingleton<IKeyStore>(new SoftwareKeyStore(data.KeysDirectory, passphrase));
+        services.AddSingleton<OperatorAccounts>();
+        services.AddSingleton(provider => new AuthorityDirectory(
+            provider.GetRequiredService<IAuthorityRegistry>(),
+            provider.GetRequiredService<IKeyStore>(),
+            (chain, issuing) => new CertificateIssuer(issuing, chain, configuration.Profiles,
+                provider.GetRequiredService<IIssuanceLedger>(), provider.GetRequiredService<IAuditLog>(), clock, configuration.Issuance)));
+        return services;
+    }
+}
