@@ -4,14 +4,14 @@ using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Multiplier;
 using Org.BouncyCastle.Security;
 
 namespace GmPki.Cryptography.Sm;
 
 /// <summary>
-/// SM2 digital signatures (GB/T 32918.2, GM/T 0003.2) over BouncyCastle's <see cref="SM2Signer"/>
-/// on the recommended curve <c>sm2p256v1</c> (<c>1.2.156.10197.1.301</c>). Signatures are DER
+/// SM2 digital signatures (GB/T 32918.2, GM/T 0003.2) on the recommended curve <c>sm2p256v1</c>
+/// (<c>1.2.156.10197.1.301</c>) through the constant-time engine in <see cref="P256.Sm2Engine"/>
+/// (interoperable with BouncyCastle's <see cref="SM2Signer"/> and OpenSSL). Signatures are DER
 /// <c>SEQUENCE { r INTEGER, s INTEGER }</c> (GM/T 0009 §7.3).
 /// </summary>
 internal static class Sm2
@@ -55,31 +55,30 @@ internal static class Sm2
     /// <param name="random">Source of the per-signature secret k; a fresh CSPRNG when null.</param>
     public static byte[] Sign(ECPrivateKeyParameters privateKey, ReadOnlySpan<byte> userId, ReadOnlySpan<byte> message, SecureRandom? random = null)
     {
-        var signer = new SM2Signer();
-        signer.Init(true, new ParametersWithID(new ParametersWithRandom(privateKey, random ?? new SecureRandom()), userId.ToArray()));
-        signer.BlockUpdate(message.ToArray(), 0, message.Length);
-        return signer.GenerateSignature();
+        ArgumentNullException.ThrowIfNull(privateKey);
+        var prepared = P256.Sm2BouncyCastleBridge.Prepare(privateKey, Domain);
+        var e = P256.Sm2BouncyCastleBridge.Digest(ComputeZ(prepared.PublicPoint, userId), message);
+        return P256.Sm2Engine.Sign(prepared.Key, e, random is null ? null : P256.Sm2BouncyCastleBridge.FromSecureRandom(random));
     }
 
     /// <summary>Verifies a DER signature over <paramref name="message"/>; false for any mismatch or malformed signature.</summary>
     public static bool Verify(ECPublicKeyParameters publicKey, ReadOnlySpan<byte> userId, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        var signer = new SM2Signer();
-        signer.Init(false, new ParametersWithID(publicKey, userId.ToArray()));
-        signer.BlockUpdate(message.ToArray(), 0, message.Length);
-        try
-        {
-            return signer.VerifySignature(signature.ToArray());
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        ArgumentNullException.ThrowIfNull(publicKey);
+        Span<byte> x = stackalloc byte[32];
+        Span<byte> y = stackalloc byte[32];
+        if (!P256.Sm2BouncyCastleBridge.TryGetAffine(publicKey.Q, x, y))
         {
             return false;
         }
+
+        var e = P256.Sm2BouncyCastleBridge.Digest(ComputeZ(publicKey.Q, userId), message);
+        return P256.Sm2Engine.Verify(x, y, e, signature);
     }
 
     /// <summary>Derives the public key of <paramref name="privateKey"/>, tagged with the curve OID.</summary>
     public static ECPublicKeyParameters PublicKeyOf(ECPrivateKeyParameters privateKey)
-        => new("EC", new FixedPointCombMultiplier().Multiply(Domain.G, privateKey.D).Normalize(), GMObjectIdentifiers.sm2p256v1);
+        => new("EC", P256.Sm2BouncyCastleBridge.Prepare(privateKey, Domain).PublicPoint, GMObjectIdentifiers.sm2p256v1);
 
     private static ECNamedDomainParameters CreateDomain()
     {

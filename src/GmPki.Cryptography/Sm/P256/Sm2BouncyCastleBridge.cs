@@ -17,13 +17,15 @@ internal static class Sm2BouncyCastleBridge
 {
     private static readonly ConditionalWeakTable<ECPrivateKeyParameters, PreparedKey> Prepared = new();
 
-    /// <summary>The engine key for <paramref name="privateKey"/> and its public point on <paramref name="curve"/>.</summary>
-    /// <exception cref="ArgumentException">D is not in [1, n − 2].</exception>
-    public static PreparedKey Prepare(ECPrivateKeyParameters privateKey, ECCurve curve)
+    /// <summary>The engine key for <paramref name="privateKey"/> and its public point on <paramref name="domain"/>'s curve.</summary>
+    /// <param name="privateKey">A key on the sm2p256v1 curve.</param>
+    /// <param name="domain">The sm2p256v1 domain parameters (they give the curve object of the public point).</param>
+    /// <exception cref="ArgumentException">The key is on another curve, or D is not in [1, n − 2].</exception>
+    public static PreparedKey Prepare(ECPrivateKeyParameters privateKey, ECDomainParameters domain)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
-        ArgumentNullException.ThrowIfNull(curve);
-        return Prepared.TryGetValue(privateKey, out var prepared) ? prepared : Prepared.GetValue(privateKey, key => Create(key, curve));
+        ArgumentNullException.ThrowIfNull(domain);
+        return Prepared.TryGetValue(privateKey, out var prepared) ? prepared : Prepared.GetValue(privateKey, key => Create(key, domain));
     }
 
     /// <summary>32 big-endian bytes of a non-negative integer below 2^256.</summary>
@@ -83,8 +85,15 @@ internal static class Sm2BouncyCastleBridge
         };
     }
 
-    private static PreparedKey Create(ECPrivateKeyParameters privateKey, ECCurve curve)
+    private static PreparedKey Create(ECPrivateKeyParameters privateKey, ECDomainParameters domain)
     {
+        var parameters = privateKey.Parameters;
+        if (!parameters.Curve.Equals(domain.Curve) || !parameters.G.Equals(domain.G) || !parameters.N.Equals(domain.N))
+        {
+            throw new ArgumentException("The private key is not on the SM2 curve sm2p256v1.", nameof(privateKey));
+        }
+
+        var curve = domain.Curve;
         var d = ToBytes32(privateKey.D);
         try
         {
