@@ -122,9 +122,13 @@ public class Sm2FieldTests
         {
             Sm2Field.Inv(FieldMont(a), out var inverse);
             FromFieldMont(inverse).ShouldBe(a.ModInverse(P), $"a={a.ToString(16)}");
+            Sm2Field.InvFermat(FieldMont(a), out var fermat);
+            fermat.ShouldBe(inverse);
         }
 
         Sm2Field.Inv(default, out var zero);
+        zero.IsZeroMask().ShouldBe(ulong.MaxValue);
+        Sm2Field.InvFermat(default, out zero);
         zero.IsZeroMask().ShouldBe(ulong.MaxValue);
     }
 

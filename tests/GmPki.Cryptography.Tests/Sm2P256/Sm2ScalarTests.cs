@@ -71,6 +71,8 @@ public class Sm2ScalarTests
             Sm2Scalar.Inv(m, out var inverse);
             Sm2Scalar.FromMontgomery(inverse, out var plain);
             ToBig(plain).ShouldBe(a.ModInverse(N), a.ToString(16));
+            Sm2Scalar.InvFermat(m, out var fermat);
+            fermat.ShouldBe(inverse);
         }
     }
 }

@@ -1,14 +1,26 @@
 // Constant-time argument: field elements may be secret (coordinates of k·G). All operations are
 // the straight-line Montgomery routines of Montgomery<T>; inversion is Fermat's a^(p−2) along a
 // fixed addition chain, so the sequence of squarings and multiplications is the same for every
-// input. Conversions from bytes reduce with a mask select, never a branch.
+// input; the default inversion is the constant-time safegcd of SafeGcd<T>. Conversions from bytes reduce with a mask select, never a branch.
 using System.Runtime.CompilerServices;
 
 namespace GmPki.Cryptography.Sm.P256;
 
 /// <summary>The SM2 prime p = 2^256 − 2^224 − 2^96 + 2^64 − 1.</summary>
-internal readonly struct Sm2FieldModulus : IModulus256
+internal readonly struct Sm2FieldModulus : IModulus256, ISignedModulus62
 {
+    public static long S0 => 0x3FFFFFFFFFFFFFFF;
+
+    public static long S1 => 0x3FFFFFFC00000003;
+
+    public static long S2 => 0x3FFFFFFFFFFFFFFF;
+
+    public static long S3 => 0x3FFFFFBFFFFFFFFF;
+
+    public static long S4 => 0xFF;
+
+    public static ulong Inv62 => 0x3FFFFFFFFFFFFFFF;
+
     public static ulong M0 => 0xFFFFFFFFFFFFFFFFUL;
 
     public static ulong M1 => 0xFFFFFFFF00000000UL;
@@ -31,6 +43,9 @@ internal static class Sm2Field
 
     /// <summary>2^512 mod p, to enter Montgomery form.</summary>
     private static readonly U256 R2 = new(0x0000000200000003UL, 0x00000002FFFFFFFFUL, 0x0000000100000001UL, 0x0000000400000002UL);
+
+    /// <summary>2^768 mod p: turns the plain inverse of a Montgomery form back into Montgomery form.</summary>
+    private static readonly U256 R3 = new(0x0000001200000016UL, 0x0000000EFFFFFFF8UL, 0x0000000A0000000CUL, 0x0000001B00000009UL);
 
     /// <summary>The curve coefficient b in Montgomery form.</summary>
     public static readonly U256 B = new(0x90D230632BC0DD42UL, 0x71CF379AE9B537ABUL, 0x527981505EA51C3CUL, 0x240FE188BA20E2C8UL);
@@ -70,8 +85,16 @@ internal static class Sm2Field
     /// <summary>All ones when a (an integer, not in Montgomery form) is below p.</summary>
     public static ulong IsCanonicalMask(in U256 a) => Montgomery<Sm2FieldModulus>.LessThanModulusMask(a);
 
-    /// <summary>r = a⁻¹ (Montgomery form in and out); 0 maps to 0. Fermat: a^(p−2) on a fixed chain.</summary>
+    /// <summary>r = a⁻¹ (Montgomery form in and out); 0 maps to 0. Constant-time safegcd.</summary>
     public static void Inv(in U256 a, out U256 r)
+    {
+        // (aR)⁻¹ = a⁻¹R⁻¹ as an integer; a Montgomery product with R³ gives a⁻¹R.
+        SafeGcd<Sm2FieldModulus>.Invert(a, out var plain);
+        Mul(plain, R3, out r);
+    }
+
+    /// <summary>r = a⁻¹ (Montgomery form in and out); 0 maps to 0. Fermat: a^(p−2) on a fixed chain (cross-check for <see cref="Inv"/>).</summary>
+    public static void InvFermat(in U256 a, out U256 r)
     {
         // p − 2 = FFFFFFFE FFFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF 00000000 FFFFFFFF FFFFFFFD:
         // 31 ones, a zero, 128 ones, 32 zeros, 62 ones, a zero, a one. xK below is a^(2^K − 1).

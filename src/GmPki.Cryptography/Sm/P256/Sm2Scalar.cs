@@ -1,12 +1,24 @@
 // Constant-time argument: scalars d and k are secret. Every operation is the straight-line
-// Montgomery arithmetic of Montgomery<T>. Inversion is Fermat's a^(n−2): the exponent is the
-// public constant n − 2, so the table index of its 4-bit windows depends only on public data and
-// the operation sequence is identical for every input.
+// Montgomery arithmetic of Montgomery<T>. Inversion is the constant-time safegcd of SafeGcd<T>;
+// the Fermat cross-check a^(n−2) uses 4-bit windows of the public exponent n − 2, so its table
+// index depends only on public data and its operation sequence is identical for every input.
 namespace GmPki.Cryptography.Sm.P256;
 
 /// <summary>The order n of the sm2p256v1 base point.</summary>
-internal readonly struct Sm2OrderModulus : IModulus256
+internal readonly struct Sm2OrderModulus : IModulus256, ISignedModulus62
 {
+    public static long S0 => 0x13BBF40939D54123;
+
+    public static long S1 => 0x080F7DAC871814AD;
+
+    public static long S2 => 0x3FFFFFFFFFFFFFF7;
+
+    public static long S3 => 0x3FFFFFBFFFFFFFFF;
+
+    public static long S4 => 0xFF;
+
+    public static ulong Inv62 => 0x0D8061778DCAF68BUL;
+
     public static ulong M0 => 0x53BBF40939D54123UL;
 
     public static ulong M1 => 0x7203DF6B21C6052BUL;
@@ -26,6 +38,9 @@ internal static class Sm2Scalar
 
     /// <summary>1 in Montgomery form (2^256 mod n).</summary>
     public static readonly U256 One = new(0xAC440BF6C62ABEDDUL, 0x8DFC2094DE39FAD4UL, 0x0000000000000000UL, 0x0000000100000000UL);
+
+    /// <summary>2^768 mod n.</summary>
+    private static readonly U256 R3 = new(0x6FF874C70EAA0B85UL, 0x87D0C315AABE8D32UL, 0x4C4FBBB397185AFCUL, 0xC813249CD574EA14UL);
 
     /// <summary>n − 2 (the Fermat exponent), least significant limb first.</summary>
     private static readonly U256 NMinus2 = new(0x53BBF40939D54121UL, 0x7203DF6B21C6052BUL, 0xFFFFFFFFFFFFFFFFUL, 0xFFFFFFFEFFFFFFFFUL);
@@ -55,8 +70,15 @@ internal static class Sm2Scalar
     /// <summary>All ones when the integer <paramref name="a"/> is below n.</summary>
     public static ulong LessThanOrderMask(in U256 a) => Montgomery<Sm2OrderModulus>.LessThanModulusMask(a);
 
-    /// <summary>r = a⁻¹ mod n in Montgomery form (0 maps to 0).</summary>
+    /// <summary>r = a⁻¹ mod n in Montgomery form (0 maps to 0); constant-time safegcd.</summary>
     public static void Inv(in U256 a, out U256 r)
+    {
+        SafeGcd<Sm2OrderModulus>.Invert(a, out var plain);
+        Mul(plain, R3, out r);
+    }
+
+    /// <summary>r = a⁻¹ mod n in Montgomery form (0 maps to 0) by Fermat (cross-check for <see cref="Inv"/>).</summary>
+    public static void InvFermat(in U256 a, out U256 r)
     {
         // Powers a^0..a^15 (Montgomery form), then left-to-right 4-bit fixed windows of n − 2.
         Span<U256> table = stackalloc U256[16];
