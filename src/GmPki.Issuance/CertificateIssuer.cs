@@ -88,6 +88,7 @@ public sealed class CertificateIssuer
         catch (GmPkiException e)
         {
             await _audit.AppendAsync(Event(now, "certificate.request-rejected", actor, null, "rejected", new { profile = request.Profile, error = e.Error.Code, detail = e.Detail }), CancellationToken.None);
+            e.MarkAudited();
             throw;
         }
 
@@ -122,6 +123,7 @@ public sealed class CertificateIssuer
             var error = e as GmPkiException ?? Errors.SigningFault.With("issuance stopped by an internal error; see the server log.", e);
             await _ledger.RecordFailedAsync(_issuer.Label, serialHex, error.Message,
                 Event(_clock.GetUtcNow().UtcDateTime, "certificate.issuance-failed", actor, serialHex, "failed", new { error = error.Error.Code, detail = error.Detail }), CancellationToken.None);
+            error.MarkAudited();
             if (ReferenceEquals(error, e))
             {
                 throw;

@@ -23,4 +23,15 @@ public sealed class GmPkiException : Exception
 
     /// <summary>Occurrence-specific detail, safe to show to the caller.</summary>
     public string Detail { get; }
+
+    /// <summary>Whether the component that threw has already written the audit event of this failure,
+    /// so the edge does not record it twice.</summary>
+    public bool Audited { get; private set; }
+
+    /// <summary>Marks the failure as audited; returns this exception for rethrowing.</summary>
+    public GmPkiException MarkAudited()
+    {
+        Audited = true;
+        return this;
+    }
 }

@@ -6,7 +6,9 @@ namespace GmPki.Server.Http;
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem details: <see cref="GmPkiException"/>
 /// by its kind; malformed or oversized HTTP bodies as <c>request-invalid</c> /
-/// <c>request-too-large</c> (audited); anything else as a 500 whose details stay in the log.
+/// <c>request-too-large</c>; anything else as a 500 whose details stay in the log. Every rejected
+/// request leaves an audit event (<c>request.rejected</c>) unless the component that refused it
+/// wrote its own.
 /// </summary>
 internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logger) : IExceptionHandler
 {
@@ -18,6 +20,11 @@ internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logge
                 if (known.Error.Kind == ErrorKind.Internal)
                 {
                     logger.LogError(exception, "Request {RequestId} failed: {Code}", httpContext.TraceIdentifier, known.Error.Code);
+                }
+
+                if (!known.Audited)
+                {
+                    await RequestAudit.RejectedAsync(httpContext, "request.rejected", known.Error.Code, known.Detail);
                 }
 
                 await HttpErrors.WriteAsync(httpContext, known.Error, known.Detail);

@@ -11,7 +11,8 @@ namespace GmPki.Server.Installation;
 /// <param name="Hierarchy">Names, algorithm and lifetimes of the root and issuing CA.</param>
 /// <param name="BaseUrl">Public base URL for CRL, OCSP, caIssuers and CPS URLs.</param>
 /// <param name="AdministratorName">Name of the first operator (role ca-administrator).</param>
-public sealed record InitOptions(HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin");
+/// <param name="Database">Ledger database; SQLite in the data directory when null.</param>
+public sealed record InitOptions(HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin", DatabaseSettings? Database = null);
 
 /// <summary>What was created.</summary>
 /// <param name="Root">The root CA.</param>
@@ -41,7 +42,7 @@ public static class Initializer
 
         try
         {
-            InstallationConfiguration.WriteDefault(data, options.BaseUrl);
+            InstallationConfiguration.WriteDefault(data, options.BaseUrl, options.Database ?? new DatabaseSettings());
             await using var installation = await Installation.OpenAsync(data, () => passphrase, clock, cancellationToken);
             var configuration = installation.Get<InstallationConfiguration.Validated>();
             var (root, issuing) = await CaHierarchy.CreateAsync(options.Hierarchy, configuration.Issuance.Urls,

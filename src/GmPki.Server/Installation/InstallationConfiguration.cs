@@ -99,11 +99,12 @@ public static class InstallationConfiguration
             profiles!);
     }
 
-    /// <summary>Writes a new <c>gmpki.json</c> with SQLite, the given base URL and the default profiles.</summary>
+    /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>
     /// <param name="data">Data directory (created when missing).</param>
     /// <param name="baseUrl">Public base URL, without a trailing slash.</param>
+    /// <param name="database">Ledger database settings.</param>
     /// <returns>The settings written.</returns>
-    public static GmPkiSettings WriteDefault(DataDirectory data, string baseUrl)
+    public static GmPkiSettings WriteDefault(DataDirectory data, string baseUrl, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(data);
         var profiles = ProfileLoader.DefaultOptions();
@@ -112,7 +113,7 @@ public static class InstallationConfiguration
             profile.CpsUri = baseUrl + "/cps";
         }
 
-        var settings = new GmPkiSettings { PublicUrls = new PublicUrlSettings { BaseUrl = baseUrl }, Profiles = profiles };
+        var settings = new GmPkiSettings { Database = database, PublicUrls = new PublicUrlSettings { BaseUrl = baseUrl }, Profiles = profiles };
         Directory.CreateDirectory(data.Path);
         File.WriteAllText(data.ConfigurationFile, JsonSerializer.Serialize(settings, WriteOptions) + "\n");
         return settings;

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using GmPki.Server.Http;
+using GmPki.Testing;
+using Org.BouncyCastle.Asn1.X509;
+
+namespace GmPki.Server.Tests;
+
+/// <summary>Makes keys and CSRs with the openssl CLI and submits them to a running server, like a newcomer would.</summary>
+internal sealed class OpenSslClient(RunningServer server) : IDisposable
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+    private readonly TempDirectory _directory = new("gmpki-openssl-");
+
+    public string Path => _directory.Path;
+
+    public string File(string name) => System.IO.Path.Combine(_directory.Path, name);
+
+    /// <summary>Generates a key (<c>openssl genpkey</c>) and a CSR (<c>openssl req -utf8</c>); returns the CSR file name.</summary>
+    public string MakeRequest(string name, string genpkeyAlgorithm, string subject, params string[] extraReqArguments)
+    {
+        OpenSsl.RequireInstalled();
+        OpenSsl.MustRun(Path, ["genpkey", .. genpkeyAlgorithm.Split(' '), "-out", name + ".key"]);
+        OpenSsl.MustRun(Path, ["req", "-new", "-key", name + ".key", "-subj", subject, "-utf8", "-out", name + ".csr", .. extraReqArguments]);
+        return name + ".csr";
+    }
+
+    /// <summary>POSTs the CSR as application/pkcs10; on 201 writes NAME.pem (leaf), issuing.pem and root.pem.</summary>
+    public async Task<(HttpStatusCode Status, IssuedCertificateResponse? Body, string Raw)> SubmitAsync(string csrFile, string profile)
+    {
+        using var content = new ByteArrayContent(await System.IO.File.ReadAllBytesAsync(File(csrFile)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pkcs10");
+        using var response = await server.Client.PostAsync($"/api/v1/certificates?profile={profile}", content);
+        var raw = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return (response.StatusCode, null, raw);
+        }
+
+        var body = System.Text.Json.JsonSerializer.Deserialize<IssuedCertificateResponse>(raw, Web)!;
+        var stem = System.IO.Path.GetFileNameWithoutExtension(csrFile);
+        await System.IO.File.WriteAllTextAsync(File(stem + ".pem"), body.Certificate);
+        var chain = body.Chain.Split("-----END CERTIFICATE-----", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => p.Length > 0).Select(p => p + "\n-----END CERTIFICATE-----\n").ToList();
+        await System.IO.File.WriteAllTextAsync(File("issuing.pem"), chain[0]);
+        await System.IO.File.WriteAllTextAsync(File("root.pem"), chain[1]);
+        return (response.StatusCode, body, raw);
+    }
+
+    /// <summary>
+    /// Checks with <c>openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:…</c> that
+    /// <paramref name="issuerPem"/>'s key signed <paramref name="certificatePem"/> (OpenSSL 3.0's
+    /// verify passes the SM2 ID only to the leaf, so CA links are checked this way).
+    /// </summary>
+    public (int ExitCode, string Output) VerifySm2Link(string certificatePem, string issuerPem, string distinguishingId = "1234567812345678")
+    {
+        var der = Convert.FromBase64String(string.Concat(System.IO.File.ReadAllLines(File(certificatePem)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal))));
+        var certificate = X509CertificateStructure.GetInstance(der);
+        System.IO.File.WriteAllBytes(File("link.tbs"), certificate.TbsCertificate.GetDerEncoded());
+        System.IO.File.WriteAllBytes(File("link.sig"), certificate.Signature.GetOctets());
+        OpenSsl.MustRun(Path, "x509", "-in", issuerPem, "-pubkey", "-noout", "-out", "issuer.pub");
+        var (code, output, error) = OpenSsl.Run(Path, "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:" + distinguishingId,
+            "-pubin", "-inkey", "issuer.pub", "-in", "link.tbs", "-sigfile", "link.sig");
+        return (code, output + error);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+using GmPki.Issuance.Authorities;
+using GmPki.Server.Http;
+using GmPki.Server.Installation;
+using GmPki.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GmPki.Server.Tests;
+
+/// <summary>
+/// A real GmPki server on 127.0.0.1 (Kestrel, a free port), over a fresh installation made by
+/// <see cref="Initializer"/> in a temporary directory.
+/// </summary>
+public class RunningServer : IAsyncDisposable
+{
+    public const string Passphrase = "test passphrase, long enough";
+
+    private readonly TempDirectory _directory;
+    private readonly WebApplication _app;
+
+    private RunningServer(TempDirectory directory, WebApplication app, string baseUrl, string adminKey)
+    {
+        _directory = directory;
+        _app = app;
+        BaseUrl = baseUrl;
+        AdminKey = adminKey;
+        Client = Authorized(adminKey);
+    }
+
+    public string BaseUrl { get; }
+
+    public string AdminKey { get; }
+
+    /// <summary>A client authenticated as the administrator.</summary>
+    public HttpClient Client { get; }
+
+    public string WorkDirectory => _directory.Path;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningServer> StartAsync(KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null)
+    {
+        var directory = new TempDirectory("gmpki-server-");
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var data = DataDirectory.At(Path.Combine(directory.Path, "data"));
+        var init = await Initializer.InitializeAsync(data,
+            new InitOptions(new HierarchyOptions(algorithm, "测试电子认证服务机构", "CN", "测试根CA", "测试签发CA"), baseUrl, "admin", database),
+            Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
+        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), CancellationToken.None);
+        await app.StartAsync();
+        return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey);
+    }
+
+    /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>
+    public HttpClient Authorized(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public Task<string> CreateOperatorAsync(string name, OperatorRole role)
+        => Services.GetRequiredService<OperatorAccounts>().CreateAsync(name, role, Actor.System, CancellationToken.None);
+
+    public async Task<IReadOnlyList<AuditEvent>> RecentAuditAsync(int count = 20)
+        => await Services.GetRequiredService<IAuditLog>().RecentAsync(count, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One SM2 server shared by the tests of a class.</summary>
+public sealed class Sm2ServerFixture : IAsyncLifetime
+{
+    public RunningServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RunningServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
