@@ -57,7 +57,7 @@ internal static class Sm2
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         var prepared = P256.Sm2BouncyCastleBridge.Prepare(privateKey, Domain);
-        var e = P256.Sm2BouncyCastleBridge.Digest(ComputeZ(prepared.PublicPoint, userId), message);
+        var e = P256.Sm2BouncyCastleBridge.Digest(prepared.GetZ(userId), message);
         return P256.Sm2Engine.Sign(prepared.Key, e, random is null ? null : P256.Sm2BouncyCastleBridge.FromSecureRandom(random));
     }
 
@@ -72,7 +72,7 @@ internal static class Sm2
             return false;
         }
 
-        var e = P256.Sm2BouncyCastleBridge.Digest(ComputeZ(publicKey.Q, userId), message);
+        var e = P256.Sm2BouncyCastleBridge.Digest(P256.Sm2BouncyCastleBridge.ComputeZ(x, y, userId), message);
         return P256.Sm2Engine.Verify(x, y, e, signature);
     }
 

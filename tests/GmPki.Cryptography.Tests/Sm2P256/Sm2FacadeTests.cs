@@ -1,4 +1,5 @@
 using GmPki.Cryptography.Sm;
+using GmPki.Cryptography.Sm.P256;
 using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.EC;
@@ -86,6 +87,27 @@ public class Sm2FacadeTests
         var nistPublic = new ECPublicKeyParameters(p256.G.Multiply(BigInteger.Three).Normalize(), new ECDomainParameters(p256.Curve, p256.G, p256.N));
 
         Sm2.Verify(nistPublic, Sm2UserId.Default.Span, "m"u8, signature).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void BridgeComputeZ_MatchesSm2ComputeZForIdsAndKeys()
+    {
+        var longId = new byte[Sm2UserId.MaxLength];
+        Random.Shared.NextBytes(longId);
+        for (var i = 0; i < 5; i++)
+        {
+            var privateKey = NewKey();
+            var prepared = Sm2BouncyCastleBridge.Prepare(privateKey, Sm2.Domain);
+            foreach (var id in Ids.Append(longId).Append(Ids[0]))
+            {
+                var expected = Sm2.ComputeZ(Sm2.PublicKeyOf(privateKey).Q, id);
+                Sm2BouncyCastleBridge.ComputeZ(prepared.Key.PublicX, prepared.Key.PublicY, id).ShouldBe(expected);
+                prepared.GetZ(id).ShouldBe(expected);
+                prepared.GetZ(id).ShouldBe(expected);
+            }
+        }
+
+        Should.Throw<ArgumentException>(() => Sm2BouncyCastleBridge.ComputeZ(new byte[32], new byte[32], new byte[Sm2UserId.MaxLength + 1]));
     }
 
     private static ECPrivateKeyParameters NewKey()

@@ -17,6 +17,13 @@ internal static class Sm2BouncyCastleBridge
 {
     private static readonly ConditionalWeakTable<ECPrivateKeyParameters, PreparedKey> Prepared = new();
 
+    /// <summary>a ‖ b ‖ xG ‖ yG of sm2p256v1, the constant middle of Z.</summary>
+    private static readonly byte[] CurveConstants = Convert.FromHexString(
+        "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC" +
+        "28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93" +
+        "32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7" +
+        "BC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0");
+
     /// <summary>The engine key for <paramref name="privateKey"/> and its public point on <paramref name="domain"/>'s curve.</summary>
     /// <param name="privateKey">A key on the sm2p256v1 curve.</param>
     /// <param name="domain">The sm2p256v1 domain parameters (they give the curve object of the public point).</param>
@@ -58,6 +65,34 @@ internal static class Sm2BouncyCastleBridge
         normal.AffineXCoord.GetEncoded().CopyTo(x);
         normal.AffineYCoord.GetEncoded().CopyTo(y);
         return true;
+    }
+
+    /// <summary>
+    /// Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA) (GB/T 32918.2 §5.5) from the affine public key
+    /// bytes: the same value as <see cref="Sm2.ComputeZ"/> without going through BouncyCastle
+    /// point and field objects (which cost more than the signature itself).
+    /// </summary>
+    /// <exception cref="ArgumentException">The ID is longer than <see cref="Sm2UserId.MaxLength"/> bytes.</exception>
+    public static byte[] ComputeZ(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y, ReadOnlySpan<byte> userId)
+    {
+        if (userId.Length > Sm2UserId.MaxLength)
+        {
+            throw new ArgumentException($"SM2 user ID longer than {Sm2UserId.MaxLength} bytes.", nameof(userId));
+        }
+
+        var input = new byte[2 + userId.Length + CurveConstants.Length + 64];
+        var bits = userId.Length * 8;
+        input[0] = (byte)(bits >> 8);
+        input[1] = (byte)bits;
+        userId.CopyTo(input.AsSpan(2));
+        CurveConstants.CopyTo(input, 2 + userId.Length);
+        x.CopyTo(input.AsSpan(2 + userId.Length + CurveConstants.Length, 32));
+        y.CopyTo(input.AsSpan(2 + userId.Length + CurveConstants.Length + 32, 32));
+        var digest = new SM3Digest();
+        digest.BlockUpdate(input, 0, input.Length);
+        var z = new byte[32];
+        digest.DoFinal(z, 0);
+        return z;
     }
 
     /// <summary>e = SM3(Z ‖ M).</summary>
@@ -107,6 +142,31 @@ internal static class Sm2BouncyCastleBridge
         }
     }
 
-    /// <summary>An engine key with its public point as a BouncyCastle object (for Z).</summary>
-    internal sealed record PreparedKey(Sm2PrivateKey Key, ECPoint PublicPoint);
+    /// <summary>An engine key with its public point as a BouncyCastle object, and the Z of the last ID used.</summary>
+    internal sealed class PreparedKey(Sm2PrivateKey key, ECPoint publicPoint)
+    {
+        private ZCache? _z;
+
+        /// <summary>The engine key.</summary>
+        public Sm2PrivateKey Key { get; } = key;
+
+        /// <summary>The public point d·G.</summary>
+        public ECPoint PublicPoint { get; } = publicPoint;
+
+        /// <summary>Z for <paramref name="userId"/> (cached for the most recent ID; callers must not modify it).</summary>
+        public byte[] GetZ(ReadOnlySpan<byte> userId)
+        {
+            var cached = _z;
+            if (cached is not null && userId.SequenceEqual(cached.UserId))
+            {
+                return cached.Z;
+            }
+
+            var z = ComputeZ(Key.PublicX, Key.PublicY, userId);
+            _z = new ZCache(userId.ToArray(), z);
+            return z;
+        }
+
+        private sealed record ZCache(byte[] UserId, byte[] Z);
+    }
 }
