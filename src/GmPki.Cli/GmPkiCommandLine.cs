@@ -7,8 +7,12 @@ namespace GmPki.Cli;
 public static class GmPkiCommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
-    /// <returns>The process exit code: 0 success, 1 refused or failed (the reason is printed), 2 bad usage.</returns>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="cancellationToken">Stops a running command (as Ctrl+C does).</param>
+    /// <returns>The process exit code: 0 success, 1 refused, failed or bad usage (the reason is printed).</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error);
         var root = new RootCommand("GmPki — electronic certification service system (电子认证服务系统) on SM2/SM3/SM4.")
@@ -20,6 +24,6 @@ public static class GmPkiCommandLine
             ListCommand.Create(context),
             OperatorCommand.Create(context),
         };
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

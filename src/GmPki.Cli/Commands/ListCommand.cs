@@ -36,6 +36,7 @@ internal static class ListCommand
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+            console.Profile.Width = Console.IsOutputRedirected || context.Output != Console.Out ? 240 : Math.Max(Console.WindowWidth, 120); // never wrap serials
             console.Write(table);
             await context.Output.WriteLineAsync($"Page {result.PageNumber} of {Math.Max(1, (result.Total + result.PageSize - 1) / result.PageSize)}, {result.Total} certificate(s).");
             return 0;

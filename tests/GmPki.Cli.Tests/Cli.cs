@@ -1,0 +1,53 @@
+using GmPki.Testing;
+
+namespace GmPki.Cli.Tests;
+
+/// <summary>Runs <c>gmpki</c> in-process with captured output, in a temporary working area with a passphrase file.</summary>
+internal sealed class Cli : IDisposable
+{
+    public const string Passphrase = "cli test passphrase 12345";
+    private readonly TempDirectory _directory = new("gmpki-cli-");
+
+    public Cli()
+    {
+        File.WriteAllText(PassphraseFile, Passphrase + "\n");
+    }
+
+    public string Work => _directory.Path;
+
+    public string Data => Path.Combine(Work, "data");
+
+    public string PassphraseFile => Path.Combine(Work, "passphrase");
+
+    public string PathOf(string name) => Path.Combine(Work, name);
+
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await GmPkiCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public async Task<string> InitAsync(params string[] extra)
+    {
+        var (code, output, error) = await RunAsync(["init", "--data", Data, "--passphrase-file", PassphraseFile, .. extra]);
+        code.ShouldBe(0, error);
+        return output;
+    }
+
+    /// <summary>Makes an SM2 key and CSR with openssl; returns the CSR path.</summary>
+    public string OpenSslRequest(string name, string subject)
+    {
+        OpenSsl.RequireInstalled();
+        OpenSsl.MustRun(Work, "genpkey", "-algorithm", "SM2", "-out", name + ".key");
+        OpenSsl.MustRun(Work, "req", "-new", "-key", name + ".key", "-subj", subject, "-utf8", "-out", name + ".csr");
+        return PathOf(name + ".csr");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}

@@ -1,0 +1,187 @@
+using GmPki.Core.Ledger;
+using GmPki.Server.Installation;
+using GmPki.Testing;
+
+namespace GmPki.Cli.Tests;
+
+public class CommandTests
+{
+    [SkippableFact]
+    public async Task InitIssueShowList_OpenSslCsr_FullChainLeafFirstAndAudited()
+    {
+        using var cli = new Cli();
+        var init = await cli.InitAsync("--organization", "某省数字证书认证中心", "--root-name", "某省根CA", "--issuing-name", "某省签发CA");
+        var csr = cli.OpenSslRequest("user", "/C=CN/CN=张三");
+
+        var issue = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--csr", csr, "--profile", "personal", "--out", cli.PathOf("chain.pem"));
+
+        init.ShouldContain("API key, shown only once");
+        init.ShouldContain("CN=某省根CA,O=某省数字证书认证中心,C=CN");
+        issue.ExitCode.ShouldBe(0, issue.Error);
+        var serial = issue.Output.Split(' ')[1];
+        var certificates = File.ReadAllText(cli.PathOf("chain.pem")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        certificates.Length.ShouldBe(3);
+        for (var i = 0; i < 3; i++)
+        {
+            File.WriteAllText(cli.PathOf($"c{i}.pem"), certificates[i] + "\n-----END CERTIFICATE-----\n");
+        }
+
+        OpenSsl.MustRun(cli.Work, "x509", "-in", "c0.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=张三");
+        OpenSsl.MustRun(cli.Work, "x509", "-in", "c1.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=某省签发CA");
+        OpenSsl.MustRun(cli.Work, "x509", "-in", "c2.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=某省根CA");
+        OpenSsl.MustRun(cli.Work, "verify", "-partial_chain", "-vfyopt", "distid:1234567812345678", "-CAfile", "c1.pem", "c0.pem").ShouldContain("c0.pem: OK");
+
+        var show = await cli.RunAsync("show", serial, "--data", cli.Data, "--pem");
+        show.Output.ShouldContain("State:         issued");
+        show.Output.ShouldContain("Subject:       CN=张三,C=CN");
+        show.Output.ShouldContain("+08:00");
+        show.Output.ShouldContain("-----BEGIN CERTIFICATE-----");
+        (await cli.RunAsync("list", "--data", cli.Data)).Output.ShouldContain(serial);
+
+        await using var installation = await Installation.OpenAsync(DataDirectory.At(cli.Data), () => Cli.Passphrase, TimeProvider.System, CancellationToken.None);
+        var audit = await installation.Get<IAuditLog>().RecentAsync(10, CancellationToken.None);
+        audit.Where(e => e.Target?.EndsWith(serial, StringComparison.Ordinal) == true).Select(e => e.Action)
+            .ShouldBe(["certificate.issued", "certificate.signing", "certificate.serial-reserved"]);
+        audit[0].Actor.ShouldBe("cli:" + Environment.UserName);
+    }
+
+    [Fact]
+    public async Task Init_NonEmptyDirectory_RefusedAndExistingFilesKept()
+    {
+        using var cli = new Cli();
+        Directory.CreateDirectory(cli.Data);
+        File.WriteAllText(Path.Combine(cli.Data, "keep.txt"), "x");
+
+        var (code, _, error) = await cli.RunAsync("init", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile);
+
+        code.ShouldBe(1);
+        error.ShouldContain("[already-initialized]");
+        File.Exists(Path.Combine(cli.Data, "keep.txt")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Init_WeakPassphrase_RefusedAndNothingCreated()
+    {
+        using var cli = new Cli();
+        File.WriteAllText(cli.PassphraseFile, "short\n");
+
+        var (code, _, error) = await cli.RunAsync("init", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile);
+
+        code.ShouldBe(1);
+        error.ShouldContain("at least 12 characters");
+        Directory.Exists(cli.Data).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Init_BadNames_DataDirectoryLeftEmpty()
+    {
+        using var cli = new Cli();
+
+        var (code, _, error) = await cli.RunAsync("init", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--country", "China");
+
+        code.ShouldBe(1);
+        error.ShouldContain("[request-invalid]");
+        Directory.EnumerateFileSystemEntries(cli.Data).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("rsa-2048")]
+    [InlineData("ecdsa-p256")]
+    public async Task Init_OtherAlgorithms_CreateHierarchy(string algorithm)
+    {
+        using var cli = new Cli();
+
+        var output = await cli.InitAsync("--algorithm", algorithm);
+
+        output.ShouldContain($"Creating a {algorithm} CA hierarchy");
+    }
+
+    [SkippableFact]
+    public async Task Issue_UnknownProfile_Exit1WithCode()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var csr = cli.OpenSslRequest("user", "/CN=x");
+
+        var (code, _, error) = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--csr", csr, "--profile", "vip", "--out", cli.PathOf("out.pem"));
+
+        code.ShouldBe(1);
+        error.ShouldContain("[profile-unknown]");
+        File.Exists(cli.PathOf("out.pem")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Issue_WrongPassphrase_KeyUnlockFailed()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        File.WriteAllText(cli.PathOf("wrong"), "not the passphrase at all\n");
+        File.WriteAllText(cli.PathOf("req.pem"), "irrelevant");
+
+        var (code, _, error) = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PathOf("wrong"), "--csr", cli.PathOf("req.pem"), "--profile", "personal", "--out", cli.PathOf("out.pem"));
+
+        code.ShouldBe(1);
+        error.ShouldContain("[key-unlock-failed]");
+        error.ShouldNotContain("not the passphrase");
+    }
+
+    [Fact]
+    public async Task Issue_InvalidProfileConfiguration_Exit1WithNumberedProblems()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var configuration = Path.Combine(cli.Data, "gmpki.json");
+        File.WriteAllText(configuration, File.ReadAllText(configuration).Replace("\"ValidityDays\": 365", "\"ValidityDays\": 0", StringComparison.Ordinal)
+            .Replace("\"BaseUrl\": \"http://127.0.0.1:8080\"", "\"BaseUrl\": \"ftp://x/\"", StringComparison.Ordinal));
+
+        var (code, _, error) = await cli.RunAsync("list", "--data", cli.Data);
+
+        code.ShouldBe(1);
+        error.ShouldContain("GMPKI-PROFILE-005");
+        error.ShouldContain("GMPKI-URL-001");
+    }
+
+    [Fact]
+    public async Task Operator_AddAndList()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+
+        var add = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "alice", "--role", "registrar");
+        var duplicate = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "alice", "--role", "registrar");
+        var badRole = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "bob", "--role", "king");
+        var list = await cli.RunAsync("operator", "list", "--data", cli.Data);
+
+        add.ExitCode.ShouldBe(0, add.Error);
+        add.Output.ShouldContain("gmpki_");
+        duplicate.ExitCode.ShouldBe(1);
+        badRole.ExitCode.ShouldBe(1);
+        badRole.Error.ShouldContain("registrar, reviewer");
+        list.Output.ShouldContain("admin");
+        list.Output.ShouldContain("alice");
+        list.Output.ShouldContain("registrar");
+    }
+
+    [Fact]
+    public async Task Show_UnknownSerial_Exit1()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+
+        var (code, _, error) = await cli.RunAsync("show", "abcdef", "--data", cli.Data);
+
+        code.ShouldBe(1);
+        error.ShouldContain("[certificate-not-found]");
+    }
+
+    [Fact]
+    public async Task Usage_MissingRequiredOption_NonZeroWithMessage()
+    {
+        using var cli = new Cli();
+
+        var (code, _, error) = await cli.RunAsync("issue", "--profile", "personal");
+
+        code.ShouldNotBe(0);
+        error.ShouldContain("--data");
+    }
+}

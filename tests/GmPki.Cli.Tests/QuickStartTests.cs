@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using GmPki.Testing;
+
+namespace GmPki.Cli.Tests;
+
+/// <summary>
+/// The README's first command as a newcomer runs it: <c>gmpki serve</c> on an empty data
+/// directory starts a demo CA, and an SM2 certificate is issued to an <c>openssl req</c> CSR
+/// with the <c>curl</c> command the banner prints, then checked with <c>openssl verify</c>.
+/// </summary>
+public class QuickStartTests
+{
+    [SkippableFact]
+    public async Task Serve_EmptyDataDirectory_DemoCaIssuesToOpenSslCsrThroughCurl()
+    {
+        OpenSsl.RequireInstalled();
+        Skip.IfNot(OnPath("curl"), "curl is not installed (apt-get install curl); quick-start check skipped.");
+        using var work = new TempDirectory("gmpki-quickstart-");
+        var data = Path.Combine(work.Path, "gmpki-data");
+        var port = FreePort();
+        var gmpki = Path.Combine(AppContext.BaseDirectory, "gmpki.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { gmpki, "serve", "--data", data, "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("GMPKI_PASSPHRASE");
+        using var server = Process.Start(start)!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? string.Empty);
+        server.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? string.Empty);
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            await WaitForHealthAsync($"http://127.0.0.1:{port}/health", server, log);
+            var banner = string.Join('\n', log);
+            banner.ShouldContain("DEMO INSTALLATION CREATED");
+            banner.ShouldContain("GmPki is ready to issue");
+
+            OpenSsl.MustRun(work.Path, "genpkey", "-algorithm", "SM2", "-out", "key.pem");
+            OpenSsl.MustRun(work.Path, "req", "-new", "-key", "key.pem", "-subj", "/C=CN/CN=张三", "-utf8", "-out", "req.pem");
+            var apiKey = File.ReadAllText(Path.Combine(data, "demo-api-key")).Trim();
+            var (curlCode, response) = Run(work.Path, "curl", "-s", "-f", "-H", "Authorization: Bearer " + apiKey, "-H", "Content-Type: application/pkcs10",
+                "--data-binary", "@req.pem", $"http://127.0.0.1:{port}/api/v1/certificates?profile=personal");
+            curlCode.ShouldBe(0, response);
+            var (_, chain) = Run(work.Path, "curl", "-s", "-f", "-o", "chain.pem", $"http://127.0.0.1:{port}/api/v1/ca/chain");
+            var serial = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("serial").GetString();
+            Run(work.Path, "curl", "-s", "-f", "-o", "cert.pem", $"http://127.0.0.1:{port}/api/v1/certificates/{serial}?format=pem").Item1.ShouldBe(0);
+            var certificates = File.ReadAllText(Path.Combine(work.Path, "chain.pem")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            File.WriteAllText(Path.Combine(work.Path, "issuing.pem"), certificates[0] + "\n-----END CERTIFICATE-----\n");
+            var leaf = File.ReadAllText(Path.Combine(work.Path, "cert.pem"));
+            File.WriteAllText(Path.Combine(work.Path, "leaf.pem"), leaf[..(leaf.IndexOf("-----END CERTIFICATE-----", StringComparison.Ordinal) + 25)] + "\n");
+
+            OpenSsl.MustRun(work.Path, "verify", "-partial_chain", "-vfyopt", "distid:1234567812345678", "-CAfile", "issuing.pem", "leaf.pem").ShouldContain("leaf.pem: OK");
+            OpenSsl.MustRun(work.Path, "x509", "-in", "leaf.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=张三");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitForHealthAsync(string url, Process server, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            server.HasExited.ShouldBeFalse("gmpki serve exited:\n" + string.Join('\n', log));
+            try
+            {
+                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("gmpki serve did not become healthy:\n" + string.Join('\n', log));
+    }
+
+    private static (int, string) Run(string directory, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    private static bool OnPath(string program)
+        => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(directory => File.Exists(Path.Combine(directory, program)));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
