@@ -23,6 +23,7 @@ public class Sm2Benchmarks
     private ECPublicKeyParameters _bcPublic = null!;
     private Sm2PrivateKey _key = null!;
     private byte[] _d = null!;
+    private U256 _dValue;
     private byte[] _e = null!;
     private byte[] _signature = null!;
     private byte[] _bcSignature = null!;
@@ -35,6 +36,7 @@ public class Sm2Benchmarks
         _bcPublic = new ECPublicKeyParameters(Sm2.Domain.G.Multiply(d).Normalize(), Sm2.Domain);
         _d = Sm2BouncyCastleBridge.ToBytes32(d);
         _key = Sm2PrivateKey.Create(_d);
+        _dValue = U256.FromBigEndian(_d);
         _e = Sm2BouncyCastleBridge.Digest(Sm2.ComputeZ(_bcPublic.Q, Sm2UserId.Default.Span), Message);
         _signature = Sm2Engine.Sign(_key, _e);
         _bcSignature = BouncyCastleSign();
@@ -47,7 +49,14 @@ public class Sm2Benchmarks
     public bool EngineVerifyDigest() => Sm2Engine.Verify(_key.PublicX, _key.PublicY, _e, _signature);
 
     [Benchmark(Description = "Engine public key d·G")]
-    public byte[] EnginePublicKey() => Sm2PrivateKey.Create(_d).PublicX;
+    public ulong EnginePublicKey()
+    {
+        Sm2Engine.PublicKey(_dValue, out var x, out _);
+        return x.L0;
+    }
+
+    [Benchmark(Description = "Engine key preparation (d·G, (1+d)⁻¹)")]
+    public byte[] EnginePrepareKey() => Sm2PrivateKey.Create(_d).PublicX;
 
     [Benchmark(Description = "Sm2.Sign (message)")]
     public byte[] Sm2Sign() => Sm2.Sign(_bcPrivate, Sm2UserId.Default.Span, Message);

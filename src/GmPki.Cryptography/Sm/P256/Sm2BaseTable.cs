@@ -136,7 +136,21 @@ internal static class Sm2BaseTable
     {
         ref var start = ref MemoryMarshal.GetArrayDataReference(Table);
         start = ref Unsafe.Add(ref start, window * PointsPerWindow * LimbsPerPoint);
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // One 64-byte entry per vector: compare the broadcast digit with the entry number.
+            var acc = Vector512<ulong>.Zero;
+            var wanted = Vector512.Create((ulong)digit);
+            var number = Vector512<ulong>.One;
+            for (var j = 0; j < PointsPerWindow; j++)
+            {
+                acc |= Vector512.LoadUnsafe(ref Unsafe.Add(ref start, j * LimbsPerPoint)) & Vector512.Equals(number, wanted);
+                number += Vector512<ulong>.One;
+            }
+
+            r = Unsafe.BitCast<Vector512<ulong>, AffinePoint>(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             var x = Vector256<ulong>.Zero;
             var y = Vector256<ulong>.Zero;
