@@ -27,6 +27,7 @@ public class Sm2Benchmarks
     private byte[] _e = null!;
     private byte[] _signature = null!;
     private byte[] _bcSignature = null!;
+    private byte[] _encodedPublic = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +41,7 @@ public class Sm2Benchmarks
         _e = Sm2BouncyCastleBridge.Digest(Sm2.ComputeZ(_bcPublic.Q, Sm2UserId.Default.Span), Message);
         _signature = Sm2Engine.Sign(_key, _e);
         _bcSignature = BouncyCastleSign();
+        _encodedPublic = _bcPublic.Q.GetEncoded(false);
     }
 
     [Benchmark(Description = "Engine sign (digest)")]
@@ -81,6 +83,26 @@ public class Sm2Benchmarks
         signer.BlockUpdate(Message, 0, Message.Length);
         return signer.VerifySignature(_bcSignature);
     }
+
+    /// <summary>
+    /// BouncyCastle "promotes" a point object that is used repeatedly and switches to fixed-point
+    /// combs for it, which makes the verify benchmark above unrepresentative of verifying under a
+    /// key seen for the first time (a CSR, a certificate from an unknown issuer). Here the public
+    /// key object is decoded afresh for every verification, as PublicKey.Parse does.
+    /// </summary>
+    [Benchmark(Description = "BouncyCastle SM2Signer verify (fresh key object)")]
+    public bool BouncyCastleVerifyFreshKey()
+    {
+        var publicKey = new ECPublicKeyParameters(Sm2.Domain.Curve.DecodePoint(_encodedPublic), Sm2.Domain);
+        var signer = new SM2Signer();
+        signer.Init(false, new ParametersWithID(publicKey, Sm2UserId.Default.ToArray()));
+        signer.BlockUpdate(Message, 0, Message.Length);
+        return signer.VerifySignature(_bcSignature);
+    }
+
+    [Benchmark(Description = "Sm2.Verify (message, fresh key object)")]
+    public bool Sm2VerifyFreshKey()
+        => Sm2.Verify(new ECPublicKeyParameters(Sm2.Domain.Curve.DecodePoint(_encodedPublic), Sm2.Domain), Sm2UserId.Default.Span, Message, _signature);
 
     [Benchmark(Description = "BouncyCastle public key d·G")]
     public object BouncyCastlePublicKey() => new FixedPointCombMultiplier().Multiply(Sm2.Domain.G, _bcPrivate.D).Normalize();

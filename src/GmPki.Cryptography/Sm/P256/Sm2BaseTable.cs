@@ -195,6 +195,7 @@ internal static class Sm2BaseTable
         var table = new ulong[Windows * PointsPerWindow * LimbsPerPoint];
         var row = new JacobianPoint[PointsPerWindow];
         var prefix = new U256[PointsPerWindow];
+        var affine = new AffinePoint[PointsPerWindow];
         var windowBase = Sm2Point.G;
         for (var i = 0; i < Windows; i++)
         {
@@ -204,36 +205,19 @@ internal static class Sm2BaseTable
                 Sm2Point.AddMixedVartime(row[j - 1], windowBase, out row[j]);
             }
 
-            // Batch inversion of the Z coordinates: one field inversion per window.
-            prefix[0] = row[0].Z;
-            for (var j = 1; j < PointsPerWindow; j++)
+            // One field inversion per window.
+            Sm2Point.BatchToAffine(row, affine, prefix);
+            for (var j = 0; j < PointsPerWindow; j++)
             {
-                Sm2Field.Mul(prefix[j - 1], row[j].Z, out prefix[j]);
-            }
-
-            Sm2Field.Inv(prefix[PointsPerWindow - 1], out var inv);
-            for (var j = PointsPerWindow - 1; j >= 0; j--)
-            {
-                var zInv = inv;
-                if (j > 0)
-                {
-                    Sm2Field.Mul(inv, prefix[j - 1], out zInv);
-                    Sm2Field.Mul(inv, row[j].Z, out inv);
-                }
-
-                Sm2Field.Sqr(zInv, out var zInv2);
-                Sm2Field.Mul(zInv2, zInv, out var zInv3);
                 var at = ((i * PointsPerWindow) + j) * LimbsPerPoint;
-                Sm2Field.Mul(row[j].X, zInv2, out var x);
-                Sm2Field.Mul(row[j].Y, zInv3, out var y);
-                table[at] = x.L0;
-                table[at + 1] = x.L1;
-                table[at + 2] = x.L2;
-                table[at + 3] = x.L3;
-                table[at + 4] = y.L0;
-                table[at + 5] = y.L1;
-                table[at + 6] = y.L2;
-                table[at + 7] = y.L3;
+                table[at] = affine[j].X.L0;
+                table[at + 1] = affine[j].X.L1;
+                table[at + 2] = affine[j].X.L2;
+                table[at + 3] = affine[j].X.L3;
+                table[at + 4] = affine[j].Y.L0;
+                table[at + 5] = affine[j].Y.L1;
+                table[at + 6] = affine[j].Y.L2;
+                table[at + 7] = affine[j].Y.L3;
             }
 
             // Next window's base: 2^7 times this one.

@@ -23,6 +23,8 @@ internal static class Sm2VarMul
         Span<sbyte> naf = stackalloc sbyte[258];
         var top = ComputeNaf(t, naf);
 
+        // Odd multiples P, 3P, …, 15P, made affine with one inversion so that the main loop uses
+        // mixed additions. P has prime order n, so none of them is infinity.
         Span<JacobianPoint> odd = stackalloc JacobianPoint[OddMultiples];
         odd[0] = Sm2Point.FromAffine(p);
         Sm2Point.Double(odd[0], out var twice);
@@ -31,6 +33,10 @@ internal static class Sm2VarMul
             Sm2Point.AddVartime(odd[i - 1], twice, out odd[i]);
         }
 
+        Span<AffinePoint> table = stackalloc AffinePoint[OddMultiples];
+        Span<U256> scratch = stackalloc U256[OddMultiples];
+        Sm2Point.BatchToAffine(odd, table, scratch);
+
         var acc = default(JacobianPoint);
         for (var i = top; i >= 0; i--)
         {
@@ -38,13 +44,12 @@ internal static class Sm2VarMul
             int digit = naf[i];
             if (digit > 0)
             {
-                Sm2Point.AddVartime(acc, odd[digit >> 1], out acc);
+                Sm2Point.AddMixedVartime(acc, table[digit >> 1], out acc);
             }
             else if (digit < 0)
             {
-                var negative = odd[-digit >> 1];
-                Sm2Field.Neg(negative.Y, out negative.Y);
-                Sm2Point.AddVartime(acc, negative, out acc);
+                Sm2Point.Negate(table[-digit >> 1], out var negative);
+                Sm2Point.AddMixedVartime(acc, negative, out acc);
             }
         }
 
