@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Cryptography.Keys;
+using GmPki.Cryptography.Signing;
+using GmPki.Issuance;
+using GmPki.Issuance.Authorities;
+using GmPki.Server.Http;
+using GmPki.Server.Installation;
+using GmPki.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+
+namespace GmPki.LoadTest;
+
+/// <summary>One load run, from a fresh installation to the measured result.</summary>
+internal static class LoadRun
+{
+    private const string Passphrase = "load test passphrase 0123";
+
+    public static async Task<LoadResult> ExecuteAsync(LoadSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        using var work = new TempDirectory("gmpki-load-");
+        using var postgres = settings.Database == "postgresql" && settings.Connection is null ? new PostgresServer() : null;
+        PostgresDatabase? database = null;
+        if (postgres is not null)
+        {
+            database = await postgres.CreateDatabaseAsync("load", cancellationToken);
+        }
+
+        try
+        {
+            var databaseSettings = settings.Database == "postgresql"
+                ? new DatabaseSettings { Provider = "postgresql", ConnectionString = database?.ConnectionString ?? settings.Connection! }
+                : new DatabaseSettings();
+            var port = FreePort();
+            var baseUrl = $"http://127.0.0.1:{port}";
+            var data = DataDirectory.At(Path.Combine(work.Path, "data"));
+            await log.WriteLineAsync($"Creating a {settings.Algorithm.ToName()} installation on {settings.Database} in {data.Path} …");
+            var init = await Initializer.InitializeAsync(data,
+                new InitOptions(new HierarchyOptions(settings.Algorithm, "Load Test CA", "CN", "Load Root", "Load Issuing"), baseUrl, "admin", databaseSettings),
+                Passphrase, Actor.System, TimeProvider.System, cancellationToken);
+            var csrs = MakeRequests(settings, log);
+
+            await using var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), cancellationToken);
+            await app.StartAsync(cancellationToken);
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = new Uri(baseUrl) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", init.AdministratorApiKey);
+            var issuer = await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
+
+            Func<byte[], Task<bool>> issue = settings.Direct
+                ? async csr => (await issuer.IssueAsync(new IssuanceRequest("personal", csr), new Actor("load", "registrar", null), cancellationToken)).SerialHex.Length > 0
+                : async csr =>
+                {
+                    using var content = new ByteArrayContent(csr);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/pkcs10");
+                    using var response = await client.PostAsync("/api/v1/certificates?profile=personal", content, cancellationToken);
+                    return response.StatusCode == HttpStatusCode.Created;
+                };
+
+            await log.WriteLineAsync($"Warming up, then issuing {settings.Certificates} certificates with {settings.Concurrency} concurrent clients via {(settings.Direct ? "the issuer" : "HTTP")} …");
+            foreach (var csr in csrs.Take(Math.Min(50, csrs.Count / 10)))
+            {
+                await issue(csr);
+            }
+
+            var latencies = new double[settings.Certificates];
+            var next = -1;
+            var failures = 0;
+            var stopwatch = Stopwatch.StartNew();
+            using var progress = new Timer(_ => log.WriteLine($"  {Math.Min(Volatile.Read(ref next) + 1, settings.Certificates)} / {settings.Certificates} after {stopwatch.Elapsed.TotalSeconds:F0} s"), null, 1000, 1000);
+            await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(async () =>
+            {
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < settings.Certificates)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    if (!await issue(csrs[index]))
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+
+                    latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+            }, cancellationToken)));
+            stopwatch.Stop();
+            await app.StopAsync(cancellationToken);
+            Array.Sort(latencies);
+            double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+            return new LoadResult(settings, settings.Certificates - failures, failures, stopwatch.Elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<byte[]> MakeRequests(LoadSettings settings, TextWriter log)
+    {
+        var warmup = Math.Min(50, settings.Certificates / 10);
+        var total = settings.Certificates + warmup;
+        log.WriteLine($"Making {total} {settings.Algorithm.ToName()} keys and CSRs …");
+        var csrs = new byte[total][];
+        Parallel.For(0, total, i =>
+        {
+            var key = EphemeralKeys.Generate(settings.Algorithm);
+            csrs[i] = new Pkcs10CertificationRequest(new SigningKeySignatureFactory(key), new X509Name($"CN=load-{i},C=CN"),
+                PublicKeyFactory.CreateKey(key.SubjectPublicKeyInfo.ToArray()), null).GetDerEncoded();
+        });
+        return [.. csrs.Skip(warmup), .. csrs.Take(warmup)];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

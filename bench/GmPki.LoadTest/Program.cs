@@ -1,0 +1,3 @@
+using GmPki.LoadTest;
+
+return await LoadCommand.RunAsync(args);
