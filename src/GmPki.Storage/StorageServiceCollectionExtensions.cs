@@ -30,10 +30,12 @@ public static class StorageServiceCollectionExtensions
         if (string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
             AddContext<SqliteLedgerContext>(services, builder => SqliteLedgerContext.Configure(builder, options.ConnectionString));
+            services.AddSingleton(new WriteGate(serialize: true));
         }
         else if (string.Equals(options.Provider, StorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
         {
             AddContext<PostgresLedgerContext>(services, builder => PostgresLedgerContext.Configure(builder, options.ConnectionString));
+            services.AddSingleton(new WriteGate(serialize: false));
         }
         else
         {

@@ -13,7 +13,6 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     {
         builder.ToTable("certificates");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.State).IsConcurrencyToken();
         builder.HasIndex(c => new { c.IssuerLabel, c.SerialHex }).IsUnique();
         builder.HasIndex(c => c.SerialHex);
         builder.HasIndex(c => new { c.ReservedAt, c.Id });

@@ -12,7 +12,7 @@ internal sealed class CertificateEntity
 
     public required string SerialHex { get; set; }
 
-    /// <summary>Also the concurrency token: a transition only updates the row it read.</summary>
+    /// <summary>Moved only by a guarded UPDATE (see IssuanceLedger).</summary>
     public CertificateState State { get; set; }
 
     public required string Profile { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GmPki.Storage.Ledger;
 
 /// <summary>Stand-alone audit events; the order of events is the order of their ids.</summary>
-internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts) : IAuditLog
+internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IAuditLog
 {
     private const int MaxCount = 1000;
 
@@ -15,6 +15,7 @@ internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts) : IAud
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.AuditEvents.Add(AuditEventEntity.From(auditEvent));
         await context.SaveChangesAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GmPki.Storage.Ledger;
 
 /// <summary>The CAs of this installation, keyed by label.</summary>
-internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> contexts) : IAuthorityRegistry
+internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IAuthorityRegistry
 {
     public async Task<IReadOnlyList<AuthorityRecord>> ListAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> context
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(audit);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.Authorities.Add(AuthorityEntity.From(authority));
         context.AuditEvents.Add(AuditEventEntity.From(audit));

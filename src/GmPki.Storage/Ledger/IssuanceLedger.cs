@@ -3,22 +3,23 @@ using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
 using GmPki.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace GmPki.Storage.Ledger;
 
 /// <summary>
-/// The issuance cycle's writes. Each call saves its state change and its audit event with one
-/// <c>SaveChanges</c>, so in one transaction. Transitions are checked twice: against the row
-/// read, and by the database (the state is a concurrency token), so two racing calls cannot
-/// both move the same serial.
+/// The issuance cycle's writes. Each call writes its state change and its audit event in one
+/// transaction. A transition is a single guarded <c>UPDATE … WHERE state = from</c>, so two
+/// racing calls cannot both move the same serial and no row is read first.
 /// </summary>
-internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) : IIssuanceLedger
+internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IIssuanceLedger
 {
     public async Task<bool> TryReserveAsync(SerialReservation reservation, AuditEvent audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(audit);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.Certificates.Add(CertificateEntity.Reserve(reservation));
         context.AuditEvents.Add(AuditEventEntity.From(audit));
@@ -44,7 +45,7 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) 
     {
         ArgumentNullException.ThrowIfNull(tbsDer);
         return TransitionAsync(
-            issuerLabel, serialHex, [CertificateState.Reserved], CertificateState.Intended, row => row.TbsDer = tbsDer, audit, cancellationToken);
+            issuerLabel, serialHex, [CertificateState.Reserved], CertificateState.Intended, set => set.SetProperty(c => c.TbsDer, tbsDer), audit, cancellationToken);
     }
 
     public Task RecordIssuedAsync(string issuerLabel, string serialHex, byte[] certificateDer, AuditEvent audit, CancellationToken cancellationToken)
@@ -56,11 +57,7 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) 
             serialHex,
             [CertificateState.Intended],
             CertificateState.Issued,
-            row =>
-            {
-                row.CertificateDer = certificateDer;
-                row.IssuedAt = audit.OccurredAt;
-            },
+            set => set.SetProperty(c => c.CertificateDer, certificateDer).SetProperty(c => c.IssuedAt, audit.OccurredAt),
             audit,
             cancellationToken);
     }
@@ -73,7 +70,7 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) 
             serialHex,
             [CertificateState.Reserved, CertificateState.Intended],
             CertificateState.Failed,
-            row => row.FailureReason = reason,
+            set => set.SetProperty(c => c.FailureReason, reason),
             audit,
             cancellationToken);
     }
@@ -83,7 +80,7 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) 
         string serialHex,
         CertificateState[] allowedFrom,
         CertificateState to,
-        Action<CertificateEntity> change,
+        Action<UpdateSettersBuilder<CertificateEntity>> change,
         AuditEvent audit,
         CancellationToken cancellationToken)
     {
@@ -91,31 +88,39 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts) 
         ArgumentNullException.ThrowIfNull(serialHex);
         ArgumentNullException.ThrowIfNull(audit);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await context.Certificates.SingleOrDefaultAsync(
-                c => c.IssuerLabel == issuerLabel && c.SerialHex == serialHex, cancellationToken)
-            ?? throw new InvalidOperationException(
-                $"Certificate {issuerLabel}/{serialHex} is not in the ledger; it cannot become {to}.");
-        if (!allowedFrom.Contains(row.State))
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var moved = false;
+        foreach (var from in allowedFrom)
         {
-            throw IllegalTransition(issuerLabel, serialHex, $"is {row.State}", to, allowedFrom, inner: null);
+            moved = await context.Certificates
+                .Where(c => c.IssuerLabel == issuerLabel && c.SerialHex == serialHex && c.State == from)
+                .ExecuteUpdateAsync(set => change(set.SetProperty(c => c.State, to)), cancellationToken) == 1;
+            if (moved)
+            {
+                break;
+            }
         }
 
-        row.State = to;
-        change(row);
+        if (!moved)
+        {
+            var state = await context.Certificates.AsNoTracking()
+                .Where(c => c.IssuerLabel == issuerLabel && c.SerialHex == serialHex)
+                .Select(c => (CertificateState?)c.State)
+                .SingleOrDefaultAsync(cancellationToken);
+            throw state is null
+                ? new InvalidOperationException($"Certificate {issuerLabel}/{serialHex} is not in the ledger; it cannot become {to}.")
+                : IllegalTransition(issuerLabel, serialHex, $"is {state}", to, allowedFrom);
+        }
+
         context.AuditEvents.Add(AuditEventEntity.From(audit));
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            throw IllegalTransition(issuerLabel, serialHex, "was moved by a concurrent call", to, allowedFrom, exception);
-        }
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static InvalidOperationException IllegalTransition(
-        string issuerLabel, string serialHex, string situation, CertificateState to, CertificateState[] allowedFrom, Exception? inner) =>
+        string issuerLabel, string serialHex, string situation, CertificateState to, CertificateState[] allowedFrom) =>
         new($"Certificate {issuerLabel}/{serialHex} {situation}; only a certificate that is "
-            + $"{string.Join(" or ", allowedFrom)} can become {to}.", inner);
+            + $"{string.Join(" or ", allowedFrom)} can become {to}.");
 }

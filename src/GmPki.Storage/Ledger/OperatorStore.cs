@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GmPki.Storage.Ledger;
 
 /// <summary>Operator accounts; names and API key hashes are unique.</summary>
-internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts) : IOperatorStore
+internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IOperatorStore
 {
     public async Task<OperatorRecord?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts) :
         ArgumentNullException.ThrowIfNull(operatorRecord);
         ArgumentNullException.ThrowIfNull(audit);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.Operators.Add(OperatorEntity.From(operatorRecord));
         context.AuditEvents.Add(AuditEventEntity.From(audit));
