@@ -7,6 +7,7 @@ public interface IAuthorityRegistry
     Task<IReadOnlyList<AuthorityRecord>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores a new CA with its audit event.</summary>
-    /// <exception cref="Errors.GmPkiException"><c>already-initialized</c> when the label exists.</exception>
+    /// <exception cref="Errors.GmPkiException"><c>already-initialized</c> when the label exists;
+    /// <c>authority-not-found</c> when the parent label names no CA.</exception>
     Task AddAsync(AuthorityRecord authority, AuditEvent audit, CancellationToken cancellationToken);
 }
