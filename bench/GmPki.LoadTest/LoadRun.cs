@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
@@ -38,7 +37,7 @@ internal static class LoadRun
             var databaseSettings = settings.Database == "postgresql"
                 ? new DatabaseSettings { Provider = "postgresql", ConnectionString = database?.ConnectionString ?? settings.Connection! }
                 : new DatabaseSettings();
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var baseUrl = $"http://127.0.0.1:{port}";
             var data = DataDirectory.At(Path.Combine(work.Path, "data"));
             await log.WriteLineAsync($"Creating a {settings.Algorithm.ToName()} installation on {settings.Database} in {data.Path} …");
@@ -120,10 +119,4 @@ internal static class LoadRun
         return [.. csrs.Skip(warmup), .. csrs.Take(warmup)];
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

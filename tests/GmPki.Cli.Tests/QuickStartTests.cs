@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using GmPki.Testing;
 
 namespace GmPki.Cli.Tests;
@@ -19,7 +18,7 @@ public class QuickStartTests
         Skip.IfNot(OnPath("curl"), "curl is not installed (apt-get install curl); quick-start check skipped.");
         using var work = new TempDirectory("gmpki-quickstart-");
         var data = Path.Combine(work.Path, "gmpki-data");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var gmpki = Path.Combine(AppContext.BaseDirectory, "gmpki.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { gmpki, "serve", "--data", data, "--urls", $"http://127.0.0.1:{port}" })
@@ -107,10 +106,4 @@ public class QuickStartTests
     private static bool OnPath(string program)
         => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(directory => File.Exists(Path.Combine(directory, program)));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

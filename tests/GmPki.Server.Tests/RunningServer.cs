@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
@@ -47,7 +45,7 @@ public class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null)
     {
         var directory = new TempDirectory("gmpki-server-");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
         var data = DataDirectory.At(Path.Combine(directory.Path, "data"));
         var init = await Initializer.InitializeAsync(data,
@@ -86,12 +84,6 @@ public class RunningServer : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>One SM2 server shared by the tests of a class.</summary>
