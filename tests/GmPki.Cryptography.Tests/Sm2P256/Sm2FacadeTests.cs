@@ -87,6 +87,9 @@ public class Sm2FacadeTests
         var nistPublic = new ECPublicKeyParameters(p256.G.Multiply(BigInteger.Three).Normalize(), new ECDomainParameters(p256.Curve, p256.G, p256.N));
 
         Sm2.Verify(nistPublic, Sm2UserId.Default.Span, "m"u8, signature).ShouldBeFalse();
+        X9ECParameters p384 = CustomNamedCurves.GetByName("P-384");
+        var p384Public = new ECPublicKeyParameters(p384.G.Multiply(BigInteger.Three).Normalize(), new ECDomainParameters(p384.Curve, p384.G, p384.N));
+        Sm2.Verify(p384Public, Sm2UserId.Default.Span, "m"u8, signature).ShouldBeFalse();
     }
 
     [Fact]

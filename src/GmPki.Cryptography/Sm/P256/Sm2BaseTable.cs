@@ -31,7 +31,10 @@ internal static class Sm2BaseTable
 
     private static readonly ulong[] Table = Build();
 
-    /// <summary>r = k·G in constant time for a secret k (any 256-bit value; k ≡ 0 mod n gives infinity).</summary>
+    /// <summary>
+    /// r = k·G in constant time for a secret k ∈ [0, n − 1] (0 gives infinity). Larger values are
+    /// not supported: the argument that no window addition meets the doubling case needs k &lt; n.
+    /// </summary>
     public static void MulBase(in U256 k, out JacobianPoint r)
     {
         Span<byte> scalar = stackalloc byte[33];

@@ -52,7 +52,11 @@ internal static class Sm2BouncyCastleBridge
         return result;
     }
 
-    /// <summary>Affine coordinates of a BouncyCastle point (32 bytes each); false for infinity.</summary>
+    /// <summary>
+    /// Affine coordinates of a BouncyCastle point (32 bytes each); false for infinity and for
+    /// points whose coordinates are not 32 bytes (another curve). Whether the point lies on
+    /// sm2p256v1 is the engine's check.
+    /// </summary>
     public static bool TryGetAffine(ECPoint point, Span<byte> x, Span<byte> y)
     {
         ArgumentNullException.ThrowIfNull(point);
@@ -62,8 +66,15 @@ internal static class Sm2BouncyCastleBridge
             return false;
         }
 
-        normal.AffineXCoord.GetEncoded().CopyTo(x);
-        normal.AffineYCoord.GetEncoded().CopyTo(y);
+        var xBytes = normal.AffineXCoord.GetEncoded();
+        var yBytes = normal.AffineYCoord.GetEncoded();
+        if (xBytes.Length != 32 || yBytes.Length != 32)
+        {
+            return false;
+        }
+
+        xBytes.CopyTo(x);
+        yBytes.CopyTo(y);
         return true;
     }
 

@@ -38,9 +38,8 @@ internal sealed class Sm2PrivateKey
         var value = U256.FromBigEndian(d);
 
         // Valid iff 1 ≤ d and d + 1 < n (d + 1 cannot overflow when d < n).
-        var onePlusD = value;
         var one = new U256(1, 0, 0, 0);
-        var carry = U256.Add(value, one, out onePlusD);
+        var carry = U256.Add(value, one, out var onePlusD);
         var valid = ~value.IsZeroMask() & Sm2Scalar.LessThanOrderMask(onePlusD) & (carry - 1);
         if (valid == 0)
         {
