@@ -65,15 +65,14 @@ internal static class Sm2
     public static bool Verify(ECPublicKeyParameters publicKey, ReadOnlySpan<byte> userId, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        Span<byte> x = stackalloc byte[32];
-        Span<byte> y = stackalloc byte[32];
-        if (!P256.Sm2BouncyCastleBridge.TryGetAffine(publicKey.Q, x, y))
+        var key = P256.Sm2BouncyCastleBridge.PrepareVerification(publicKey);
+        if (key is null)
         {
             return false;
         }
 
-        var e = P256.Sm2BouncyCastleBridge.Digest(P256.Sm2BouncyCastleBridge.ComputeZ(x, y, userId), message);
-        return P256.Sm2Engine.Verify(x, y, e, signature);
+        var e = P256.Sm2BouncyCastleBridge.Digest(key.GetZ(userId), message);
+        return P256.Sm2Engine.Verify(key, e, signature);
     }
 
     /// <summary>Derives the public key of <paramref name="privateKey"/>, tagged with the curve OID.</summary>

@@ -17,6 +17,8 @@ internal static class Sm2BouncyCastleBridge
 {
     private static readonly ConditionalWeakTable<ECPrivateKeyParameters, PreparedKey> Prepared = new();
 
+    private static readonly ConditionalWeakTable<ECPublicKeyParameters, Sm2VerificationKey> Verifiers = new();
+
     /// <summary>a ‖ b ‖ xG ‖ yG of sm2p256v1, the constant middle of Z.</summary>
     private static readonly byte[] CurveConstants = Convert.FromHexString(
         "FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC" +
@@ -33,6 +35,25 @@ internal static class Sm2BouncyCastleBridge
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentNullException.ThrowIfNull(domain);
         return Prepared.TryGetValue(privateKey, out var prepared) ? prepared : Prepared.GetValue(privateKey, key => Create(key, domain));
+    }
+
+    /// <summary>
+    /// The prepared verification key for <paramref name="publicKey"/>, cached per key object (so a
+    /// key object that verifies many signatures gets promoted to a precomputed table); null when
+    /// the point is not a finite point of sm2p256v1.
+    /// </summary>
+    public static Sm2VerificationKey? PrepareVerification(ECPublicKeyParameters publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        if (Verifiers.TryGetValue(publicKey, out var cached))
+        {
+            return cached;
+        }
+
+        Span<byte> x = stackalloc byte[32];
+        Span<byte> y = stackalloc byte[32];
+        var key = TryGetAffine(publicKey.Q, x, y) ? Sm2VerificationKey.TryCreate(x, y) : null;
+        return key is null ? null : Verifiers.GetValue(publicKey, _ => key);
     }
 
     /// <summary>32 big-endian bytes of a non-negative integer below 2^256.</summary>

@@ -109,12 +109,18 @@ internal static class Sm2Engine
 
     /// <summary>Verifies (r, s) over e against the affine public key (x, y), GB/T 32918.2 §7.1.</summary>
     public static bool Verify(ReadOnlySpan<byte> publicX, ReadOnlySpan<byte> publicY, ReadOnlySpan<byte> e, ReadOnlySpan<byte> rBytes, ReadOnlySpan<byte> sBytes)
-    {
-        if (!TryLoadPublicKey(publicX, publicY, out var q))
-        {
-            return false;
-        }
+        => TryLoadPublicKey(publicX, publicY, out var q) && Verify(q, null, e, rBytes, sBytes);
 
+    /// <summary>Verifies a DER signature over e against a prepared key (which may use its precomputed table).</summary>
+    public static bool Verify(Sm2VerificationKey key, ReadOnlySpan<byte> e, ReadOnlySpan<byte> derSignature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Span<byte> rs = stackalloc byte[64];
+        return Sm2SignatureDer.TryDecode(derSignature, rs[..32], rs[32..]) && Verify(key.Point, key, e, rs[..32], rs[32..]);
+    }
+
+    private static bool Verify(in AffinePoint q, Sm2VerificationKey? key, ReadOnlySpan<byte> e, ReadOnlySpan<byte> rBytes, ReadOnlySpan<byte> sBytes)
+    {
         var r = U256.FromBigEndian(rBytes);
         var s = U256.FromBigEndian(sBytes);
         if (r.IsZeroMask() != 0 || s.IsZeroMask() != 0 || Sm2Scalar.LessThanOrderMask(r) == 0 || Sm2Scalar.LessThanOrderMask(s) == 0)
@@ -128,7 +134,19 @@ internal static class Sm2Engine
             return false;
         }
 
-        Sm2VarMul.MulDoubleVartime(s, t, q, out var sum);
+        var table = key?.TableForThisUse();
+        JacobianPoint sum;
+        if (table is null)
+        {
+            Sm2VarMul.MulDoubleVartime(s, t, q, out sum);
+        }
+        else
+        {
+            table.MulVartime(t, out var tq);
+            Sm2BaseTable.MulBaseVartime(s, out var sg);
+            Sm2Point.AddVartime(sg, tq, out sum);
+        }
+
         if (Sm2Point.IsInfinityVartime(sum))
         {
             return false;
