@@ -1,6 +1,7 @@
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
 using GmPki.Storage.Ledger;
+using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,12 +31,10 @@ public static class StorageServiceCollectionExtensions
         if (string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
         {
             AddContext<SqliteLedgerContext>(services, builder => SqliteLedgerContext.Configure(builder, options.ConnectionString));
-            services.AddSingleton(new WriteGate(serialize: true));
         }
         else if (string.Equals(options.Provider, StorageOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
         {
             AddContext<PostgresLedgerContext>(services, builder => PostgresLedgerContext.Configure(builder, options.ConnectionString));
-            services.AddSingleton(new WriteGate(serialize: false));
         }
         else
         {
@@ -44,6 +43,7 @@ public static class StorageServiceCollectionExtensions
                 nameof(options));
         }
 
+        services.AddSingleton(_ => new LedgerWriter(WriterDatabase.For(options)));
         services.AddSingleton<IIssuanceLedger, IssuanceLedger>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAuthorityRegistry, AuthorityRegistry>();

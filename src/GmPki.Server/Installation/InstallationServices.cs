@@ -29,6 +29,7 @@ public static class InstallationServices
         services.AddSingleton(clock);
         services.AddGmPkiStorage(configuration.Storage);
         services.AddSingleton<IKeyStore>(new SoftwareKeyStore(data.KeysDirectory, passphrase));
+        services.AddMemoryCache();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton(provider => new AuthorityDirectory(
             provider.GetRequiredService<IAuthorityRegistry>(),

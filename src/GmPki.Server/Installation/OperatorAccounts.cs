@@ -6,15 +6,21 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Cryptography.Sm;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GmPki.Server.Installation;
 
 /// <summary>
 /// Operator accounts and their API keys. A key is <c>gmpki_</c> followed by 43 base64url
 /// characters (32 random bytes); only its SM3 hash is stored, and the key is shown once.
+/// Successful look-ups are cached for <see cref="CacheLifetime"/>, so a disabled key stops working
+/// within that time; unknown keys are never cached.
 /// </summary>
-public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider clock)
+public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>How long a successful API key look-up is remembered.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
     /// <summary>Prefix of every API key.</summary>
     public const string KeyPrefix = "gmpki_";
 
@@ -40,10 +46,30 @@ public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider 
     }
 
     /// <summary>Finds the enabled operator holding <paramref name="apiKey"/>; null when none.</summary>
-    public Task<OperatorRecord?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
-        => apiKey.StartsWith(KeyPrefix, StringComparison.Ordinal) && apiKey.Length < 128
-            ? store.FindByApiKeyHashAsync(Hash(apiKey), cancellationToken)
-            : Task.FromResult<OperatorRecord?>(null);
+    public async Task<OperatorRecord?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        if (!apiKey.StartsWith(KeyPrefix, StringComparison.Ordinal) || apiKey.Length >= 128)
+        {
+            return null;
+        }
+
+        var hash = Hash(apiKey);
+        if (cache.TryGetValue<OperatorRecord>(CacheKey(hash), out var cached))
+        {
+            return cached;
+        }
+
+        var found = await store.FindByApiKeyHashAsync(hash, cancellationToken);
+        if (found is not null)
+        {
+            cache.Set(CacheKey(hash), found, CacheLifetime);
+        }
+
+        return found;
+    }
+
+    private static string CacheKey(string hash) => "operator-key:" + hash;
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -1,6 +1,6 @@
 namespace GmPki.Storage.Context;
 
-/// <summary>Which kind of constraint a failed <c>SaveChanges</c> violated, as far as the ledger cares.</summary>
+/// <summary>Which kind of constraint a failed write violated, as far as the ledger cares.</summary>
 internal enum ConstraintViolation
 {
     /// <summary>Some other failure; rethrow it.</summary>

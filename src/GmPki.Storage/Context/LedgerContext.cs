@@ -21,9 +21,6 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OperatorEntity> Operators => Set<OperatorEntity>();
 
-    /// <summary>Tells which constraint, if any, made <paramref name="exception"/> happen.</summary>
-    public abstract ConstraintViolation ViolatedConstraint(DbUpdateException exception);
-
     /// <summary>Provider-specific settings applied after migrating (SQLite: WAL).</summary>
     public virtual Task AfterMigrationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

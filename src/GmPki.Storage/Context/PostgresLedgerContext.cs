@@ -13,7 +13,8 @@ internal sealed class PostgresLedgerContext(DbContextOptions<PostgresLedgerConte
         ConfigureShared(builder);
     }
 
-    public override ConstraintViolation ViolatedConstraint(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>Which constraint a PostgreSQL error reports.</summary>
+    public static ConstraintViolation Classify(Exception? exception) => exception switch
     {
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => ConstraintViolation.Unique,
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => ConstraintViolation.ForeignKey,

@@ -23,7 +23,8 @@ internal sealed class SqliteLedgerContext(DbContextOptions<SqliteLedgerContext> 
         ConfigureShared(builder);
     }
 
-    public override ConstraintViolation ViolatedConstraint(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>Which constraint a SQLite error reports.</summary>
+    public static ConstraintViolation Classify(Exception? exception) => exception switch
     {
         SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey }
             => ConstraintViolation.Unique,

@@ -10,7 +10,8 @@ namespace GmPki.Storage.Context;
 internal sealed class UtcDateTimeConverter()
     : ValueConverter<DateTime, DateTime>(value => ToUtc(value), value => DateTime.SpecifyKind(value, DateTimeKind.Utc))
 {
-    private static DateTime ToUtc(DateTime value) => value.Kind switch
+    /// <summary>The stored form of <paramref name="value"/>: UTC, local times converted, unspecified ones taken as UTC.</summary>
+    public static DateTime ToUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,
         DateTimeKind.Local => value.ToUniversalTime(),

@@ -23,17 +23,5 @@ internal sealed class AuditEventEntity
 
     public string? RequestId { get; set; }
 
-    public static AuditEventEntity From(AuditEvent auditEvent) => new()
-    {
-        OccurredAt = auditEvent.OccurredAt,
-        Action = auditEvent.Action,
-        Actor = auditEvent.Actor,
-        Role = auditEvent.Role,
-        Target = auditEvent.Target,
-        Outcome = auditEvent.Outcome,
-        Details = auditEvent.Details,
-        RequestId = auditEvent.RequestId,
-    };
-
     public AuditEvent ToRecord() => new(OccurredAt, Action, Actor, Role, Target, Outcome, Details, RequestId);
 }

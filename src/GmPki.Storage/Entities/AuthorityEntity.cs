@@ -19,17 +19,6 @@ internal sealed class AuthorityEntity
 
     public DateTime CreatedAt { get; set; }
 
-    public static AuthorityEntity From(AuthorityRecord record) => new()
-    {
-        Label = record.Label,
-        Kind = record.Kind,
-        ParentLabel = record.ParentLabel,
-        CertificateDer = record.CertificateDer,
-        KeyReference = record.KeyReference,
-        Sm2UserId = record.Sm2UserId,
-        CreatedAt = record.CreatedAt,
-    };
-
     public AuthorityRecord ToRecord() =>
         new(Label, Kind, ParentLabel, CertificateDer, KeyReference, Sm2UserId, CreatedAt);
 }

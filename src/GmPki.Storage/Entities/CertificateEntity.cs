@@ -39,21 +39,6 @@ internal sealed class CertificateEntity
 
     public DateTime? IssuedAt { get; set; }
 
-    public static CertificateEntity Reserve(SerialReservation reservation) => new()
-    {
-        IssuerLabel = reservation.IssuerLabel,
-        SerialHex = reservation.SerialHex,
-        State = CertificateState.Reserved,
-        Profile = reservation.Profile,
-        SubjectDn = reservation.SubjectDn,
-        KeyAlgorithm = reservation.KeyAlgorithm,
-        NotBefore = reservation.NotBefore,
-        NotAfter = reservation.NotAfter,
-        CrlShard = reservation.CrlShard,
-        RequestedBy = reservation.RequestedBy,
-        ReservedAt = reservation.ReservedAt,
-    };
-
     public CertificateRecord ToRecord() => new(
         new SerialReservation(
             IssuerLabel, SerialHex, Profile, SubjectDn, KeyAlgorithm, NotBefore, NotAfter, CrlShard, RequestedBy, ReservedAt),

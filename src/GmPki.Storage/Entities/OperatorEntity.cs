@@ -18,14 +18,5 @@ internal sealed class OperatorEntity
 
     public bool Disabled { get; set; }
 
-    public static OperatorEntity From(OperatorRecord record) => new()
-    {
-        Name = record.Name,
-        Role = record.Role,
-        ApiKeyHash = record.ApiKeyHash,
-        CreatedAt = record.CreatedAt,
-        Disabled = record.Disabled,
-    };
-
     public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled);
 }

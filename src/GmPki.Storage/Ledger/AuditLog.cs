@@ -1,13 +1,13 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
-using GmPki.Storage.Entities;
+using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Ledger;
 
 /// <summary>Stand-alone audit events; the order of events is the order of their ids.</summary>
-internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IAuditLog
+internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IAuditLog
 {
     private const int MaxCount = 1000;
 
@@ -15,10 +15,7 @@ internal sealed class AuditLog(IDbContextFactory<LedgerContext> contexts, WriteG
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        context.AuditEvents.Add(AuditEventEntity.From(auditEvent));
-        await context.SaveChangesAsync(cancellationToken);
+        await writer.WriteAsync([LedgerStatements.Audit(auditEvent)], cancellationToken);
     }
 
     /// <exception cref="GmPkiException"><c>request-invalid</c> when <paramref name="count"/> is outside 1–1000.</exception>

@@ -1,13 +1,13 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
-using GmPki.Storage.Entities;
+using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Ledger;
 
 /// <summary>The CAs of this installation, keyed by label.</summary>
-internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IAuthorityRegistry
+internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IAuthorityRegistry
 {
     public async Task<IReadOnlyList<AuthorityRecord>> ListAsync(CancellationToken cancellationToken)
     {
@@ -32,23 +32,12 @@ internal sealed class AuthorityRegistry(IDbContextFactory<LedgerContext> context
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(audit);
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        context.Authorities.Add(AuthorityEntity.From(authority));
-        context.AuditEvents.Add(AuditEventEntity.From(audit));
-        try
+        switch (await writer.WriteAsync([LedgerStatements.Authority(authority), LedgerStatements.Audit(audit)], cancellationToken))
         {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (context.ViolatedConstraint(exception) is ConstraintViolation.Unique)
-        {
-            throw new GmPkiException(
-                Errors.AlreadyInitialized, $"certificate authority '{authority.Label}' already exists", exception);
-        }
-        catch (DbUpdateException exception) when (context.ViolatedConstraint(exception) is ConstraintViolation.ForeignKey)
-        {
-            throw new GmPkiException(
-                Errors.AuthorityNotFound, $"parent certificate authority '{authority.ParentLabel}' does not exist", exception);
+            case WriteOutcome.Duplicate:
+                throw Errors.AlreadyInitialized.With($"certificate authority '{authority.Label}' already exists");
+            case WriteOutcome.MissingReference:
+                throw Errors.AuthorityNotFound.With($"parent certificate authority '{authority.ParentLabel}' does not exist");
         }
     }
 }

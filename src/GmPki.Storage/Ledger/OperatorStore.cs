@@ -1,13 +1,13 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
-using GmPki.Storage.Entities;
+using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Ledger;
 
 /// <summary>Operator accounts; names and API key hashes are unique.</summary>
-internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, WriteGate gate) : IOperatorStore
+internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IOperatorStore
 {
     public async Task<OperatorRecord?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
     {
@@ -25,23 +25,11 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, W
         ArgumentNullException.ThrowIfNull(operatorRecord);
         ArgumentNullException.ThrowIfNull(audit);
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        context.Operators.Add(OperatorEntity.From(operatorRecord));
-        context.AuditEvents.Add(AuditEventEntity.From(audit));
-        try
+        if (await writer.WriteAsync([LedgerStatements.Operator(operatorRecord), LedgerStatements.Audit(audit)], cancellationToken) != WriteOutcome.Written)
         {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (context.ViolatedConstraint(exception) is ConstraintViolation.Unique)
-        {
-            var nameTaken = await NameExistsAsync(operatorRecord.Name, cancellationToken);
-            throw new GmPkiException(
-                Errors.RequestInvalid,
-                nameTaken
-                    ? $"operator name '{operatorRecord.Name}' already exists"
-                    : "the API key is already registered to another operator",
-                exception);
+            throw Errors.RequestInvalid.With(await NameExistsAsync(operatorRecord.Name, cancellationToken)
+                ? $"operator name '{operatorRecord.Name}' already exists"
+                : "the API key is already registered to another operator");
         }
     }
 

@@ -28,12 +28,23 @@ public abstract class LedgerTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Skip.If(Fixture.SkipReason is not null, Fixture.SkipReason);
         await Fixture.ResetAsync();
         await using var context = Fixture.CreateContext();
-        context.Authorities.Add(AuthorityEntity.From(Samples.Root()));
-        context.Authorities.Add(AuthorityEntity.From(Samples.Issuing()));
+        context.Authorities.Add(Row(Samples.Root()));
+        context.Authorities.Add(Row(Samples.Issuing()));
         await context.SaveChangesAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private static AuthorityEntity Row(AuthorityRecord record) => new()
+    {
+        Label = record.Label,
+        Kind = record.Kind,
+        ParentLabel = record.ParentLabel,
+        CertificateDer = record.CertificateDer,
+        KeyReference = record.KeyReference,
+        Sm2UserId = record.Sm2UserId,
+        CreatedAt = record.CreatedAt,
+    };
 
     protected async Task<int> CountAuditEventsAsync()
     {

@@ -1,0 +1,71 @@
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+using GmPki.Storage.Context;
+
+namespace GmPki.Storage.Writing;
+
+/// <summary>
+/// The SQL of every ledger write. Values are stored exactly as the EF Core model stores them
+/// (enums by name, key algorithms and roles by their kebab names, times in UTC), so the EF reads
+/// see the same rows; the storage tests read back everything written here.
+/// </summary>
+internal static class LedgerStatements
+{
+    private static readonly LedgerStatement InsertCertificate = new(
+        "INSERT INTO certificates (issuer_label, serial_hex, state, profile, subject_dn, key_algorithm, not_before, not_after, crl_shard, requested_by, reserved_at) " +
+        "VALUES (@issuer, @serial, @state, @profile, @subject, @algorithm, @notBefore, @notAfter, @shard, @requestedBy, @reservedAt)",
+        "issuer", "serial", "state", "profile", "subject", "algorithm", "notBefore", "notAfter", "shard", "requestedBy", "reservedAt");
+
+    private static readonly LedgerStatement MarkIntended = new(
+        "UPDATE certificates SET state = @to, tbs_der = @tbs WHERE issuer_label = @issuer AND serial_hex = @serial AND state = @from",
+        "to", "tbs", "issuer", "serial", "from");
+
+    private static readonly LedgerStatement MarkIssued = new(
+        "UPDATE certificates SET state = @to, certificate_der = @certificate, issued_at = @issuedAt WHERE issuer_label = @issuer AND serial_hex = @serial AND state = @from",
+        "to", "certificate", "issuedAt", "issuer", "serial", "from");
+
+    private static readonly LedgerStatement MarkFailed = new(
+        "UPDATE certificates SET state = @to, failure_reason = @reason WHERE issuer_label = @issuer AND serial_hex = @serial AND state = @from",
+        "to", "reason", "issuer", "serial", "from");
+
+    private static readonly LedgerStatement InsertAudit = new(
+        "INSERT INTO audit_events (occurred_at, action, actor, role, target, outcome, details, request_id) " +
+        "VALUES (@occurredAt, @action, @actor, @role, @target, @outcome, @details, @requestId)",
+        "occurredAt", "action", "actor", "role", "target", "outcome", "details", "requestId");
+
+    private static readonly LedgerStatement InsertAuthority = new(
+        "INSERT INTO authorities (label, kind, parent_label, certificate_der, key_reference, sm2_user_id, created_at) " +
+        "VALUES (@label, @kind, @parent, @certificate, @keyReference, @sm2UserId, @createdAt)",
+        "label", "kind", "parent", "certificate", "keyReference", "sm2UserId", "createdAt");
+
+    private static readonly LedgerStatement InsertOperator = new(
+        "INSERT INTO operators (name, role, api_key_hash, created_at, disabled) VALUES (@name, @role, @hash, @createdAt, @disabled)",
+        "name", "role", "hash", "createdAt", "disabled");
+
+    public static LedgerStep Reserve(SerialReservation r) => new(InsertCertificate,
+    [
+        r.IssuerLabel, r.SerialHex, nameof(CertificateState.Reserved), r.Profile, r.SubjectDn, r.KeyAlgorithm.ToName(),
+        Utc(r.NotBefore), Utc(r.NotAfter), r.CrlShard, r.RequestedBy, Utc(r.ReservedAt),
+    ]);
+
+    public static LedgerStep Intended(string issuer, string serial, byte[] tbs)
+        => new(MarkIntended, [nameof(CertificateState.Intended), tbs, issuer, serial, nameof(CertificateState.Reserved)], MustChangeOneRow: true);
+
+    public static LedgerStep Issued(string issuer, string serial, byte[] certificate, DateTime issuedAt)
+        => new(MarkIssued, [nameof(CertificateState.Issued), certificate, Utc(issuedAt), issuer, serial, nameof(CertificateState.Intended)], MustChangeOneRow: true);
+
+    public static LedgerStep Failed(string issuer, string serial, string reason, CertificateState from)
+        => new(MarkFailed, [nameof(CertificateState.Failed), reason, issuer, serial, from.ToString()], MustChangeOneRow: true);
+
+    public static LedgerStep Audit(AuditEvent e) => new(InsertAudit,
+        [Utc(e.OccurredAt), e.Action, e.Actor, e.Role, e.Target, e.Outcome, e.Details, e.RequestId]);
+
+    public static LedgerStep Authority(AuthorityRecord a) => new(InsertAuthority,
+        [a.Label, a.Kind.ToString(), a.ParentLabel, a.CertificateDer, a.KeyReference, a.Sm2UserId, Utc(a.CreatedAt)]);
+
+    public static LedgerStep Operator(OperatorRecord o) => new(InsertOperator,
+        [o.Name, o.Role.ToName(), o.ApiKeyHash, Utc(o.CreatedAt), o.Disabled]);
+
+    private static DateTime Utc(DateTime value) => UtcDateTimeConverter.ToUtc(value);
+}
