@@ -2,6 +2,7 @@ using GmPki.Core.Keys;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Signing;
 using GmPki.Cryptography.Sm;
+using GmPki.Testing;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;

@@ -1,5 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Cryptography.Keys;
+using GmPki.Testing;
 
 namespace GmPki.Cryptography.Tests;
 

@@ -1,6 +1,7 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Cryptography.Signing;
+using GmPki.Testing;
 
 namespace GmPki.Cryptography.Tests;
 

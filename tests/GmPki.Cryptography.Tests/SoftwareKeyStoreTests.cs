@@ -2,6 +2,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Sm;
+using GmPki.Testing;
 
 namespace GmPki.Cryptography.Tests;
 

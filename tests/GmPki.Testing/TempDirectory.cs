@@ -13,6 +13,9 @@ public sealed class TempDirectory : IDisposable
     /// <summary>Absolute path of the directory.</summary>
     public string Path { get; }
 
+    /// <summary>The absolute path of <paramref name="name"/> inside the directory.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
     /// <summary>Deletes the directory and everything in it.</summary>
     public void Dispose()
     {

@@ -1,5 +1,6 @@
-using GmPki.Cryptography.Sm;
 using GmPki.Cryptography.Sm.P256;
+using GmPki.Cryptography.Sm;
+using GmPki.Testing;
 using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.X509;
