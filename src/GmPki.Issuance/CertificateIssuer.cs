@@ -146,7 +146,7 @@ public sealed class CertificateIssuer
 
         var subject = SubjectPolicy.Apply(profile, parsed);
         var identity = IdentityValues.Check(profile, request.IdentityExtensions ?? new Dictionary<IdentityExtensionType, string>());
-        return new IssuanceIntent(profile, _issuer, parsed.PublicKey.SubjectPublicKeyInfo, subject, identity, profile.Validity);
+        return new IssuanceIntent(profile, _issuer, parsed.PublicKey, subject, identity, profile.Validity);
     }
 
     private async Task<(byte[] Serial, string SerialHex, int Shard)> ReserveAsync(
@@ -158,7 +158,7 @@ public sealed class CertificateIssuer
             var serialHex = SerialNumbers.ToHex(serial);
             var shard = serial[^1] % _settings.Urls.CrlShards;
             var reservation = new SerialReservation(_issuer.Label, serialHex, intent.Profile.Name, intent.Subject.Text,
-                PublicKey.Parse(intent.SubjectPublicKeyInfo).Algorithm, notBefore, notAfter, shard, actor.Name, now);
+                intent.SubjectKey.Algorithm, notBefore, notAfter, shard, actor.Name, now);
             var reserved = await _ledger.TryReserveAsync(reservation,
                 Event(now, "certificate.serial-reserved", actor, serialHex, "success", new { profile = intent.Profile.Name, subject = intent.Subject.Text, crlShard = shard }),
                 cancellationToken);

@@ -125,7 +125,7 @@ public class PreIssuanceCheckTests
         var pki = await TestPki.CreateAsync();
         var profile = pki.Issuer.Profiles["personal"];
         var request = CertificationRequestParser.Parse(Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=张三,C=CN"));
-        var intent = new IssuanceIntent(profile, pki.Issuing, request.PublicKey.SubjectPublicKeyInfo, SubjectPolicy.Apply(profile, request), [], profile.Validity);
+        var intent = new IssuanceIntent(profile, pki.Issuing, request.PublicKey, SubjectPolicy.Apply(profile, request), [], profile.Validity);
         var der = EndEntityTbs.Build(intent, Building.SerialNumbers.Next(), NotBefore, NotBefore + profile.Validity, 0, TestPki.Urls);
         return (intent, TbsCertificateStructure.GetInstance(der));
     }

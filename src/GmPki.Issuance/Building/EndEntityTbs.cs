@@ -1,5 +1,4 @@
 using GmPki.Core.Profiles;
-using GmPki.Cryptography.Signing;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Checks;
 using GmPki.Issuance.Identity;
@@ -30,7 +29,7 @@ internal static class EndEntityTbs
             extensions.AddExtension(X509Extensions.ExtendedKeyUsage, false, CertificateExtensions.ExtendedKeyUsage(profile.ExtendedKeyUsages));
         }
 
-        extensions.AddExtension(X509Extensions.SubjectKeyIdentifier, false, new SubjectKeyIdentifier(PublicKey.Parse(intent.SubjectPublicKeyInfo).KeyIdentifier()));
+        extensions.AddExtension(X509Extensions.SubjectKeyIdentifier, false, new SubjectKeyIdentifier(intent.SubjectKey.KeyIdentifier()));
         extensions.AddExtension(X509Extensions.AuthorityKeyIdentifier, false, new AuthorityKeyIdentifier(issuer.KeyIdentifier));
         extensions.AddExtension(X509Extensions.CertificatePolicies, false, CertificateExtensions.CertificatePolicies(profile.PolicyOid, profile.CpsUri));
         extensions.AddExtension(X509Extensions.CrlDistributionPoints, false, CertificateExtensions.CrlDistributionPoint(urls.Crl(issuer.Label, crlShard)));
@@ -51,6 +50,6 @@ internal static class EndEntityTbs
             extensions.AddExtension(new DerObjectIdentifier(type.Oid()), false, IdentityExtensionEncoder.Encode(type, value));
         }
 
-        return TbsBuilder.Build(serial, issuer.Key.SignatureAlgorithm, issuer.Certificate.Subject, notBefore, notAfter, intent.Subject.Name, intent.SubjectPublicKeyInfo, extensions.Generate());
+        return TbsBuilder.Build(serial, issuer.Key.SignatureAlgorithm, issuer.Certificate.Subject, notBefore, notAfter, intent.Subject.Name, intent.SubjectKey.SubjectPublicKeyInfo, extensions.Generate());
     }
 }

@@ -1,4 +1,5 @@
 using GmPki.Core.Profiles;
+using GmPki.Cryptography.Signing;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Requests;
 
@@ -7,14 +8,14 @@ namespace GmPki.Issuance.Checks;
 /// <summary>What the CA means to issue; the pre-issuance check compares the built TBSCertificate with it.</summary>
 /// <param name="Profile">The profile in force.</param>
 /// <param name="Issuer">The issuing CA.</param>
-/// <param name="SubjectPublicKeyInfo">DER key from the verified request.</param>
+/// <param name="SubjectKey">The validated key of the verified request.</param>
 /// <param name="Subject">Subject after the profile was applied.</param>
 /// <param name="IdentityExtensions">GM/T 0015 identity extensions to carry.</param>
 /// <param name="MaxValidity">Longest notAfter − notBefore allowed (the profile validity).</param>
 internal sealed record IssuanceIntent(
     CertificateProfile Profile,
     CertificateAuthority Issuer,
-    byte[] SubjectPublicKeyInfo,
+    PublicKey SubjectKey,
     CertificateSubject Subject,
     IReadOnlyList<(IdentityExtensionType Type, string Value)> IdentityExtensions,
     TimeSpan MaxValidity);

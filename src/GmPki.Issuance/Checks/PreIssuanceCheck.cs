@@ -1,5 +1,4 @@
 using GmPki.Core.Keys;
-using GmPki.Cryptography.Signing;
 using GmPki.Issuance.Building;
 using GmPki.Issuance.Identity;
 using GmPki.Issuance.Requests;
@@ -132,13 +131,13 @@ internal static class PreIssuanceCheck
     private static void CheckKey(TbsCertificateStructure tbs, IssuanceIntent intent, Action<string, string> fail)
     {
         var spki = tbs.SubjectPublicKeyInfo.GetDerEncoded();
-        if (!spki.AsSpan().SequenceEqual(intent.SubjectPublicKeyInfo))
+        if (!spki.AsSpan().SequenceEqual(intent.SubjectKey.SubjectPublicKeyInfo))
         {
             fail("m24-19-6-public-key", "the public key differs from the one in the verified request.");
             return;
         }
 
-        var algorithm = PublicKey.Parse(spki).Algorithm;
+        var algorithm = intent.SubjectKey.Algorithm;
         if (!intent.Profile.KeyAlgorithms.Contains(algorithm))
         {
             fail("m24-19-6-public-key", $"profile '{intent.Profile.Name}' does not allow {algorithm.ToName()} keys.");
@@ -182,7 +181,7 @@ internal static class PreIssuanceCheck
         }
 
         var ski = Value(extensions, X509Extensions.SubjectKeyIdentifier);
-        if (ski is null || !SubjectKeyIdentifier.GetInstance(ski).GetKeyIdentifier().AsSpan().SequenceEqual(PublicKey.Parse(intent.SubjectPublicKeyInfo).KeyIdentifier()))
+        if (ski is null || !SubjectKeyIdentifier.GetInstance(ski).GetKeyIdentifier().AsSpan().SequenceEqual(intent.SubjectKey.KeyIdentifier()))
         {
             fail("rfc5280-subject-key-identifier", "subjectKeyIdentifier is missing or not derived from the public key.");
         }
