@@ -5,7 +5,7 @@ using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Signing;
-using GmPki.Issuance;
+using GmPki.Core.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Server.Http;
 using GmPki.Server.Installation;

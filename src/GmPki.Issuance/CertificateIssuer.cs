@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
@@ -23,7 +24,7 @@ namespace GmPki.Issuance;
 /// Each step writes an audit event with its state change; a reserved serial always ends as
 /// issued or failed and is never reused. Thread-safe.
 /// </summary>
-public sealed class CertificateIssuer
+public sealed class CertificateIssuer : ICertificateAuthority
 {
     private const int MaxSerialAttempts = 5;
     private readonly CertificateAuthority _issuer;
@@ -62,6 +63,19 @@ public sealed class CertificateIssuer
 
     /// <summary>The profiles this issuer serves, by name.</summary>
     public IReadOnlyDictionary<string, CertificateProfile> Profiles => _profiles;
+
+    /// <inheritdoc/>
+    public Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var intent = Check(request);
+        return Task.FromResult(new CertificatePreview(
+            intent.Subject.Text,
+            [.. Asn1Sequence.GetInstance(intent.Subject.Name.ToAsn1Object()).Cast<Asn1Encodable>().Select(AttributeOf)],
+            [.. intent.Subject.AltNames.Select(n => n.Value)],
+            intent.SubjectKey.Algorithm,
+            intent.SubjectKey.SubjectPublicKeyInfo));
+    }
 
     /// <summary>Issues one certificate.</summary>
     /// <exception cref="GmPkiException">Any request error of the catalog (<c>profile-unknown</c>,
@@ -189,6 +203,13 @@ public sealed class CertificateIssuer
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static (string Name, string Value) AttributeOf(Asn1Encodable rdn)
+    {
+        var pair = Asn1Sequence.GetInstance(Asn1Set.GetInstance(rdn)[0]);
+        var type = DerObjectIdentifier.GetInstance(pair[0]).Id;
+        return (SubjectAttribute.FindByOid(type)?.ShortName ?? type, ((IAsn1String)pair[1]).GetString());
+    }
 
     private AuditEvent Event(DateTime at, string action, Actor actor, string? serialHex, string outcome, object details)
         => new(at, action, actor.Name, actor.Role, serialHex is null ? null : $"certificate:{_issuer.Label}/{serialHex}", outcome, JsonSerializer.Serialize(details), actor.RequestId);

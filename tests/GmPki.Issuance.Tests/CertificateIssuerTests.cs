@@ -1,5 +1,6 @@
 using System.Text;
 using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
@@ -42,6 +43,36 @@ public class CertificateIssuerTests
         pki.Issuing.PublicKey.Verify(SignatureAlgorithm.Find(certificate.SignatureAlgorithm.Algorithm.Id)!,   // (7) CA signature
             certificate.TbsCertificate.GetDerEncoded(), certificate.Signature.GetOctets(), Sm2UserId.Default.Span).ShouldBeTrue();
         issued.Chain.ShouldBe([pki.Issuing.Record.CertificateDer, pki.Root.Record.CertificateDer]);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_ValidRequest_ShowsSubjectWithoutReservingOrAuditing()
+    {
+        var pki = await TestPki.CreateAsync();
+        var key = EphemeralKeys.Generate(KeyAlgorithm.Sm2);
+        var events = pki.Ledger.Events.Count;
+
+        var preview = await pki.Issuer.PreviewAsync(new IssuanceRequest("government-staff", Csrs.Create(key, "CN=李四,OU=办公厅,O=某市人民政府,C=CN")), CancellationToken.None);
+
+        preview.Subject.ShouldBe("CN=李四,OU=办公厅,O=某市人民政府,C=CN");
+        preview.Attribute("CN").ShouldBe("李四");
+        preview.Attribute("OU").ShouldBe("办公厅");
+        preview.SubjectAttributes[0].ShouldBe(("C", "CN"));
+        preview.KeyAlgorithm.ShouldBe(KeyAlgorithm.Sm2);
+        preview.SubjectPublicKeyInfo.ShouldBe(key.SubjectPublicKeyInfo.ToArray());
+        pki.Ledger.Certificates.ShouldBeEmpty();
+        pki.Ledger.Events.Count.ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_KeyNotAllowed_Throws()
+    {
+        var pki = await TestPki.CreateAsync();
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.PreviewAsync(
+            new IssuanceRequest("government-staff", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.EcdsaP256), "CN=a,OU=b,O=c")), CancellationToken.None));
+
+        error.Error.Code.ShouldBe("profile-key-algorithm-not-allowed");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
-using GmPki.Issuance;
+using GmPki.Core.Issuance;
 using GmPki.Issuance.Formats;
 using GmPki.Issuance.Identity;
 using GmPki.Server.Installation;

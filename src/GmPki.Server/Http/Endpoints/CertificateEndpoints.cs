@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
-using GmPki.Issuance;
+using GmPki.Core.Issuance;
 using GmPki.Issuance.Formats;
 using GmPki.Issuance.Identity;
 using GmPki.Server.Installation;

@@ -1,4 +1,4 @@
-namespace GmPki.Issuance;
+namespace GmPki.Core.Issuance;
 
 /// <summary>The result of a successful issuance.</summary>
 /// <param name="SerialHex">Serial number, lowercase hex.</param>

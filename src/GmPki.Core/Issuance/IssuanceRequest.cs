@@ -1,6 +1,6 @@
 using GmPki.Core.Profiles;
 
-namespace GmPki.Issuance;
+namespace GmPki.Core.Issuance;
 
 /// <summary>A request to issue one end-entity certificate.</summary>
 /// <param name="Profile">Profile name, for example <c>personal</c>.</param>
