@@ -34,6 +34,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
     private readonly IAuditLog _audit;
     private readonly TimeProvider _clock;
     private readonly IssuanceSettings _settings;
+    private readonly byte[] _issuerSm2Id;
 
     /// <summary>Creates the issuer.</summary>
     /// <param name="issuer">The issuing CA, opened.</param>
@@ -59,6 +60,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         _audit = audit;
         _clock = clock;
         _settings = settings;
+        _issuerSm2Id = System.Text.Encoding.UTF8.GetBytes(issuer.Record.Sm2UserId);
     }
 
     /// <summary>The profiles this issuer serves, by name.</summary>
@@ -68,7 +70,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
     public Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var intent = Check(request);
+        var intent = Check(request.Profile, Reader(request));
         return Task.FromResult(new CertificatePreview(
             intent.Subject.Text,
             [.. Asn1Sequence.GetInstance(intent.Subject.Name.ToAsn1Object()).Cast<Asn1Encodable>().Select(AttributeOf)],
@@ -82,16 +84,37 @@ public sealed class CertificateIssuer : ICertificateAuthority
     /// <c>csr-*</c>, <c>identity-extension-rejected</c>), <c>issuer-unavailable</c>,
     /// <c>pre-issuance-check-failed</c>, <c>signing-fault</c> or <c>serial-reservation-failed</c>;
     /// each is audited before it is thrown.</exception>
-    public async Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
+    public Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return IssueAsync(request.Profile, Reader(request), actor, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificateDer);
+        return IssueAsync(profile, () =>
+        {
+            var (request, identity, certificate) = IssuedCertificateRequest.Read(certificateDer);
+            return IsOwn(certificate) ? (request, identity) : throw Errors.RequestInvalid.With("the certificate to extend was not issued by this CA.");
+        }, actor, cancellationToken);
+    }
+
+    /// <summary>Reads an issuance request when called: parses and checks its CSR, so that a refusal is audited as a rejected request.</summary>
+    private static Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> Reader(IssuanceRequest request)
+        => () => (CertificationRequestParser.Parse(request.CertificationRequest), request.IdentityExtensions);
+
+    private async Task<IssuedCertificate> IssueAsync(
+        string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, Actor actor, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         var now = TbsBuilder.WholeSeconds(_clock.GetUtcNow().UtcDateTime);
         IssuanceIntent intent;
         DateTime notBefore, notAfter;
         try
         {
-            intent = Check(request);
+            intent = Check(profileName, read);
             notBefore = Max(now - _settings.Backdate, _issuer.NotBefore);
             notAfter = notBefore + intent.Profile.Validity;
             if (notBefore < _issuer.NotBefore || notAfter > _issuer.NotAfter)
@@ -101,7 +124,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         }
         catch (GmPkiException e)
         {
-            await _audit.AppendAsync(Event(now, "certificate.request-rejected", actor, null, "rejected", new { profile = request.Profile, error = e.Error.Code, detail = e.Detail }), CancellationToken.None);
+            await _audit.AppendAsync(Event(now, "certificate.request-rejected", actor, null, "rejected", new { profile = profileName, error = e.Error.Code, detail = e.Detail }), CancellationToken.None);
             e.MarkAudited();
             throw;
         }
@@ -147,11 +170,11 @@ public sealed class CertificateIssuer : ICertificateAuthority
         }
     }
 
-    private IssuanceIntent Check(IssuanceRequest request)
+    private IssuanceIntent Check(string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read)
     {
-        var profile = _profiles.GetValueOrDefault(request.Profile)
-            ?? throw Errors.ProfileUnknown.With($"'{request.Profile}'; configured profiles: {string.Join(", ", _profiles.Keys)}.");
-        var parsed = CertificationRequestParser.Parse(request.CertificationRequest);
+        var profile = _profiles.GetValueOrDefault(profileName)
+            ?? throw Errors.ProfileUnknown.With($"'{profileName}'; configured profiles: {string.Join(", ", _profiles.Keys)}.");
+        var (parsed, identityValues) = read();
         if (!profile.KeyAlgorithms.Contains(parsed.PublicKey.Algorithm))
         {
             throw Errors.ProfileKeyAlgorithmNotAllowed.With(
@@ -159,7 +182,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         }
 
         var subject = SubjectPolicy.Apply(profile, parsed);
-        var identity = IdentityValues.Check(profile, request.IdentityExtensions ?? new Dictionary<IdentityExtensionType, string>());
+        var identity = IdentityValues.Check(profile, identityValues ?? new Dictionary<IdentityExtensionType, string>());
         return new IssuanceIntent(profile, _issuer, parsed.PublicKey, subject, identity, profile.Validity);
     }
 
@@ -185,6 +208,14 @@ public sealed class CertificateIssuer : ICertificateAuthority
         throw Errors.SerialReservationFailed.With($"{MaxSerialAttempts} random serials in a row were taken.");
     }
 
+    private bool IsOwn(X509CertificateStructure certificate)
+    {
+        var algorithm = SignatureAlgorithm.Find(certificate.SignatureAlgorithm.Algorithm.Id);
+        return algorithm is not null
+            && certificate.Issuer.GetDerEncoded().AsSpan().SequenceEqual(_issuer.Certificate.Subject.GetDerEncoded())
+            && _issuer.PublicKey.Verify(algorithm, certificate.TbsCertificate.GetDerEncoded(), certificate.Signature.GetOctets(), _issuerSm2Id);
+    }
+
     private void CheckSigned(byte[] certificate, byte[] checkedTbs)
     {
         var parsed = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(certificate));
@@ -196,7 +227,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
 
         var algorithm = SignatureAlgorithm.Find(parsed.SignatureAlgorithm.Algorithm.Id)
             ?? throw Errors.SigningFault.With("the certificate names an unknown signature algorithm.");
-        if (!_issuer.PublicKey.Verify(algorithm, signedTbs, parsed.Signature.GetOctets(), System.Text.Encoding.UTF8.GetBytes(_issuer.Record.Sm2UserId)))
+        if (!_issuer.PublicKey.Verify(algorithm, signedTbs, parsed.Signature.GetOctets(), _issuerSm2Id))
         {
             throw Errors.SigningFault.With("the certificate signature does not verify under the issuing CA key.");
         }

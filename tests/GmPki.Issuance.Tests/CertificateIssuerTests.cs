@@ -76,6 +76,39 @@ public class CertificateIssuerTests
     }
 
     [Fact]
+    public async Task ExtendAsync_OwnCertificate_SameSubjectKeyAndIdentityNewSerialAndValidity()
+    {
+        var pki = await TestPki.CreateAsync();
+        var request = new IssuanceRequest("organization", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=某公司,O=某公司"),
+            new Dictionary<IdentityExtensionType, string> { [IdentityExtensionType.OrganizationCode] = "91350100M000100Y43" });
+        var original = await pki.Issuer.IssueAsync(request, TestPki.Operator, CancellationToken.None);
+        pki.Clock.Current = TestPki.Now.AddDays(300);
+
+        var extended = await pki.Issuer.ExtendAsync(original.CertificateDer, "organization", TestPki.Operator, CancellationToken.None);
+
+        var before = X509CertificateStructure.GetInstance(original.CertificateDer);
+        var after = X509CertificateStructure.GetInstance(extended.CertificateDer);
+        extended.SerialHex.ShouldNotBe(original.SerialHex);
+        after.Subject.GetDerEncoded().ShouldBe(before.Subject.GetDerEncoded());
+        after.SubjectPublicKeyInfo.GetDerEncoded().ShouldBe(before.SubjectPublicKeyInfo.GetDerEncoded());
+        extended.NotBefore.ShouldBe(TestPki.Now.AddDays(300).UtcDateTime - IssuanceSettings.DefaultBackdate);
+        DerPrintableString.GetInstance(Extension(after, new DerObjectIdentifier("1.2.156.10260.4.1.4"))).GetString().ShouldBe("91350100M000100Y43");
+    }
+
+    [Fact]
+    public async Task ExtendAsync_ForeignCertificate_RejectedAndAudited()
+    {
+        var pki = await TestPki.CreateAsync();
+        var other = await TestPki.CreateAsync();
+        var foreign = await other.Issuer.IssueAsync(new IssuanceRequest("personal", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None);
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.ExtendAsync(foreign.CertificateDer, "personal", TestPki.Operator, CancellationToken.None));
+
+        error.Error.Code.ShouldBe("request-invalid");
+        pki.Ledger.Events.Last().Action.ShouldBe("certificate.request-rejected");
+    }
+
+    [Fact]
     public async Task IssueAsync_Success_LedgerWalksReservedIntendedIssuedWithAuditBeforeAndAfter()
     {
         var pki = await TestPki.CreateAsync();

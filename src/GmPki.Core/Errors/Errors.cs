@@ -83,6 +83,38 @@ public static class Errors
     /// <summary>The data directory already holds a CA hierarchy.</summary>
     public static readonly GmPkiError AlreadyInitialized = new("already-initialized", ErrorKind.Conflict, "CA hierarchy already initialised");
 
+    // --- Registration (docs/registration.md) ------------------------------------------------
+
+    /// <summary>No application with that identifier.</summary>
+    public static readonly GmPkiError ApplicationNotFound = new("application-not-found", ErrorKind.NotFound, "Application not found");
+
+    /// <summary>No subscriber with that identifier.</summary>
+    public static readonly GmPkiError SubscriberNotFound = new("subscriber-not-found", ErrorKind.NotFound, "Subscriber not found");
+
+    /// <summary>The step is not the next one the application needs, or the application is not in a state that allows it.</summary>
+    public static readonly GmPkiError WorkflowStepOutOfOrder = new("workflow-step-out-of-order", ErrorKind.Conflict, "Workflow step out of order");
+
+    /// <summary>Someone else recorded a step of the same application at the same time; retry.</summary>
+    public static readonly GmPkiError ApplicationChanged = new("application-changed", ErrorKind.Conflict, "Application changed meanwhile");
+
+    /// <summary>The approver is the registrar who verified the applicant's identity (two-person rule).</summary>
+    public static readonly GmPkiError TwoPersonRuleViolated = new("two-person-rule-violated", ErrorKind.Forbidden, "Two-person rule: approver must differ from the identity verifier");
+
+    /// <summary>The step's input is incomplete or invalid (missing checklist item, unknown method, wrong document version).</summary>
+    public static readonly GmPkiError StepInvalid = new("step-invalid", ErrorKind.Invalid, "Workflow step input invalid");
+
+    /// <summary>The applicant's signature over the agreement digest does not verify.</summary>
+    public static readonly GmPkiError AgreementSignatureInvalid = new("agreement-signature-invalid", ErrorKind.Invalid, "Agreement signature does not verify");
+
+    /// <summary>A published document version is required but missing, or a version already exists.</summary>
+    public static readonly GmPkiError DocumentConflict = new("document-conflict", ErrorKind.Conflict, "Document version conflict");
+
+    /// <summary>Subscriber data is invalid (name, identity number check character, region).</summary>
+    public static readonly GmPkiError SubscriberInvalid = new("subscriber-invalid", ErrorKind.Invalid, "Subscriber data invalid");
+
+    /// <summary>An evidence file exceeds the size limit.</summary>
+    public static readonly GmPkiError EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "Evidence file too large");
+
     // --- Keys -----------------------------------------------------------------------------
 
     /// <summary>No passphrase was supplied for the key store.</summary>

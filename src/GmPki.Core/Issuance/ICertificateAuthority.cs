@@ -15,4 +15,15 @@ public interface ICertificateAuthority
     /// <summary>Issues a certificate through the full issuance cycle (<c>docs/issuance.md</c>).</summary>
     /// <exception cref="Errors.GmPkiException">A request error, <c>issuer-unavailable</c>, <c>pre-issuance-check-failed</c>, <c>signing-fault</c>.</exception>
     Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends a certificate (延期): issues a new certificate with the same subject and key for a
+    /// fresh validity period under <paramref name="profile"/>, through the full issuance cycle.
+    /// </summary>
+    /// <param name="certificateDer">The certificate to extend; it must have been issued by this CA.</param>
+    /// <param name="profile">Profile of the new certificate.</param>
+    /// <param name="actor">Who instructs the CA.</param>
+    /// <param name="cancellationToken">Cancels before signing.</param>
+    /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the certificate is not this CA's; otherwise as <see cref="IssueAsync"/>.</exception>
+    Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken);
 }

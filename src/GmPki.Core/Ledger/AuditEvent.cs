@@ -13,6 +13,8 @@ namespace GmPki.Core.Ledger;
 /// <param name="Outcome"><c>success</c>, <c>rejected</c> or <c>failed</c>.</param>
 /// <param name="Details">A JSON object with the action's specifics (never secrets), or null.</param>
 /// <param name="RequestId">Correlation ID of the request that caused the event, or null.</param>
+/// <param name="Agency">The delegated registration agency (受委托机构, M24 §25) the actor acted
+/// for, or null when the CA acted itself.</param>
 public sealed record AuditEvent(
     DateTime OccurredAt,
     string Action,
@@ -21,4 +23,5 @@ public sealed record AuditEvent(
     string? Target,
     string Outcome,
     string? Details,
-    string? RequestId);
+    string? RequestId,
+    string? Agency = null);

@@ -15,6 +15,29 @@ namespace GmPki.Issuance.Identity;
 /// </summary>
 internal static class IdentityExtensionEncoder
 {
+    /// <summary>
+    /// Decodes an extension value back into the form <see cref="Encode"/> takes (passport and
+    /// officer numbers with their <c>passport:</c> / <c>officer:</c> prefix). Accepts the choice
+    /// with implicit or explicit tags and any string type, as issuers differ.
+    /// </summary>
+    public static string Decode(IdentityExtensionType type, Asn1Object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value is not Asn1TaggedObject tagged)
+        {
+            return ((IAsn1String)value).GetString();
+        }
+
+        var inner = tagged.GetObject();
+        var text = inner is IAsn1String explicitString ? explicitString.GetString() : System.Text.Encoding.UTF8.GetString(Asn1OctetString.GetInstance(tagged, false).GetOctets());
+        return (type, tagged.TagNo) switch
+        {
+            (IdentityExtensionType.IdentityCode, 1) => "officer:" + text,
+            (IdentityExtensionType.IdentityCode, 2) => "passport:" + text,
+            _ => text,
+        };
+    }
+
     /// <summary>Encodes a value already checked by <see cref="IdentityValues"/>.</summary>
     public static Asn1Encodable Encode(IdentityExtensionType type, string value)
     {

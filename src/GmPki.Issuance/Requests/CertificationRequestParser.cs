@@ -145,7 +145,8 @@ internal static class CertificationRequestParser
             : throw Errors.CsrBadSignature.With("the SM2 proof-of-possession signature verifies neither with the default ID 1234567812345678 nor with the empty ID.");
     }
 
-    private static List<RequestedAttribute> ParseSubject(X509Name subject)
+    /// <summary>The attributes of a name, refusing multi-valued RDNs, unknown types and non-string values.</summary>
+    internal static List<RequestedAttribute> ParseSubject(X509Name subject)
     {
         var attributes = new List<RequestedAttribute>();
         foreach (var rdnEncodable in Asn1Sequence.GetInstance(subject.ToAsn1Object()))
@@ -214,7 +215,8 @@ internal static class CertificationRequestParser
         return names;
     }
 
-    private static IEnumerable<RequestedAltName> ParseGeneralNames(X509Extension extension)
+    /// <summary>The dNSName, iPAddress and rfc822Name entries of a subjectAltName extension; other forms are refused.</summary>
+    internal static IEnumerable<RequestedAltName> ParseGeneralNames(X509Extension extension)
     {
         GeneralNames names;
         try

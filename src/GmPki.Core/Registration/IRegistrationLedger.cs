@@ -1,0 +1,61 @@
+using GmPki.Core.Ledger;
+
+namespace GmPki.Core.Registration;
+
+/// <summary>
+/// What the registration authority stores. Every call writes its change and its audit event as
+/// one all-or-nothing write; personal data is encrypted at rest by the implementation.
+/// </summary>
+public interface IRegistrationLedger
+{
+    /// <summary>Stores a new subscriber.</summary>
+    /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the organisation it names does not exist.</exception>
+    Task AddSubscriberAsync(Subscriber subscriber, AuditEvent audit, CancellationToken cancellationToken);
+
+    /// <summary>A subscriber with its personal data decrypted, or null. Callers audit the read.</summary>
+    Task<Subscriber?> FindSubscriberAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new application (state <see cref="ApplicationState.Open"/>, no steps) with the SM3 hash of its applicant access token.</summary>
+    Task AddApplicationAsync(CertificateApplication application, string accessTokenHash, AuditEvent audit, CancellationToken cancellationToken);
+
+    /// <summary>An application with its steps, or null.</summary>
+    Task<CertificateApplication?> FindApplicationAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="accessTokenHash"/> is the hash of the application's applicant access token.</summary>
+    Task<bool> IsAccessTokenAsync(Guid applicationId, string accessTokenHash, CancellationToken cancellationToken);
+
+    /// <summary>Applications, newest first.</summary>
+    /// <param name="state">Only this state, or all.</param>
+    /// <param name="agency">Only those of this agency, or all.</param>
+    /// <param name="pageNumber">1-based page.</param>
+    /// <param name="pageSize">1–500.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<Page<CertificateApplication>> ListApplicationsAsync(ApplicationState? state, string? agency, int pageNumber, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a step, moves the application to <paramref name="newState"/>, stores evidence, the
+    /// issued certificate's serial and a certificate status change when given — only if the
+    /// application still has <paramref name="expectedVersion"/>.
+    /// </summary>
+    /// <returns>False when the application changed meanwhile (nothing was written), or when the status change's certificate was not in its expected status.</returns>
+    Task<bool> RecordStepAsync(
+        Guid applicationId,
+        int expectedVersion,
+        StepRecord stepRecord,
+        IReadOnlyList<EvidenceFile> evidence,
+        ApplicationState newState,
+        string? resultSerial,
+        CertificateStatusChange? statusChange,
+        AuditEvent audit,
+        CancellationToken cancellationToken);
+
+    /// <summary>An evidence file with its decrypted content, or null. Callers audit the read.</summary>
+    Task<EvidenceFile?> FindEvidenceAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Publishes a document version.</summary>
+    /// <exception cref="Errors.GmPkiException"><c>conflict</c> when that version exists already.</exception>
+    Task PublishDocumentAsync(PublishedDocument document, AuditEvent audit, CancellationToken cancellationToken);
+
+    /// <summary>A published document: the given version, or the latest when <paramref name="version"/> is null; null when none.</summary>
+    Task<PublishedDocument?> FindDocumentAsync(DocumentKind kind, int? version, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+namespace GmPki.Core.Registration;
+
+/// <summary>
+/// The steps of the registration workflow, each satisfying an article (REQUIREMENTS.md §3);
+/// which steps an application needs, and in which order, depends on its kind
+/// (<c>docs/registration.md</c>).
+/// </summary>
+public enum WorkflowStep
+{
+    /// <summary>Identity verification (身份查验), M24 §21, D §20(1).</summary>
+    IdentityVerification,
+
+    /// <summary>Review of the application materials (材料审查), M24 §21.</summary>
+    MaterialsReview,
+
+    /// <summary>Notices given and acknowledged (告知事项), M24 §21, D §23.</summary>
+    NoticeAcknowledgement,
+
+    /// <summary>Service agreement signed (电子认证服务协议), M24 §21, D §24, R22 3.3.</summary>
+    AgreementSignature,
+
+    /// <summary>The applicant's will for this operation (意愿), D §20(1).</summary>
+    WillConfirmation,
+
+    /// <summary>Applicant, receiver and certificate subject are the same party, R22 item 3.</summary>
+    SubjectConsistency,
+
+    /// <summary>Approval by a reviewer (two-person rule where the profile says so).</summary>
+    Approval,
+
+    /// <summary>The CA acts: issues, suspends, resumes or revokes.</summary>
+    Fulfilment,
+
+    /// <summary>Hand-over and acceptance of the certificate (证书交付与接受), D §20(1).</summary>
+    Acceptance,
+}
