@@ -8,12 +8,14 @@ namespace GmPki.Core.Ledger;
 /// <param name="CertificateDer">DER certificate once <see cref="CertificateState.Issued"/>, else null.</param>
 /// <param name="FailureReason">Why issuance failed, when <see cref="CertificateState.Failed"/>.</param>
 /// <param name="IssuedAt">UTC instant the certificate was stored, when issued.</param>
+/// <param name="Status">Revocation status of an issued certificate.</param>
 public sealed record CertificateRecord(
     SerialReservation Reservation,
     CertificateState State,
     byte[]? CertificateDer,
     string? FailureReason,
-    DateTime? IssuedAt)
+    DateTime? IssuedAt,
+    CertificateStatus Status = CertificateStatus.Good)
 {
     /// <summary>Shortcut for <see cref="SerialReservation.SerialHex"/>.</summary>
     public string SerialHex => Reservation.SerialHex;

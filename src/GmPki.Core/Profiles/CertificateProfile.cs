@@ -21,6 +21,7 @@ namespace GmPki.Core.Profiles;
 /// <param name="SubjectAltNames">GeneralName forms copied from the request's extensionRequest.</param>
 /// <param name="RequireSubjectAltName">Whether at least one subjectAltName entry is required.</param>
 /// <param name="IdentityExtensions">GM/T 0015 identity extensions the profile carries, with whether each is required.</param>
+/// <param name="TwoPersonRule">Whether an application's approver must be a reviewer other than the registrar who verified the applicant's identity.</param>
 public sealed record CertificateProfile(
     string Name,
     string DisplayName,
@@ -34,4 +35,5 @@ public sealed record CertificateProfile(
     IReadOnlySet<string> AllowedSubjectAttributes,
     IReadOnlySet<SubjectAltNameType> SubjectAltNames,
     bool RequireSubjectAltName,
-    IReadOnlyDictionary<IdentityExtensionType, bool> IdentityExtensions);
+    IReadOnlyDictionary<IdentityExtensionType, bool> IdentityExtensions,
+    bool TwoPersonRule);

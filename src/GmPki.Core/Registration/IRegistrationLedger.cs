@@ -21,6 +21,9 @@ public interface IRegistrationLedger
     /// <summary>An application with its steps, or null.</summary>
     Task<CertificateApplication?> FindApplicationAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The subscriber whose fulfilled application produced certificate <paramref name="serialHex"/>, or null.</summary>
+    Task<Guid?> FindSubscriberOfCertificateAsync(string serialHex, CancellationToken cancellationToken);
+
     /// <summary>Whether <paramref name="accessTokenHash"/> is the hash of the application's applicant access token.</summary>
     Task<bool> IsAccessTokenAsync(Guid applicationId, string accessTokenHash, CancellationToken cancellationToken);
 
@@ -48,6 +51,10 @@ public interface IRegistrationLedger
         CertificateStatusChange? statusChange,
         AuditEvent audit,
         CancellationToken cancellationToken);
+
+    /// <summary>Moves the application to <paramref name="state"/> without a step (withdrawal), only if it still has <paramref name="expectedVersion"/>.</summary>
+    /// <returns>False when the application changed meanwhile.</returns>
+    Task<bool> SetStateAsync(Guid applicationId, int expectedVersion, ApplicationState state, AuditEvent audit, CancellationToken cancellationToken);
 
     /// <summary>An evidence file with its decrypted content, or null. Callers audit the read.</summary>
     Task<EvidenceFile?> FindEvidenceAsync(Guid id, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using GmPki.Core.Identity;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;

@@ -211,7 +211,8 @@ public static partial class ProfileLoader
             allowed.ToFrozenSet(),
             altNames.ToFrozenSet(),
             options.RequireSubjectAltName,
-            identity.ToFrozenDictionary());
+            identity.ToFrozenDictionary(),
+            options.TwoPersonRule);
     }
 
     private static List<string> ResolveAttributes(List<string> names, string field, Action<int, string> problem)

@@ -42,4 +42,7 @@ public sealed class ProfileOptions
 
     /// <summary>GM/T 0015 identity extensions (identityCode, insuranceNumber, icRegistrationNumber, organizationCode, taxationNumber) mapped to whether each is required.</summary>
     public Dictionary<string, bool> IdentityExtensions { get; set; } = [];
+
+    /// <summary>Whether applications under this profile need approval by a reviewer other than the registrar who verified the identity (two-person rule).</summary>
+    public bool TwoPersonRule { get; set; }
 }

@@ -1,4 +1,4 @@
-namespace GmPki.Issuance.Identity;
+namespace GmPki.Core.Identity;
 
 /// <summary>
 /// Check-digit validation of Chinese identifiers: the 18-character citizen identity number

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GmPki.Core.Errors;
+using GmPki.Core.Identity;
+using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
+using GmPki.Core.Security;
+using GmPki.Registration.Workflow;
+
+namespace GmPki.Registration.Subscribers;
+
+/// <summary>
+/// Registers subscribers and reads them back. Identity numbers are checked against their
+/// document's check character (GB 11643, GB 32100); personal data reads are audited
+/// (<c>subscriber.read</c>).
+/// </summary>
+public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAuditLog audit, TimeProvider clock)
+{
+    private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
+
+    /// <summary>Registers a subscriber.</summary>
+    /// <param name="input">The subscriber's data.</param>
+    /// <param name="actor">A registrar or agency operator, or an applicant registering themselves online (then <paramref name="selfService"/>).</param>
+    /// <param name="selfService">True when the applicant registers themselves with their first application.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="GmPkiException"><c>subscriber-invalid</c>, <c>subscriber-not-found</c> (organisation), <c>forbidden</c>.</exception>
+    public async Task<Subscriber> RegisterAsync(SubscriberInput input, RegistrationActor actor, bool selfService, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!selfService && !actor.HasRole(Desk))
+        {
+            throw Errors.Forbidden.With("only registrars and agency operators register subscribers.");
+        }
+
+        Validate(input);
+        if (input.OrganizationId is { } organizationId)
+        {
+            var organization = await ledger.FindSubscriberAsync(organizationId, cancellationToken)
+                ?? throw Errors.SubscriberNotFound.With($"organisation {organizationId} does not exist.");
+            if (organization.Type == SubscriberType.Individual)
+            {
+                throw Errors.SubscriberInvalid.With("staff must belong to an organisation or government department, not to a person.");
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subscriber = new Subscriber(Guid.NewGuid(), input.Type, input.Name.Trim(), input.IdentityDocument, input.IdentityNumber.Trim().ToUpperInvariant(),
+            input.Region, input.OrganizationId, input.Phone, input.Email, input.Address, actor.Name, actor.Agency, now);
+        await ledger.AddSubscriberAsync(subscriber, Event(now, "subscriber.registered", actor, subscriber.Id, new
+        {
+            type = KebabNames.Of(input.Type),
+            name = subscriber.Name,
+            identityDocument = KebabNames.Of(input.IdentityDocument),
+            identityNumber = Mask(subscriber.IdentityNumber),
+            region = input.Region,
+            organizationId = input.OrganizationId,
+        }), cancellationToken);
+        return subscriber;
+    }
+
+    /// <summary>Reads a subscriber with its personal data, auditing the read.</summary>
+    /// <exception cref="GmPkiException"><c>subscriber-not-found</c>.</exception>
+    public async Task<Subscriber> ReadAsync(Guid id, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var subscriber = await ledger.FindSubscriberAsync(id, cancellationToken) ?? throw Errors.SubscriberNotFound.With($"no subscriber {id}.");
+        await audit.AppendAsync(Event(clock.GetUtcNow().UtcDateTime, "subscriber.read", actor, id, new { fields = "personal-data" }), cancellationToken);
+        return subscriber;
+    }
+
+    /// <summary>A number with all but its first two and last two characters masked (<c>11**************2X</c>).</summary>
+    public static string Mask(string? value)
+        => string.IsNullOrEmpty(value) ? string.Empty
+            : value.Length <= 4 ? new string('*', value.Length)
+            : value[..2] + new string('*', value.Length - 4) + value[^2..];
+
+    private static void Validate(SubscriberInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
+        {
+            throw Errors.SubscriberInvalid.With("the name must have 1–128 characters without control characters.");
+        }
+
+        var organisation = input.Type != SubscriberType.Individual;
+        var number = input.IdentityNumber?.Trim().ToUpperInvariant() ?? string.Empty;
+        var valid = input.IdentityDocument switch
+        {
+            IdentityDocumentType.ResidentIdentityCard => !organisation && ChineseIdentifiers.IsCitizenIdentityNumber(number),
+            IdentityDocumentType.UnifiedSocialCreditCode => organisation && ChineseIdentifiers.IsUnifiedSocialCreditCode(number),
+            IdentityDocumentType.Passport or IdentityDocumentType.MilitaryOfficerCard => !organisation && PlainNumber().IsMatch(number),
+            _ => PlainNumber().IsMatch(number),
+        };
+        if (!valid)
+        {
+            throw Errors.SubscriberInvalid.With(
+                $"'{Mask(number)}' is not a valid {KebabNames.Of(input.IdentityDocument)} number for a {KebabNames.Of(input.Type)} subscriber.");
+        }
+
+        if (!RegionCode().IsMatch(input.Region ?? string.Empty))
+        {
+            throw Errors.SubscriberInvalid.With("the region must be a six-digit GB/T 2260 administrative division code.");
+        }
+
+        if (input.OrganizationId is not null && organisation)
+        {
+            throw Errors.SubscriberInvalid.With("only individuals (staff) belong to an organisation.");
+        }
+
+        if (input.Email is { } email && !EmailPattern().IsMatch(email))
+        {
+            throw Errors.SubscriberInvalid.With("the e-mail address is not valid.");
+        }
+    }
+
+    private static AuditEvent Event(DateTime now, string action, RegistrationActor actor, Guid subscriberId, object details)
+    {
+        var who = actor.Audit;
+        return new AuditEvent(now, action, who.Name, who.Role, "subscriber:" + subscriberId.ToString("D"), "success", JsonSerializer.Serialize(details), who.RequestId);
+    }
+
+    [GeneratedRegex("^[A-Z0-9-]{1,64}$")]
+    private static partial Regex PlainNumber();
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex RegionCode();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
+using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
+using GmPki.Core.Registration;
+using GmPki.Core.Security;
+using GmPki.Cryptography.Sm;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// Opens, reads and withdraws applications. Opening checks at once what can be checked: the
+/// subscriber exists, a CSR passes the CA's checks for the profile, the certificate acted on
+/// exists, belongs to the subscriber and is in a status the operation applies to.
+/// </summary>
+public sealed class ApplicationDesk(
+    IRegistrationLedger ledger,
+    ICertificateAuthority authority,
+    ICertificateDirectory certificates,
+    IReadOnlyDictionary<string, CertificateProfile> profiles,
+    StepWriter steps)
+{
+    /// <summary>Prefix of applicant access tokens.</summary>
+    public const string TokenPrefix = "gmpkiapp_";
+
+    private static readonly string[] RevocationReasons =
+        ["unspecified", "keyCompromise", "affiliationChanged", "superseded", "cessationOfOperation", "privilegeWithdrawn"];
+
+    private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
+
+    /// <summary>The SM3 hash under which an access token is stored.</summary>
+    public static string HashToken(string token) => Sm3.HashHex(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>Opens an application.</summary>
+    /// <param name="input">What is asked for.</param>
+    /// <param name="actor">A registrar or agency operator, or the applicant online (then <paramref name="selfService"/>).</param>
+    /// <param name="selfService">True when the applicant opens it online.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="GmPkiException"><c>subscriber-not-found</c>, <c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>certificate-not-found</c>, <c>forbidden</c>.</exception>
+    public async Task<OpenedApplication> OpenAsync(ApplicationInput input, RegistrationActor actor, bool selfService, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!selfService && !actor.HasRole(Desk))
+        {
+            throw Errors.Forbidden.With("only registrars and agency operators open applications for others.");
+        }
+
+        var subscriber = await ledger.FindSubscriberAsync(input.SubscriberId, cancellationToken)
+            ?? throw Errors.SubscriberNotFound.With($"no subscriber {input.SubscriberId}.");
+        if (actor.Role == OperatorRole.AgencyOperator && subscriber.Agency != actor.Agency)
+        {
+            throw Errors.Forbidden.With($"agency '{actor.Agency}' may act only for subscribers it registered.");
+        }
+
+        var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
+        var profileName = input.Profile ?? target?.Reservation.Profile ?? throw Errors.RequestInvalid.With("a profile is needed.");
+        var profile = profiles.GetValueOrDefault(profileName) ?? throw Errors.ProfileUnknown.With($"'{profileName}'.");
+        byte[]? request = null;
+        if (StepTable.NeedsRequest(input.Kind))
+        {
+            request = input.CertificationRequest ?? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application needs a certification request.");
+            await authority.PreviewAsync(new IssuanceRequest(profile.Name, request), cancellationToken);
+        }
+        else if (input.CertificationRequest is not null)
+        {
+            throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application takes no certification request.");
+        }
+
+        var reason = ReasonOf(input);
+        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = steps.Clock.GetUtcNow().UtcDateTime;
+        var application = new CertificateApplication(Guid.NewGuid(), input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
+            target?.SerialHex, request, profile.TwoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
+        var who = actor.Audit;
+        var audit = new AuditEvent(now, "application.opened", who.Name, who.Role, "application:" + application.Id.ToString("D"), "success",
+            JsonSerializer.Serialize(new
+            {
+                kind = KebabNames.Of(input.Kind),
+                subscriber = subscriber.Id,
+                profile = profile.Name,
+                targetSerial = target?.SerialHex,
+                reason,
+                twoPersonRule = profile.TwoPersonRule,
+                selfService,
+            }),
+            who.RequestId);
+        await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
+        return new OpenedApplication(application, token);
+    }
+
+    /// <summary>Reads an application.</summary>
+    /// <exception cref="GmPkiException"><c>application-not-found</c>; <c>forbidden</c> for another applicant or agency.</exception>
+    public async Task<CertificateApplication> ReadAsync(Guid id, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        var application = await steps.LoadAsync(id, cancellationToken);
+        StepPermissions.DemandAgency(actor, application);
+        return application;
+    }
+
+    /// <summary>Withdraws an application that is not yet approved.</summary>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c> once approved or final; <c>forbidden</c>.</exception>
+    public async Task<CertificateApplication> WithdrawAsync(Guid id, string reason, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await steps.LoadAsync(id, cancellationToken);
+        StepPermissions.DemandAgency(actor, application);
+        if (!actor.IsApplicantOf(id) && !actor.HasRole(Desk))
+        {
+            throw Errors.Forbidden.With("only the applicant, a registrar or an agency operator withdraws an application.");
+        }
+
+        if (application.State is not (ApplicationState.Open or ApplicationState.AwaitingApproval))
+        {
+            throw Errors.WorkflowStepOutOfOrder.With($"a {KebabNames.Of(application.State)} application cannot be withdrawn.");
+        }
+
+        return await steps.WithdrawAsync(application, reason, actor, cancellationToken);
+    }
+
+    private async Task<CertificateRecord> TargetAsync(ApplicationInput input, CancellationToken cancellationToken)
+    {
+        var serial = input.TargetSerial?.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant().TrimStart('0')
+            ?? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application names the certificate it acts on.");
+        var target = await certificates.FindAsync(serial, cancellationToken);
+        if (target is not { State: CertificateState.Issued })
+        {
+            throw Errors.CertificateNotFound.With($"no issued certificate {serial}.");
+        }
+
+        if (await ledger.FindSubscriberOfCertificateAsync(serial, cancellationToken) != input.SubscriberId)
+        {
+            throw Errors.RequestInvalid.With($"certificate {serial} was not issued to this subscriber.");
+        }
+
+        var allowed = input.Kind switch
+        {
+            ApplicationKind.Resume => target.Status == CertificateStatus.Suspended,
+            ApplicationKind.Suspend => target.Status == CertificateStatus.Good,
+            _ => target.Status != CertificateStatus.Revoked,
+        };
+        return allowed ? target : throw Errors.RequestInvalid.With($"certificate {serial} is {KebabNames.Of(target.Status)}; a {KebabNames.Of(input.Kind)} application does not apply.");
+    }
+
+    private static string? ReasonOf(ApplicationInput input) => input.Kind switch
+    {
+        ApplicationKind.Revoke => RevocationReasons.Contains(input.Reason ?? "unspecified", StringComparer.Ordinal)
+            ? input.Reason ?? "unspecified"
+            : throw Errors.RequestInvalid.With($"revocation reason '{input.Reason}' is not one of {string.Join(", ", RevocationReasons)}."),
+        ApplicationKind.Suspend => "certificateHold",
+        _ => input.Reason is null ? null : throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application takes no reason."),
+    };
+}

@@ -1,0 +1,35 @@
+using GmPki.Core.Errors;
+using GmPki.Core.Registration;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// The reviewer's approval or rejection. Under the two-person rule (per profile) the approver must
+/// differ from whoever verified the applicant's identity.
+/// </summary>
+public sealed class DecisionDesk(StepWriter steps)
+{
+    /// <summary>Approves or rejects an application awaiting approval.</summary>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>, <c>two-person-rule-violated</c>, <c>step-invalid</c>.</exception>
+    public async Task<CertificateApplication> DecideAsync(Guid id, ApprovalInput input, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await steps.LoadAsync(id, cancellationToken);
+        StepPermissions.Demand(actor, WorkflowStep.Approval, application);
+        StepWriter.DemandNext(application, WorkflowStep.Approval);
+        if (string.IsNullOrWhiteSpace(input.Comment))
+        {
+            throw Errors.StepInvalid.With("a decision needs the reviewer's comment.");
+        }
+
+        var verifier = application.Passed(WorkflowStep.IdentityVerification)?.Actor;
+        if (application.TwoPersonRule && verifier == actor.Name)
+        {
+            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} verified the applicant's identity and cannot also approve (profile '{application.Profile}').");
+        }
+
+        return await steps.RecordAsync(application, WorkflowStep.Approval, input.Approved, actor, "review",
+            new { comment = input.Comment, identityVerifiedBy = verifier, twoPersonRule = application.TwoPersonRule }, null, cancellationToken);
+    }
+}

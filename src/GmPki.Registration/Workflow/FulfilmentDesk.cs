@@ -1,0 +1,128 @@
+using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
+using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
+using GmPki.Core.Registration;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// After approval the CA acts (issues, extends, suspends, resumes or revokes), then the applicant
+/// accepts the certificate. Fulfilments of one application are serialised in this process (a
+/// striped lock on its identifier), so an approved application cannot be issued twice by a double click.
+/// </summary>
+public sealed class FulfilmentDesk(
+    IRegistrationLedger ledger,
+    ICertificateAuthority authority,
+    ICertificateDirectory certificates,
+    IReadOnlyDictionary<string, CertificateProfile> profiles,
+    StepWriter steps)
+{
+    private static readonly string[] AcceptanceMethods = ["click", "in-person", "signature", "paper-scan"];
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Has the CA carry out an approved application.</summary>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>; the CA's errors (a refusal of the request is recorded and rejects the application; an unavailable CA leaves it approved for a retry).</exception>
+    public async Task<CertificateApplication> FulfilAsync(Guid id, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var gate = _stripes[(id.GetHashCode() & int.MaxValue) % _stripes.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var application = await steps.LoadAsync(id, cancellationToken);
+            StepPermissions.Demand(actor, WorkflowStep.Fulfilment, application);
+            StepWriter.DemandNext(application, WorkflowStep.Fulfilment);
+            return StepTable.Issues(application.Kind)
+                ? await IssueAsync(application, actor, cancellationToken)
+                : await ChangeStatusAsync(application, actor, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Hand-over and acceptance (D §20(1)); the receiver must be the applicant (R22 item 3).</summary>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>, <c>step-invalid</c> (receiver is not the applicant).</exception>
+    public async Task<CertificateApplication> AcceptAsync(Guid id, AcceptanceInput input, IReadOnlyList<EvidenceInput>? evidence, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await steps.LoadAsync(id, cancellationToken);
+        StepPermissions.Demand(actor, WorkflowStep.Acceptance, application);
+        StepWriter.DemandNext(application, WorkflowStep.Acceptance);
+        if (!AcceptanceMethods.Contains(input.Method))
+        {
+            throw Errors.StepInvalid.With($"acceptance method '{input.Method}' is not one of {string.Join(", ", AcceptanceMethods)}.");
+        }
+
+        var receiver = "applicant";
+        if (!actor.IsApplicantOf(id))
+        {
+            var subscriber = await ledger.FindSubscriberAsync(application.SubscriberId, cancellationToken)
+                ?? throw Errors.SubscriberNotFound.With($"no subscriber {application.SubscriberId}.");
+            if (!string.Equals(input.ReceiverIdentityNumber?.Trim(), subscriber.IdentityNumber, StringComparison.OrdinalIgnoreCase))
+            {
+                throw Errors.StepInvalid.With("the receiver's identity number is not the applicant's: applicant, receiver and subject must be the same party (R22 item 3).");
+            }
+
+            receiver = "identity number checked at hand-over";
+        }
+
+        return await steps.RecordAsync(application, WorkflowStep.Acceptance, true, actor, input.Method,
+            new { certificate = application.ResultSerial, receiver }, evidence, cancellationToken);
+    }
+
+    private async Task<CertificateApplication> IssueAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        IssuedCertificate issued;
+        try
+        {
+            if (application.Kind == ApplicationKind.Extend)
+            {
+                var target = await certificates.FindAsync(application.TargetSerial!, cancellationToken);
+                issued = await authority.ExtendAsync(target?.CertificateDer ?? throw Errors.CertificateNotFound.With($"certificate {application.TargetSerial} vanished."),
+                    application.Profile, actor.Audit, cancellationToken);
+            }
+            else
+            {
+                var subscriber = await ledger.FindSubscriberAsync(application.SubscriberId, cancellationToken);
+                issued = await authority.IssueAsync(
+                    new IssuanceRequest(application.Profile, application.CertificationRequest!, IdentityExtensionValues.For(profiles[application.Profile], subscriber!)),
+                    actor.Audit, cancellationToken);
+            }
+        }
+        catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.Unprocessable)
+        {
+            await steps.RecordAsync(application, WorkflowStep.Fulfilment, false, actor, "ca-issuance",
+                new { error = e.Error.Code, detail = e.Detail }, null, CancellationToken.None);
+            throw;
+        }
+
+        return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "ca-issuance",
+            new { serial = issued.SerialHex, subject = issued.Subject, notBefore = issued.NotBefore, notAfter = issued.NotAfter },
+            null, CancellationToken.None, resultSerial: issued.SerialHex);
+    }
+
+    private async Task<CertificateApplication> ChangeStatusAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        var target = await certificates.FindAsync(application.TargetSerial!, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With($"certificate {application.TargetSerial} is not in the ledger.");
+        var (from, to) = application.Kind switch
+        {
+            ApplicationKind.Suspend => (CertificateStatus.Good, CertificateStatus.Suspended),
+            ApplicationKind.Resume => (CertificateStatus.Suspended, CertificateStatus.Good),
+            _ => (target.Status, CertificateStatus.Revoked),
+        };
+        if (target.Status != from || from == CertificateStatus.Revoked)
+        {
+            throw Errors.WorkflowStepOutOfOrder.With($"certificate {target.SerialHex} is {KebabNames.Of(target.Status)}; the {KebabNames.Of(application.Kind)} no longer applies.");
+        }
+
+        var change = new CertificateStatusChange(target.SerialHex, from, to, application.Reason, steps.Clock.GetUtcNow().UtcDateTime);
+        return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "status-change",
+            new { serial = target.SerialHex, from = KebabNames.Of(from), to = KebabNames.Of(to), reason = application.Reason },
+            null, cancellationToken, statusChange: change);
+    }
+}

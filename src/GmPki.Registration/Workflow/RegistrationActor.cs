@@ -1,0 +1,33 @@
+using GmPki.Core.Ledger;
+using GmPki.Core.Security;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// Who acts on the registration authority: an operator (with a role, possibly of a delegated
+/// agency) or the applicant of one application (authenticated by that application's access token).
+/// </summary>
+/// <param name="Name">Audit name: <c>operator:{name}</c>, <c>cli:{user}</c> or <c>applicant:{application id}</c>.</param>
+/// <param name="Role">The operator's role; null for an applicant.</param>
+/// <param name="Agency">The operator's delegated agency, or null for the CA's own staff.</param>
+/// <param name="ApplicantOf">For an applicant: the one application they may act on.</param>
+/// <param name="RequestId">Correlation ID, or null.</param>
+public sealed record RegistrationActor(string Name, OperatorRole? Role, string? Agency, Guid? ApplicantOf, string? RequestId)
+{
+    /// <summary>The actor as audit events record it.</summary>
+    public Actor Audit => new(Name, Role?.ToName() ?? (ApplicantOf is null ? null : "applicant"), RequestId);
+
+    /// <summary>An operator.</summary>
+    public static RegistrationActor Operator(string auditName, OperatorRole role, string? agency, string? requestId)
+        => new(auditName, role, agency, null, requestId);
+
+    /// <summary>The applicant of <paramref name="applicationId"/>.</summary>
+    public static RegistrationActor Applicant(Guid applicationId, string? requestId)
+        => new("applicant:" + applicationId.ToString("D"), null, null, applicationId, requestId);
+
+    /// <summary>Whether this is the applicant of <paramref name="applicationId"/>.</summary>
+    public bool IsApplicantOf(Guid applicationId) => ApplicantOf == applicationId;
+
+    /// <summary>Whether the actor is an operator with one of <paramref name="roles"/>.</summary>
+    public bool HasRole(params OperatorRole[] roles) => Role is { } role && roles.Contains(role);
+}

@@ -1,0 +1,109 @@
+using GmPki.Core.Registration;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// The ordered steps each kind of application must pass (REQUIREMENTS.md §3: identity, materials,
+/// notices, agreement and will before a certificate is issued, renewed, changed or revoked).
+/// A step can only be recorded when every step before it in the table has passed.
+/// </summary>
+public static class StepTable
+{
+    private static readonly WorkflowStep[] Issuance =
+    [
+        WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.NoticeAcknowledgement,
+        WorkflowStep.AgreementSignature, WorkflowStep.WillConfirmation, WorkflowStep.SubjectConsistency,
+        WorkflowStep.Approval, WorkflowStep.Fulfilment, WorkflowStep.Acceptance,
+    ];
+
+    private static readonly WorkflowStep[] Revocation =
+    [
+        WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.NoticeAcknowledgement,
+        WorkflowStep.AgreementSignature, WorkflowStep.WillConfirmation, WorkflowStep.Approval, WorkflowStep.Fulfilment,
+    ];
+
+    private static readonly WorkflowStep[] Hold =
+    [
+        WorkflowStep.IdentityVerification, WorkflowStep.WillConfirmation, WorkflowStep.Approval, WorkflowStep.Fulfilment,
+    ];
+
+    // Fulfilled by the key management centre (issue 5); the RA's part ends with the approval.
+    private static readonly WorkflowStep[] KeyRecovery =
+    [
+        WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.WillConfirmation, WorkflowStep.Approval,
+    ];
+
+    /// <summary>The steps of <paramref name="kind"/>, in order.</summary>
+    public static IReadOnlyList<WorkflowStep> For(ApplicationKind kind) => kind switch
+    {
+        ApplicationKind.New or ApplicationKind.Renew or ApplicationKind.Extend or ApplicationKind.Change => Issuance,
+        ApplicationKind.Revoke => Revocation,
+        ApplicationKind.Suspend or ApplicationKind.Resume => Hold,
+        ApplicationKind.KeyRecovery => KeyRecovery,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Whether <paramref name="kind"/> issues a certificate (and needs a CSR unless it extends).</summary>
+    public static bool Issues(ApplicationKind kind) => kind is ApplicationKind.New or ApplicationKind.Renew or ApplicationKind.Extend or ApplicationKind.Change;
+
+    /// <summary>Whether <paramref name="kind"/> carries its own CSR.</summary>
+    public static bool NeedsRequest(ApplicationKind kind) => kind is ApplicationKind.New or ApplicationKind.Renew or ApplicationKind.Change;
+
+    /// <summary>Whether <paramref name="kind"/> acts on an existing certificate.</summary>
+    public static bool NeedsTarget(ApplicationKind kind) => kind != ApplicationKind.New;
+
+    /// <summary>
+    /// The next step <paramref name="application"/> needs, or null when none remains. Steps are
+    /// taken in table order; a failed step ends the application, so only passed steps count.
+    /// </summary>
+    public static WorkflowStep? Next(CertificateApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return For(application.Kind).Cast<WorkflowStep?>().FirstOrDefault(step => application.Passed(step!.Value) is null);
+    }
+
+    /// <summary>
+    /// The state an application reaches when <paramref name="step"/> is recorded with
+    /// <paramref name="passed"/> (state diagram in <c>docs/registration.md</c>).
+    /// </summary>
+    public static ApplicationState StateAfter(ApplicationKind kind, WorkflowStep step, bool passed)
+    {
+        if (!passed)
+        {
+            return ApplicationState.Rejected;
+        }
+
+        var steps = For(kind);
+        var index = IndexOf(steps, step);
+        var approval = IndexOf(steps, WorkflowStep.Approval);
+        if (index < approval - 1)
+        {
+            return ApplicationState.Open;
+        }
+
+        if (index == approval - 1)
+        {
+            return ApplicationState.AwaitingApproval;
+        }
+
+        if (step == WorkflowStep.Approval)
+        {
+            return ApplicationState.Approved;
+        }
+
+        return index == steps.Count - 1 ? ApplicationState.Completed : ApplicationState.Fulfilled;
+    }
+
+    private static int IndexOf(IReadOnlyList<WorkflowStep> steps, WorkflowStep step)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] == step)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{step} is not a step of this kind of application.", nameof(step));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
+using GmPki.Cryptography.Sm;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// The mechanics every step shares: load the application, refuse a step that is not the next one,
+/// and record the step with its evidence, the resulting state and the audit event in one write.
+/// </summary>
+public sealed class StepWriter(IRegistrationLedger ledger, TimeProvider clock)
+{
+    /// <summary>The time source of the workflow.</summary>
+    public TimeProvider Clock => clock;
+
+    /// <summary>Loads an application.</summary>
+    /// <exception cref="GmPkiException"><c>application-not-found</c>.</exception>
+    public async Task<CertificateApplication> LoadAsync(Guid id, CancellationToken cancellationToken)
+        => await ledger.FindApplicationAsync(id, cancellationToken) ?? throw Errors.ApplicationNotFound.With($"no application {id}.");
+
+    /// <summary>Refuses <paramref name="step"/> unless it is the next step <paramref name="application"/> needs.</summary>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c> (HTTP 409).</exception>
+    public static void DemandNext(CertificateApplication application, WorkflowStep step)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.State is ApplicationState.Completed or ApplicationState.Rejected or ApplicationState.Withdrawn)
+        {
+            throw Errors.WorkflowStepOutOfOrder.With($"the application is {KebabNames.Of(application.State)}; no step can be recorded.");
+        }
+
+        if (!StepTable.For(application.Kind).Contains(step))
+        {
+            throw Errors.WorkflowStepOutOfOrder.With($"a {KebabNames.Of(application.Kind)} application has no {KebabNames.Of(step)} step.");
+        }
+
+        var next = StepTable.Next(application);
+        if (next != step)
+        {
+            throw Errors.WorkflowStepOutOfOrder.With(next is null
+                ? $"every step of this application is recorded; {KebabNames.Of(step)} cannot be recorded again."
+                : $"{KebabNames.Of(step)} cannot be recorded before {KebabNames.Of(next.Value)}.");
+        }
+    }
+
+    /// <summary>
+    /// Records <paramref name="step"/> and moves the application to the state the step table gives.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>evidence-too-large</c>; <c>application-changed</c> when another step was recorded meanwhile.</exception>
+    public async Task<CertificateApplication> RecordAsync(
+        CertificateApplication application,
+        WorkflowStep step,
+        bool passed,
+        RegistrationActor actor,
+        string method,
+        object details,
+        IReadOnlyList<EvidenceInput>? evidence,
+        CancellationToken cancellationToken,
+        string? resultSerial = null,
+        CertificateStatusChange? statusChange = null)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(actor);
+        var files = (evidence ?? []).Select(ToFile).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var detailsJson = JsonSerializer.Serialize(details);
+        var state = StepTable.StateAfter(application.Kind, step, passed);
+        var record = new StepRecord(step, passed, now, actor.Name, actor.Audit.Role, actor.Agency, method, detailsJson, [.. files.Select(f => f.Summary)]);
+        var who = actor.Audit;
+        var audit = new AuditEvent(now, "application.step-recorded", who.Name, who.Role, "application:" + application.Id.ToString("D"), passed ? "success" : "rejected",
+            JsonSerializer.Serialize(new
+            {
+                step = KebabNames.Of(step),
+                passed,
+                method,
+                before = KebabNames.Of(application.State),
+                after = KebabNames.Of(state),
+                details = JsonDocument.Parse(detailsJson).RootElement,
+                evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
+                resultSerial,
+            }),
+            who.RequestId);
+        if (!await ledger.RecordStepAsync(application.Id, application.Version, record, files, state, resultSerial, statusChange, audit, cancellationToken))
+        {
+            throw Errors.ApplicationChanged.With("another step of this application was recorded at the same time, or the certificate's status changed; reload and retry.");
+        }
+
+        return application with
+        {
+            State = state,
+            Version = application.Version + 1,
+            ResultSerial = resultSerial ?? application.ResultSerial,
+            UpdatedAt = now,
+            Steps = [.. application.Steps, record],
+        };
+    }
+
+    /// <summary>Withdraws the application (state Withdrawn), recording the reason in the audit event.</summary>
+    /// <exception cref="GmPkiException"><c>application-changed</c> when a step was recorded meanwhile.</exception>
+    public async Task<CertificateApplication> WithdrawAsync(CertificateApplication application, string reason, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var who = actor.Audit;
+        var audit = new AuditEvent(now, "application.withdrawn", who.Name, who.Role, "application:" + application.Id.ToString("D"), "success",
+            JsonSerializer.Serialize(new { before = KebabNames.Of(application.State), reason }), who.RequestId);
+        if (!await ledger.SetStateAsync(application.Id, application.Version, ApplicationState.Withdrawn, audit, cancellationToken))
+        {
+            throw Errors.ApplicationChanged.With("a step of this application was recorded at the same time; reload and retry.");
+        }
+
+        return application with { State = ApplicationState.Withdrawn, Version = application.Version + 1, UpdatedAt = now };
+    }
+
+    private static EvidenceFile ToFile(EvidenceInput input)
+    {
+        if (input.Content.Length > EvidenceInput.MaxLength)
+        {
+            throw Errors.EvidenceTooLarge.With($"{input.Name} has {input.Content.Length} bytes; the limit is {EvidenceInput.MaxLength}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.MediaType))
+        {
+            throw Errors.StepInvalid.With("every evidence file needs a name and a media type.");
+        }
+
+        return new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), input.Name, input.MediaType, input.Content.Length, Sm3.HashHex(input.Content)), input.Content);
+    }
+}
