@@ -85,4 +85,28 @@ public class SoftwareKeyStoreTests
 
         asked.ShouldBe(1);
     }
+
+    [Fact]
+    public void OpenSecret_AfterGenerateSecret_SameSixteenBytes()
+    {
+        using var directory = new TempDirectory();
+        var (secret, reference) = new SoftwareKeyStore(directory.Path, () => "a long enough passphrase", iterations: 10_000).GenerateSecret("data");
+
+        var reopened = new SoftwareKeyStore(directory.Path, () => "a long enough passphrase").OpenSecret(reference);
+
+        secret.Length.ShouldBe(16);
+        reopened.ShouldBe(secret);
+        File.ReadAllText(directory.File("data.key.pem")).ShouldStartWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+    }
+
+    [Fact]
+    public void OpenSecret_SigningKeyFile_KeyUnlockFailed()
+    {
+        using var directory = new TempDirectory();
+        var store = new SoftwareKeyStore(directory.Path, () => "a long enough passphrase", iterations: 10_000);
+        var (_, reference) = store.Generate("ca", KeyAlgorithm.Sm2, Sm2UserId.Default);
+
+        Should.Throw<GmPkiException>(() => store.OpenSecret(reference)).Error.Code.ShouldBe("key-unlock-failed");
+        Should.Throw<GmPkiException>(() => store.Open(store.GenerateSecret("data").Reference, Sm2UserId.Default)).Error.Code.ShouldBe("key-unlock-failed");
+    }
 }

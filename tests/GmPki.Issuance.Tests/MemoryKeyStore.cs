@@ -16,4 +16,8 @@ internal sealed class MemoryKeyStore : IKeyStore
     }
 
     public ISigningKey Open(string reference, ReadOnlyMemory<byte> sm2UserId) => _keys[reference["memory:".Length..]];
+
+    public (byte[] Secret, string Reference) GenerateSecret(string label) => throw new NotSupportedException("not used by issuance tests");
+
+    public byte[] OpenSecret(string reference) => throw new NotSupportedException("not used by issuance tests");
 }

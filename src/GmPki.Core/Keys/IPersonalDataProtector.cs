@@ -1,0 +1,16 @@
+namespace GmPki.Core.Keys;
+
+/// <summary>
+/// Encrypts personal data at rest (identity numbers, telephone numbers, addresses, evidence files;
+/// M24 §23, REQUIREMENTS.md §8). The purpose string binds a ciphertext to its place (for example
+/// <c>subscriber:{id}:identity-number</c>), so a ciphertext copied to another row does not decrypt.
+/// </summary>
+public interface IPersonalDataProtector
+{
+    /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="purpose"/>.</summary>
+    byte[] Protect(ReadOnlySpan<byte> plaintext, string purpose);
+
+    /// <summary>Decrypts what <see cref="Protect"/> produced for the same purpose.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">Tampered data, another purpose, or another key.</exception>
+    byte[] Unprotect(ReadOnlySpan<byte> protectedData, string purpose);
+}
