@@ -18,14 +18,22 @@ namespace GmPki.Cryptography.Signing;
 /// </summary>
 public sealed class PublicKey
 {
-    private readonly ECPublicKeyParameters? _sm2;
+    private readonly VerificationKey _verification;
 
     private PublicKey(KeyAlgorithm algorithm, byte[] der, byte[] keyBits, ECPublicKeyParameters? sm2)
     {
         Algorithm = algorithm;
         SubjectPublicKeyInfo = der;
         KeyBits = keyBits;
-        _sm2 = sm2;
+        _verification = algorithm switch
+        {
+            KeyAlgorithm.Sm2 => VerificationKey.ForSm2(der, sm2!),
+            KeyAlgorithm.EcdsaP256 => VerificationKey.ForDotNet(KeyFamily.Ecdsa, 256, SecObjectIdentifiers.SecP256r1.Id, der),
+            KeyAlgorithm.EcdsaP384 => VerificationKey.ForDotNet(KeyFamily.Ecdsa, 384, SecObjectIdentifiers.SecP384r1.Id, der),
+            KeyAlgorithm.Rsa2048 => VerificationKey.ForDotNet(KeyFamily.Rsa, 2048, null, der),
+            KeyAlgorithm.Rsa3072 => VerificationKey.ForDotNet(KeyFamily.Rsa, 3072, null, der),
+            _ => VerificationKey.ForDotNet(KeyFamily.Rsa, 4096, null, der),
+        };
     }
 
     /// <summary>The key's algorithm and size.</summary>
@@ -90,30 +98,7 @@ public sealed class PublicKey
     /// <param name="signature">Signature value (BIT STRING content).</param>
     /// <param name="sm2UserId">SM2 signer ID; ignored for other keys.</param>
     public bool Verify(SignatureAlgorithm algorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> sm2UserId)
-    {
-        ArgumentNullException.ThrowIfNull(algorithm);
-        switch (algorithm.Family)
-        {
-            case KeyFamily.Sm2 when _sm2 is not null:
-                return Sm2.Verify(_sm2, sm2UserId, data, signature);
-            case KeyFamily.Ecdsa when Algorithm is KeyAlgorithm.EcdsaP256 or KeyAlgorithm.EcdsaP384:
-                using (var ecdsa = ECDsa.Create())
-                {
-                    ecdsa.ImportSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _);
-                    return ecdsa.VerifyData(data, signature, algorithm.Hash, DSASignatureFormat.Rfc3279DerSequence);
-                }
-
-            case KeyFamily.Rsa when Algorithm is KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072 or KeyAlgorithm.Rsa4096:
-                using (var rsa = RSA.Create())
-                {
-                    rsa.ImportSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _);
-                    return rsa.VerifyData(data, signature, algorithm.Hash, RSASignaturePadding.Pkcs1);
-                }
-
-            default:
-                return false;
-        }
-    }
+        => _verification.Verify(algorithm, data, signature, sm2UserId);
 
     private static KeyAlgorithm CheckRsa(SubjectPublicKeyInfo info)
     {

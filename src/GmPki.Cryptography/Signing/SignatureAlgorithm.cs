@@ -13,6 +13,9 @@ public enum KeyFamily
 
     /// <summary>RSA PKCS#1 v1.5 (RFC 8017).</summary>
     Rsa,
+
+    /// <summary>DSA (FIPS 186-4, RFC 3279 §2.2.2); verified only, for relying parties and legacy test suites.</summary>
+    Dsa,
 }
 
 /// <summary>
@@ -40,6 +43,8 @@ public sealed record SignatureAlgorithm(string Oid, string Name, KeyFamily Famil
         new SignatureAlgorithm("1.2.840.10045.4.1", "ecdsa-with-SHA1", KeyFamily.Ecdsa, HashAlgorithmName.SHA1, false),
         new SignatureAlgorithm("1.2.840.113549.1.1.5", "sha1WithRSAEncryption", KeyFamily.Rsa, HashAlgorithmName.SHA1, false),
         new SignatureAlgorithm("1.2.840.113549.1.1.4", "md5WithRSAEncryption", KeyFamily.Rsa, HashAlgorithmName.MD5, false),
+        new SignatureAlgorithm("2.16.840.1.101.3.4.3.2", "dsa-with-SHA256", KeyFamily.Dsa, HashAlgorithmName.SHA256, true),
+        new SignatureAlgorithm("1.2.840.10040.4.3", "dsa-with-SHA1", KeyFamily.Dsa, HashAlgorithmName.SHA1, false),
     }.ToDictionary(a => a.Oid);
 
     /// <summary>Looks up an algorithm by OID; null when GmPki does not know it.</summary>
