@@ -14,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers a pooled EF Core context factory for the chosen provider and, as singletons safe
     /// for concurrent use (each call uses its own short-lived context), the implementations of
     /// <see cref="IIssuanceLedger"/>, <see cref="IAuditLog"/>, <see cref="IAuthorityRegistry"/>,
-    /// <see cref="ICertificateDirectory"/> and <see cref="IOperatorStore"/>. Call
+    /// <see cref="ICertificateDirectory"/>, <see cref="IOperatorStore"/> and <see cref="IAuditChain"/>. Call
     /// <see cref="GmPkiStorage.MigrateAsync"/> once at start-up before using them.
     /// </summary>
     /// <param name="services">The collection to add to.</param>
@@ -49,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorityRegistry, AuthorityRegistry>();
         services.AddSingleton<ICertificateDirectory, CertificateDirectory>();
         services.AddSingleton<IOperatorStore, OperatorStore>();
+        services.AddSingleton<IAuditChain, AuditChain>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using GmPki.Core.Security;
 using GmPki.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GmPki.Storage.Context;
 
@@ -21,8 +22,18 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OperatorEntity> Operators => Set<OperatorEntity>();
 
+    public DbSet<AuditChainHeadEntity> AuditChainHead => Set<AuditChainHeadEntity>();
+
+    public DbSet<AuditCheckpointEntity> AuditCheckpoints => Set<AuditCheckpointEntity>();
+
     /// <summary>Provider-specific settings applied after migrating (SQLite: WAL).</summary>
     public virtual Task AfterMigrationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Starts a transaction that reads one committed state of the whole ledger without blocking
+    /// writers (SQLite: a deferred read transaction on a WAL file; PostgreSQL: repeatable read).
+    /// </summary>
+    public abstract Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
 
     /// <summary>Options both providers share.</summary>
     protected static void ConfigureShared(DbContextOptionsBuilder builder) =>
@@ -45,6 +56,8 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new CertificateConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
         modelBuilder.ApplyConfiguration(new OperatorConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditChainHeadConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration());
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }

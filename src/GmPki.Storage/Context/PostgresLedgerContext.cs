@@ -1,4 +1,6 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace GmPki.Storage.Context;
@@ -12,6 +14,10 @@ internal sealed class PostgresLedgerContext(DbContextOptions<PostgresLedgerConte
         builder.UseNpgsql(connectionString);
         ConfigureShared(builder);
     }
+
+    /// <summary>A repeatable-read transaction: every statement in it sees the snapshot of its first.</summary>
+    public override Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
     /// <summary>Which constraint a PostgreSQL error reports.</summary>
     public static ConstraintViolation Classify(Exception? exception) => exception switch

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GmPki.Storage.Context;
 
@@ -32,6 +33,14 @@ internal sealed class SqliteLedgerContext(DbContextOptions<SqliteLedgerContext> 
             => ConstraintViolation.ForeignKey,
         _ => ConstraintViolation.None,
     };
+
+    /// <summary>A deferred transaction: it takes no lock and its first read fixes the WAL snapshot it sees.</summary>
+    public override async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: true);
+        return (await Database.UseTransactionAsync(transaction, cancellationToken))!;
+    }
 
     /// <summary>Switches the database file to write-ahead logging (persistent; readers do not block the writer).</summary>
     public override async Task AfterMigrationAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using GmPki.Core.Ledger;
+
 namespace GmPki.Storage.Writing;
 
 /// <summary>
@@ -12,7 +14,9 @@ internal sealed record LedgerStatement(string Sql, params string[] Parameters);
 /// <param name="Statement">The statement.</param>
 /// <param name="Values">Values for <see cref="LedgerStatement.Parameters"/>, same order; null is SQL NULL.</param>
 /// <param name="MustChangeOneRow">For guarded updates: the step fails with <see cref="WriteOutcome.NotMatched"/> unless exactly one row changes.</param>
-internal sealed record LedgerStep(LedgerStatement Statement, object?[] Values, bool MustChangeOneRow = false);
+/// <param name="Audit">For the insert of an audit event: the event as stored. The writer appends it to
+/// the SM3 chain and supplies the last three parameters (id, previous hash, hash) after <paramref name="Values"/>.</param>
+internal sealed record LedgerStep(LedgerStatement Statement, object?[] Values, bool MustChangeOneRow = false, AuditEvent? Audit = null);
 
 /// <summary>How a <see cref="LedgerWrite"/> ended.</summary>
 internal enum WriteOutcome

@@ -1,7 +1,9 @@
+using GmPki.Compliance.AuditChain;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Storage.Context;
+using GmPki.Storage.Entities;
 
 namespace GmPki.Storage.Writing;
 
@@ -30,9 +32,22 @@ internal static class LedgerStatements
         "to", "reason", "issuer", "serial", "from");
 
     private static readonly LedgerStatement InsertAudit = new(
-        "INSERT INTO audit_events (occurred_at, action, actor, role, target, outcome, details, request_id) " +
-        "VALUES (@occurredAt, @action, @actor, @role, @target, @outcome, @details, @requestId)",
-        "occurredAt", "action", "actor", "role", "target", "outcome", "details", "requestId");
+        "INSERT INTO audit_events (occurred_at, action, actor, role, agency, target, outcome, details, request_id, id, previous_hash, hash) " +
+        "VALUES (@occurredAt, @action, @actor, @role, @agency, @target, @outcome, @details, @requestId, @id, @previousHash, @hash)",
+        "occurredAt", "action", "actor", "role", "agency", "target", "outcome", "details", "requestId", "id", "previousHash", "hash");
+
+    /// <summary>Locks the chain head row (an update that changes nothing) and reads it: last id, last hash.</summary>
+    public static readonly LedgerStatement LockChainHead = new(
+        $"UPDATE audit_chain_head SET last_id = last_id WHERE id = {AuditChainHeadEntity.RowId} RETURNING last_id, last_hash");
+
+    private static readonly LedgerStatement UpdateChainHead = new(
+        $"UPDATE audit_chain_head SET last_id = @lastId, last_hash = @lastHash WHERE id = {AuditChainHeadEntity.RowId}",
+        "lastId", "lastHash");
+
+    private static readonly LedgerStatement InsertCheckpoint = new(
+        "INSERT INTO audit_checkpoints (through_event_id, hash, created_at, signature, signer_certificate_der) " +
+        "VALUES (@through, @hash, @createdAt, @signature, @certificate)",
+        "through", "hash", "createdAt", "signature", "certificate");
 
     private static readonly LedgerStatement InsertAuthority = new(
         "INSERT INTO authorities (label, kind, parent_label, certificate_der, key_reference, sm2_user_id, created_at) " +
@@ -58,8 +73,19 @@ internal static class LedgerStatements
     public static LedgerStep Failed(string issuer, string serial, string reason, CertificateState from)
         => new(MarkFailed, [nameof(CertificateState.Failed), reason, issuer, serial, from.ToString()], MustChangeOneRow: true);
 
-    public static LedgerStep Audit(AuditEvent e) => new(InsertAudit,
-        [Utc(e.OccurredAt), e.Action, e.Actor, e.Role, e.Target, e.Outcome, e.Details, e.RequestId]);
+    /// <summary>Inserts <paramref name="e"/> as the next event of the chain; its time is stored in UTC, whole microseconds.</summary>
+    public static LedgerStep Audit(AuditEvent e)
+    {
+        var stored = e with { OccurredAt = AuditTime.Truncate(Utc(e.OccurredAt)) };
+        return new(InsertAudit,
+            [stored.OccurredAt, e.Action, e.Actor, e.Role, e.Agency, e.Target, e.Outcome, e.Details, e.RequestId], Audit: stored);
+    }
+
+    /// <summary>Moves the chain head to <paramref name="head"/>.</summary>
+    public static LedgerStep ChainHead(AuditChainHead head) => new(UpdateChainHead, [head.LastEventId, head.LastHash], MustChangeOneRow: true);
+
+    public static LedgerStep Checkpoint(AuditCheckpoint c) => new(InsertCheckpoint,
+        [c.ThroughEventId, c.Hash, Utc(c.CreatedAt), c.Signature, c.SignerCertificateDer]);
 
     public static LedgerStep Authority(AuthorityRecord a) => new(InsertAuthority,
         [a.Label, a.Kind.ToString(), a.ParentLabel, a.CertificateDer, a.KeyReference, a.Sm2UserId, Utc(a.CreatedAt)]);

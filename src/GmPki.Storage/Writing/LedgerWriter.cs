@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using GmPki.Compliance.AuditChain;
+using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
 
 namespace GmPki.Storage.Writing;
@@ -13,11 +15,15 @@ namespace GmPki.Storage.Writing;
 /// <para>Why: a commit costs an fsync and EF Core's unit-of-work costs about a millisecond of CPU
 /// per call, while the statements themselves cost tens of microseconds. Batching concurrent
 /// issuances into one transaction of prepared statements makes the ledger far cheaper than
-/// signing (<c>docs/performance.md</c>). SQLite admits one writer at a time anyway; on PostgreSQL
-/// one writer per node keeps the commit order equal to the queue order, which the SM3 audit chain
-/// will rely on.</para>
+/// signing (<c>docs/performance.md</c>). SQLite admits one writer at a time anyway.</para>
+/// <para>The writer chains audit events with SM3 (<c>docs/audit.md</c>): a batch with events first
+/// locks the row of <c>audit_chain_head</c> (on SQLite the write lock does that already; on
+/// PostgreSQL its row lock queues the batches of every node), gives each event the next id and
+/// the hash of its canonical encoding over the previous hash, and stores the new head before it
+/// commits. So ids follow commit order across processes and nodes, and nothing is cached between
+/// batches: a failed batch leaves nothing to reload.</para>
 /// <para>Each write is all-or-nothing: a constraint violation or a guarded update that matches no
-/// row rolls back to that write's savepoint only. A failure of the batch itself (connection lost,
+/// row rolls back to that write's savepoint only, and the chain continues from before it. A failure of the batch itself (connection lost,
 /// commit failed) fails every write in it, and the next batch reconnects.</para>
 /// </remarks>
 internal sealed class LedgerWriter : IAsyncDisposable, IDisposable
@@ -30,6 +36,7 @@ internal sealed class LedgerWriter : IAsyncDisposable, IDisposable
     private readonly Dictionary<LedgerStatement, DbCommand> _prepared = [];
     private readonly Task _loop;
     private DbConnection? _connection;
+    private AuditChainHead? _head; // the chain as the running batch has it: null when the batch has no audit event
 
     public LedgerWriter(WriterDatabase database)
     {
@@ -92,10 +99,15 @@ internal sealed class LedgerWriter : IAsyncDisposable, IDisposable
         _connection ??= await _database.OpenAsync(CancellationToken.None);
         var outcomes = new WriteOutcome[batch.Count];
         await using var transaction = await _connection.BeginTransactionAsync();
+
+        // Lock the chain head before any other row, so writers on other nodes queue here and never deadlock.
+        var start = batch.Any(w => w.Steps.Any(s => s.Audit is not null)) ? await LockChainHeadAsync(transaction) : null;
+        _head = start;
         for (var i = 0; i < batch.Count; i++)
         {
             await transaction.SaveAsync("w");
-            outcomes[i] = await ExecuteAsync(batch[i], transaction);
+            var before = _head;
+            outcomes[i] = await ExecuteAsync(batch[i].Steps, transaction);
             if (outcomes[i] == WriteOutcome.Written)
             {
                 await transaction.ReleaseAsync("w");
@@ -103,22 +115,41 @@ internal sealed class LedgerWriter : IAsyncDisposable, IDisposable
             else
             {
                 await transaction.RollbackAsync("w");
+                _head = before; // a refused write's events are gone; the chain continues from before it
             }
+        }
+
+        if (_head != start && await ExecuteAsync([LedgerStatements.ChainHead(_head!)], transaction) != WriteOutcome.Written)
+        {
+            throw new InvalidOperationException("The audit chain head row vanished during the batch.");
         }
 
         await transaction.CommitAsync();
         return outcomes;
     }
 
-    private async Task<WriteOutcome> ExecuteAsync(LedgerWrite write, DbTransaction transaction)
+    private async Task<AuditChainHead> LockChainHeadAsync(DbTransaction transaction)
     {
-        foreach (var step in write.Steps)
+        var command = Command(LedgerStatements.LockChainHead);
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1))
+            : throw new InvalidOperationException("The ledger has no audit chain head row; it is not migrated or was tampered with.");
+    }
+
+    private async Task<WriteOutcome> ExecuteAsync(IReadOnlyList<LedgerStep> steps, DbTransaction transaction)
+    {
+        foreach (var step in steps)
         {
             var command = Command(step.Statement);
             command.Transaction = transaction;
-            for (var p = 0; p < step.Values.Length; p++)
+            Bind(command, 0, step.Values);
+            if (step.Audit is { } audit)
             {
-                command.Parameters[p].Value = step.Values[p] ?? DBNull.Value;
+                var previous = _head!;
+                _head = AuditEventEncoding.Append(previous, audit);
+                Bind(command, step.Values.Length, [_head.LastEventId, previous.LastHash, _head.LastHash]);
             }
 
             try
@@ -129,13 +160,22 @@ internal sealed class LedgerWriter : IAsyncDisposable, IDisposable
                     return WriteOutcome.NotMatched;
                 }
             }
-            catch (DbException e) when (_database.Classify(e) != ConstraintViolation.None)
+            catch (DbException e) when (step.Audit is null && _database.Classify(e) != ConstraintViolation.None)
             {
+                // (A constraint failing on an audit event means the chain head is out of step: the batch fails.)
                 return _database.Classify(e) == ConstraintViolation.Unique ? WriteOutcome.Duplicate : WriteOutcome.MissingReference;
             }
         }
 
         return WriteOutcome.Written;
+    }
+
+    private static void Bind(DbCommand command, int first, object?[] values)
+    {
+        for (var p = 0; p < values.Length; p++)
+        {
+            command.Parameters[first + p].Value = values[p] ?? DBNull.Value;
+        }
     }
 
     private DbCommand Command(LedgerStatement statement)

@@ -25,6 +25,10 @@ public sealed class PostgresFixture(PostgresServer server) : StorageFixture
     public override async Task ResetAsync()
     {
         await using var context = CreateContext();
-        await context.Database.ExecuteSqlRawAsync("TRUNCATE certificates, audit_events, operators, authorities RESTART IDENTITY");
+        await context.Database.ExecuteSqlRawAsync(
+            """
+            TRUNCATE certificates, audit_events, audit_checkpoints, operators, authorities RESTART IDENTITY;
+            UPDATE audit_chain_head SET last_id = 0, last_hash = '0000000000000000000000000000000000000000000000000000000000000000';
+            """);
     }
 }

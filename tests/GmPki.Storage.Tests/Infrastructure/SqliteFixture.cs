@@ -36,6 +36,8 @@ public sealed class SqliteFixture : StorageFixture
             """
             DELETE FROM certificates;
             DELETE FROM audit_events;
+            DELETE FROM audit_checkpoints;
+            UPDATE audit_chain_head SET last_id = 0, last_hash = '0000000000000000000000000000000000000000000000000000000000000000';
             DELETE FROM operators;
             DELETE FROM authorities WHERE parent_label IS NOT NULL;
             DELETE FROM authorities;

@@ -18,6 +18,9 @@ public abstract class StorageFixture : IAsyncLifetime
     /// <summary>Why the provider cannot be tested here, or null.</summary>
     public string? SkipReason { get; protected set; }
 
+    /// <summary>Where the fixture's ledger is (null when the provider is unavailable).</summary>
+    public StorageOptions? Options { get; private set; }
+
     /// <summary>The migrated ledger's services.</summary>
     public IServiceProvider Services => services ?? throw new InvalidOperationException($"No database: {SkipReason}");
 
@@ -31,6 +34,7 @@ public abstract class StorageFixture : IAsyncLifetime
             return;
         }
 
+        Options = options;
         services = BuildServices(options);
         await GmPkiStorage.MigrateAsync(services, CancellationToken.None);
     }

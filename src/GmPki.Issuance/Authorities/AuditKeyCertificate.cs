@@ -1,0 +1,85 @@
+using System.Text.Json;
+using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
+using GmPki.Cryptography.Signing;
+using GmPki.Cryptography.Sm;
+using GmPki.Issuance.Building;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.X509;
+
+namespace GmPki.Issuance.Authorities;
+
+/// <summary>
+/// Certifies the installation's audit key (<c>docs/audit.md</c>, "Checkpoints"): an end-entity
+/// certificate from the issuing CA with subject <c>CN=GmPki Audit Key,O={the CA's organization}</c>,
+/// keyUsage digitalSignature (critical), basicConstraints cA=false, valid from now to the issuing
+/// CA's end. It goes through the ledger like every certificate (reserved, intended, issued, each
+/// audited) under the pseudo-profile <see cref="Profile"/>.
+/// </summary>
+public static class AuditKeyCertificate
+{
+    /// <summary>The profile name recorded for audit key certificates.</summary>
+    public const string Profile = "audit-key";
+
+    /// <summary>The common name of the audit key.</summary>
+    public const string CommonName = "GmPki Audit Key";
+
+    /// <summary>Issues and records the certificate.</summary>
+    /// <param name="issuing">The issuing CA, opened.</param>
+    /// <param name="auditKeyInfo">DER SubjectPublicKeyInfo of the SM2 audit key.</param>
+    /// <param name="ledger">Where the serial and certificate are recorded.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="actor">Who asked (the initialising operator).</param>
+    /// <param name="cancellationToken">Cancels before anything is recorded.</param>
+    /// <returns>The DER certificate.</returns>
+    /// <exception cref="Core.Errors.GmPkiException"><c>csr-unsupported-key</c> when the key is not a valid public key.</exception>
+    /// <exception cref="InvalidOperationException">The signed certificate does not verify under the issuing CA's key (recorded as failed).</exception>
+    public static async Task<byte[]> IssueAsync(
+        CertificateAuthority issuing, ReadOnlyMemory<byte> auditKeyInfo, IIssuanceLedger ledger, TimeProvider clock, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issuing);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(actor);
+        var key = PublicKey.Parse(auditKeyInfo.Span);
+        var now = TbsBuilder.WholeSeconds(clock.GetUtcNow().UtcDateTime);
+        var subject = new X509Name(
+            new List<DerObjectIdentifier> { X509Name.O, X509Name.CN },
+            new List<string> { issuing.Certificate.Subject.GetValueList(X509Name.O).Cast<string>().FirstOrDefault() ?? "GmPki", CommonName },
+            new X509DefaultEntryConverter());
+        var serial = SerialNumbers.Next();
+        var serialHex = SerialNumbers.ToHex(serial);
+        var subjectText = subject.ToString(true, X509Name.DefaultSymbols);
+        var reservation = new SerialReservation(issuing.Label, serialHex, Profile, subjectText, key.Algorithm, now, issuing.NotAfter, 0, actor.Name, now);
+        if (!await ledger.TryReserveAsync(reservation, Event(now, "certificate.serial-reserved", actor, issuing, serialHex, new { profile = Profile, subject = subjectText }), cancellationToken))
+        {
+            throw new InvalidOperationException($"Serial {serialHex} is taken; 126 random bits should never collide.");
+        }
+
+        var extensions = new X509ExtensionsGenerator();
+        extensions.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(false));
+        extensions.AddExtension(X509Extensions.KeyUsage, true, CertificateExtensions.KeyUsage(KeyUsages.DigitalSignature));
+        extensions.AddExtension(X509Extensions.SubjectKeyIdentifier, false, new SubjectKeyIdentifier(key.KeyIdentifier()));
+        extensions.AddExtension(X509Extensions.AuthorityKeyIdentifier, false, new AuthorityKeyIdentifier(issuing.KeyIdentifier));
+        var tbs = TbsBuilder.Build(serial, issuing.Key.SignatureAlgorithm, issuing.Certificate.Subject, now, issuing.NotAfter, subject, auditKeyInfo, extensions.Generate());
+        await ledger.RecordIntendedAsync(issuing.Label, serialHex, tbs, Event(now, "certificate.signing", actor, issuing, serialHex, new { tbsSm3 = Sm3.HashHex(tbs) }), CancellationToken.None);
+        var certificate = CertificateAssembler.Sign(tbs, issuing.Key);
+        var signed = X509CertificateStructure.GetInstance(certificate);
+        var algorithm = SignatureAlgorithm.Find(signed.SignatureAlgorithm.Algorithm.Id)!;
+        if (!issuing.PublicKey.Verify(algorithm, tbs, signed.Signature.GetOctets(), System.Text.Encoding.UTF8.GetBytes(issuing.Record.Sm2UserId)))
+        {
+            const string fault = "the audit key certificate's signature does not verify under the issuing CA's key";
+            await ledger.RecordFailedAsync(issuing.Label, serialHex, fault,
+                Event(now, "certificate.issuance-failed", actor, issuing, serialHex, new { detail = fault }, "failed"), CancellationToken.None);
+            throw new InvalidOperationException(fault + ".");
+        }
+
+        await ledger.RecordIssuedAsync(issuing.Label, serialHex, certificate,
+            Event(clock.GetUtcNow().UtcDateTime, "certificate.issued", actor, issuing, serialHex, new { profile = Profile, subject = subjectText, notBefore = now, notAfter = issuing.NotAfter, sm3 = Sm3.HashHex(certificate) }),
+            CancellationToken.None);
+        return certificate;
+    }
+
+    private static AuditEvent Event(DateTime at, string action, Actor actor, CertificateAuthority issuing, string serialHex, object details, string outcome = "success")
+        => new(at, action, actor.Name, actor.Role, $"certificate:{issuing.Label}/{serialHex}", outcome, JsonSerializer.Serialize(details), actor.RequestId);
+}
