@@ -23,6 +23,7 @@ public static class GmPkiCommandLine
             ShowCommand.Create(context),
             ListCommand.Create(context),
             OperatorCommand.Create(context),
+            ValidateCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

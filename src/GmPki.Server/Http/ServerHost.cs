@@ -67,6 +67,7 @@ public static class ServerHost
         CertificateEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
+        ValidationEndpoints.Map(app);
         return app;
     }
 }
