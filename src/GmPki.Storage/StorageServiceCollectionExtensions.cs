@@ -1,6 +1,8 @@
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
+using GmPki.Core.Registration;
 using GmPki.Storage.Ledger;
+using GmPki.Storage.Registration;
 using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers a pooled EF Core context factory for the chosen provider and, as singletons safe
     /// for concurrent use (each call uses its own short-lived context), the implementations of
     /// <see cref="IIssuanceLedger"/>, <see cref="IAuditLog"/>, <see cref="IAuthorityRegistry"/>,
-    /// <see cref="ICertificateDirectory"/>, <see cref="IOperatorStore"/> and <see cref="IAuditChain"/>. Call
+    /// <see cref="ICertificateDirectory"/>, <see cref="IOperatorStore"/>, <see cref="IAuditChain"/> and
+    /// <see cref="IRegistrationLedger"/> (which needs an <see cref="Core.Keys.IPersonalDataProtector"/> registered by the host). Call
     /// <see cref="GmPkiStorage.MigrateAsync"/> once at start-up before using them.
     /// </summary>
     /// <param name="services">The collection to add to.</param>
@@ -49,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorityRegistry, AuthorityRegistry>();
         services.AddSingleton<ICertificateDirectory, CertificateDirectory>();
         services.AddSingleton<IOperatorStore, OperatorStore>();
+        services.AddSingleton<IRegistrationLedger, RegistrationLedger>();
         services.AddSingleton<IAuditChain, AuditChain>();
         return services;
     }

@@ -52,7 +52,7 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
             type = KebabNames.Of(input.Type),
             name = subscriber.Name,
             identityDocument = KebabNames.Of(input.IdentityDocument),
-            identityNumber = Mask(subscriber.IdentityNumber),
+            identityNumber = PersonalData.Mask(subscriber.IdentityNumber),
             region = input.Region,
             organizationId = input.OrganizationId,
         }), cancellationToken);
@@ -68,12 +68,6 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
         await audit.AppendAsync(Event(clock.GetUtcNow().UtcDateTime, "subscriber.read", actor, id, new { fields = "personal-data" }), cancellationToken);
         return subscriber;
     }
-
-    /// <summary>A number with all but its first two and last two characters masked (<c>11**************2X</c>).</summary>
-    public static string Mask(string? value)
-        => string.IsNullOrEmpty(value) ? string.Empty
-            : value.Length <= 4 ? new string('*', value.Length)
-            : value[..2] + new string('*', value.Length - 4) + value[^2..];
 
     private static void Validate(SubscriberInput input)
     {
@@ -94,7 +88,7 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
         if (!valid)
         {
             throw Errors.SubscriberInvalid.With(
-                $"'{Mask(number)}' is not a valid {KebabNames.Of(input.IdentityDocument)} number for a {KebabNames.Of(input.Type)} subscriber.");
+                $"'{PersonalData.Mask(number)}' is not a valid {KebabNames.Of(input.IdentityDocument)} number for a {KebabNames.Of(input.Type)} subscriber.");
         }
 
         if (!RegionCode().IsMatch(input.Region ?? string.Empty))

@@ -23,7 +23,7 @@ public sealed class ApplicationDesk(
     IReadOnlyDictionary<string, CertificateProfile> profiles,
     StepWriter steps)
 {
-    /// <summary>Prefix of applicant access tokens.</summary>
+    /// <summary>Prefix of applicant access tokens: <c>gmpkiapp_{application id, 32 hex}_{43 base64url characters}</c>.</summary>
     public const string TokenPrefix = "gmpkiapp_";
 
     private static readonly string[] RevocationReasons =
@@ -33,6 +33,16 @@ public sealed class ApplicationDesk(
 
     /// <summary>The SM3 hash under which an access token is stored.</summary>
     public static string HashToken(string token) => Sm3.HashHex(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>The application an access token names, or null when it is not shaped like one.</summary>
+    public static Guid? ApplicationOf(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.StartsWith(TokenPrefix, StringComparison.Ordinal) && token.Length > TokenPrefix.Length + 33 && token[TokenPrefix.Length + 32] == '_'
+            && Guid.TryParseExact(token.AsSpan(TokenPrefix.Length, 32), "N", out var id)
+            ? id
+            : null;
+    }
 
     /// <summary>Opens an application.</summary>
     /// <param name="input">What is asked for.</param>
@@ -71,9 +81,10 @@ public sealed class ApplicationDesk(
         }
 
         var reason = ReasonOf(input);
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var applicationId = Guid.NewGuid();
+        var token = $"{TokenPrefix}{applicationId:N}_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = steps.Clock.GetUtcNow().UtcDateTime;
-        var application = new CertificateApplication(Guid.NewGuid(), input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
+        var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
             target?.SerialHex, request, profile.TwoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
         var who = actor.Audit;
         var audit = new AuditEvent(now, "application.opened", who.Name, who.Role, "application:" + application.Id.ToString("D"), "success",

@@ -45,6 +45,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<CertificateState>().HaveConversion<string>();
+        configurationBuilder.Properties<CertificateStatus>().HaveConversion<string>();
         configurationBuilder.Properties<AuthorityKind>().HaveConversion<string>();
         configurationBuilder.Properties<KeyAlgorithm>().HaveConversion<KeyAlgorithmNameConverter>();
         configurationBuilder.Properties<OperatorRole>().HaveConversion<OperatorRoleNameConverter>();
@@ -58,6 +59,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new OperatorConfiguration());
         modelBuilder.ApplyConfiguration(new AuditChainHeadConfiguration());
         modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration());
+        Registration.RegistrationConfiguration.Apply(modelBuilder);
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }

@@ -39,11 +39,20 @@ internal sealed class CertificateEntity
 
     public DateTime? IssuedAt { get; set; }
 
+    /// <summary>Revocation status; changed only by a fulfilled application (guarded UPDATE).</summary>
+    public CertificateStatus Status { get; set; }
+
+    public DateTime? StatusChangedAt { get; set; }
+
+    /// <summary>RFC 5280 CRLReason name of the last revocation or suspension.</summary>
+    public string? RevocationReason { get; set; }
+
     public CertificateRecord ToRecord() => new(
         new SerialReservation(
             IssuerLabel, SerialHex, Profile, SubjectDn, KeyAlgorithm, NotBefore, NotAfter, CrlShard, RequestedBy, ReservedAt),
         State,
         CertificateDer,
         FailureReason,
-        IssuedAt);
+        IssuedAt,
+        Status);
 }

@@ -34,6 +34,12 @@ public sealed class SqliteFixture : StorageFixture
         await using var context = CreateContext();
         await context.Database.ExecuteSqlRawAsync(
             """
+            DELETE FROM evidence_files;
+            DELETE FROM application_steps;
+            DELETE FROM applications;
+            DELETE FROM subscribers WHERE organization_id IS NOT NULL;
+            DELETE FROM subscribers;
+            DELETE FROM documents;
             DELETE FROM certificates;
             DELETE FROM audit_events;
             DELETE FROM audit_checkpoints;

@@ -1,3 +1,5 @@
+using GmPki.Core.Keys;
+using GmPki.Cryptography.Keys;
 using GmPki.Storage.Context;
 using GmPki.Storage.Tests.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,9 @@ public abstract class StorageFixture : IAsyncLifetime
 {
     private readonly List<Func<ValueTask>> cleanup = [];
     private ServiceProvider? services;
+
+    /// <summary>The personal data key of the fixture's ledgers.</summary>
+    public static readonly byte[] DataKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
 
     /// <summary>Why the provider cannot be tested here, or null.</summary>
     public string? SkipReason { get; protected set; }
@@ -51,7 +56,10 @@ public abstract class StorageFixture : IAsyncLifetime
     /// <summary>Services for another database, disposed with the fixture.</summary>
     public ServiceProvider BuildServices(StorageOptions options)
     {
-        var provider = new ServiceCollection().AddGmPkiStorage(options).BuildServiceProvider();
+        var provider = new ServiceCollection()
+            .AddSingleton<IPersonalDataProtector>(new Sm4GcmDataProtector(() => DataKey))
+            .AddGmPkiStorage(options)
+            .BuildServiceProvider();
         cleanup.Add(provider.DisposeAsync);
         return provider;
     }

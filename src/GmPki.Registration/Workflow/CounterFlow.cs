@@ -1,0 +1,94 @@
+using GmPki.Core.Registration;
+using GmPki.Registration.Documents;
+using GmPki.Registration.Subscribers;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>What the applicant presents at the counter, for <see cref="CounterFlow"/>.</summary>
+/// <param name="Subscriber">The applicant's data (registered when <paramref name="ExistingSubscriber"/> is null).</param>
+/// <param name="ExistingSubscriber">An already registered applicant, or null.</param>
+/// <param name="Kind">What is asked for (new, renew, extend, change, suspend, resume, revoke).</param>
+/// <param name="Profile">Certificate profile (defaults to the target certificate's for the kinds that act on one).</param>
+/// <param name="CertificationRequest">PKCS#10 request for new, renew and change.</param>
+/// <param name="TargetSerial">The certificate acted on, for the other kinds.</param>
+/// <param name="Reason">Revocation reason, for revoke.</param>
+/// <param name="IdentityMethod">How the identity was verified (<c>in-person</c>, <c>id-card-reader</c>, …).</param>
+/// <param name="IdentityEvidence">Scans of the identity documents.</param>
+/// <param name="Materials">The materials checklist as reviewed.</param>
+/// <param name="PaperForms">Scans of the signed notices, agreement and application form (used as evidence of those steps).</param>
+/// <param name="WillStatement">The applicant's declared will for this operation.</param>
+public sealed record CounterRequest(
+    SubscriberInput? Subscriber,
+    Guid? ExistingSubscriber,
+    ApplicationKind Kind,
+    string? Profile,
+    byte[]? CertificationRequest,
+    string? TargetSerial,
+    string? Reason,
+    string IdentityMethod,
+    IReadOnlyList<EvidenceInput> IdentityEvidence,
+    IReadOnlyDictionary<string, bool> Materials,
+    IReadOnlyList<EvidenceInput> PaperForms,
+    string WillStatement);
+
+/// <summary>
+/// The registration counter (柜台): a registrar serves an applicant in person and records every
+/// step of the workflow in order — identity, materials, the paper notices and agreement in force,
+/// the applicant's will, subject consistency — then, where the profile does not require a second
+/// person, approves, has the CA act, and records the hand-over. Under the two-person rule it stops
+/// at <see cref="ApplicationState.AwaitingApproval"/> for a reviewer. Used by <c>gmpki issue</c>
+/// and <c>POST /api/v1/counter/applications</c>.
+/// </summary>
+public sealed class CounterFlow(
+    SubscriberRegistry subscribers,
+    ApplicationDesk applications,
+    StepDesk steps,
+    DecisionDesk decisions,
+    FulfilmentDesk fulfilment,
+    DocumentDesk documents)
+{
+    /// <summary>Runs the counter flow as far as the registrar alone may take it.</summary>
+    /// <returns>The application: <see cref="ApplicationState.Completed"/>, or awaiting approval under the two-person rule, or rejected by a failed step.</returns>
+    /// <exception cref="Core.Errors.GmPkiException">Any error of the steps; the steps recorded before it stay recorded.</exception>
+    public async Task<CertificateApplication> RunAsync(CounterRequest request, RegistrationActor registrar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(registrar);
+        var subscriber = request.ExistingSubscriber is { } existing
+            ? await subscribers.ReadAsync(existing, registrar, cancellationToken)
+            : await subscribers.RegisterAsync(request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed."), registrar, selfService: false, cancellationToken);
+        var opened = await applications.OpenAsync(
+            new ApplicationInput(request.Kind, subscriber.Id, request.Profile, request.CertificationRequest, request.TargetSerial, request.Reason),
+            registrar, selfService: false, cancellationToken);
+        var id = opened.Application.Id;
+        var application = opened.Application;
+        foreach (var step in StepTable.For(request.Kind))
+        {
+            if (application.State is ApplicationState.Rejected or ApplicationState.Completed
+                || (step == WorkflowStep.Approval && application.TwoPersonRule))
+            {
+                break;
+            }
+
+            application = step switch
+            {
+                WorkflowStep.IdentityVerification => await steps.VerifyIdentityAsync(id,
+                    new IdentityVerificationInput(request.IdentityMethod, true, $"{KebabNames.Of(subscriber.IdentityDocument)} {PersonalData.Mask(subscriber.IdentityNumber)}"),
+                    request.IdentityEvidence, registrar, cancellationToken),
+                WorkflowStep.MaterialsReview => await steps.ReviewMaterialsAsync(id, new MaterialsReviewInput(request.Materials), request.PaperForms, registrar, cancellationToken),
+                WorkflowStep.NoticeAcknowledgement => await steps.AcknowledgeNoticesAsync(id,
+                    new DocumentConsentInput((await documents.GetAsync(DocumentKind.Notice, null, cancellationToken)).Version, "paper-scan"), request.PaperForms, registrar, cancellationToken),
+                WorkflowStep.AgreementSignature => await steps.SignAgreementAsync(id,
+                    new DocumentConsentInput((await documents.GetAsync(DocumentKind.Agreement, null, cancellationToken)).Version, "paper-scan"), request.PaperForms, registrar, cancellationToken),
+                WorkflowStep.WillConfirmation => await steps.ConfirmWillAsync(id, new WillConfirmationInput("in-person", request.WillStatement), null, registrar, cancellationToken),
+                WorkflowStep.SubjectConsistency => await steps.CheckSubjectConsistencyAsync(id, registrar, cancellationToken),
+                WorkflowStep.Approval => await decisions.DecideAsync(id, new ApprovalInput(true, "approved at the counter (no two-person rule for this profile)"), registrar, cancellationToken),
+                WorkflowStep.Fulfilment => await fulfilment.FulfilAsync(id, registrar, cancellationToken),
+                WorkflowStep.Acceptance => await fulfilment.AcceptAsync(id, new AcceptanceInput("in-person", subscriber.IdentityNumber), null, registrar, cancellationToken),
+                _ => throw new InvalidOperationException($"no counter action for {step}"),
+            };
+        }
+
+        return application;
+    }
+}
