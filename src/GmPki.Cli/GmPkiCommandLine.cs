@@ -24,6 +24,7 @@ public static class GmPkiCommandLine
             ListCommand.Create(context),
             OperatorCommand.Create(context),
             ValidateCommand.Create(context),
+            AuditCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

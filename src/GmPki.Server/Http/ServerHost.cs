@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GmPki.Server.Audit;
 using GmPki.Server.Http.Endpoints;
 using GmPki.Server.Installation;
 using GmPki.Storage;
@@ -17,7 +18,7 @@ public sealed record ServerOptions(DataDirectory Data, string Urls, Func<string>
 /// Builds the ASP.NET Core application: validated configuration, migrated ledger, issuing CA key
 /// opened before the first request (so a wrong passphrase stops start-up), API key
 /// authentication, RFC 9457 problem details, the REST API and its OpenAPI document
-/// (<c>/openapi/v1.json</c>). Endpoint reference: <c>docs/api.md</c>.
+/// (<c>/openapi/v1.json</c>), audit checkpoints signed in the background. Endpoint reference: <c>docs/api.md</c>.
 /// </summary>
 public static class ServerHost
 {
@@ -43,6 +44,7 @@ public static class ServerHost
             kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
         });
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
+        builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -5,7 +5,8 @@ namespace GmPki.Server.Installation;
 /// <code>
 /// gmpki.json            configuration (database, public URLs, issuance, profiles)
 /// gmpki.db              SQLite ledger (when Database:Provider is sqlite)
-/// keys/*.key.pem        CA private keys, encrypted PKCS#8 (PBES2)
+/// keys/*.key.pem        CA and audit private keys, encrypted PKCS#8 (PBES2)
+/// audit-key.crt         the audit key's certificate (PEM), issued by the issuing CA
 /// demo-passphrase       demo installations only: the generated key store passphrase (0600)
 /// demo-api-key          demo installations only: the administrator's API key (0600)
 /// </code>
@@ -18,6 +19,9 @@ public sealed record DataDirectory(string Path)
 
     /// <summary>The key store directory.</summary>
     public string KeysDirectory => Combine("keys");
+
+    /// <summary>The audit key's certificate, PEM.</summary>
+    public string AuditCertificateFile => Combine("audit-key.crt");
 
     /// <summary>The demo passphrase file (demo installations only).</summary>
     public string DemoPassphraseFile => Combine("demo-passphrase");

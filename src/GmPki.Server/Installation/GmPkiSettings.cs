@@ -18,6 +18,9 @@ public sealed class GmPkiSettings
     /// <summary>Issuance cycle settings.</summary>
     public IssuanceCycleSettings Issuance { get; set; } = new();
 
+    /// <summary>Audit chain checkpoints.</summary>
+    public AuditSettings Audit { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

@@ -22,7 +22,7 @@ public sealed record InitResult(AuthorityRecord Root, AuthorityRecord Issuing, s
 
 /// <summary>
 /// Creates a new installation (<c>gmpki init</c>, and the demo bootstrap of <c>gmpki serve</c>):
-/// configuration, ledger, CA hierarchy and the first administrator. Either all of it is created or,
+/// configuration, ledger, CA hierarchy, audit key and the first administrator. Either all of it is created or,
 /// on any failure, the data directory is left empty again.
 /// </summary>
 public static class Initializer
@@ -47,6 +47,7 @@ public static class Initializer
             var configuration = installation.Get<InstallationConfiguration.Validated>();
             var (root, issuing) = await CaHierarchy.CreateAsync(options.Hierarchy, configuration.Issuance.Urls,
                 installation.Get<IKeyStore>(), installation.Get<IAuthorityRegistry>(), clock, actor, cancellationToken);
+            await installation.Get<AuditKeys>().CreateAsync(issuing, actor, cancellationToken);
             var apiKey = await installation.Get<OperatorAccounts>().CreateAsync(options.AdministratorName, OperatorRole.CaAdministrator, actor, cancellationToken);
             return new InitResult(root.Record, issuing.Record, apiKey);
         }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
 using GmPki.Issuance;
@@ -13,7 +14,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -50,7 +51,8 @@ public static class InstallationConfiguration
     /// <param name="Storage">Database provider and absolute connection string.</param>
     /// <param name="Issuance">URLs and backdating.</param>
     /// <param name="Profiles">Profiles by name.</param>
-    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles);
+    /// <param name="Audit">When audit checkpoints are due.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -75,6 +77,17 @@ public static class InstallationConfiguration
             problems.Add($"GMPKI-CONFIG-003: Issuance:BackdateMinutes {settings.Issuance.BackdateMinutes} must be between 0 and 60.");
         }
 
+        var audit = settings.Audit;
+        if (audit.CheckpointEvents is < AuditSettings.MinEvents or > AuditSettings.MaxEvents)
+        {
+            problems.Add($"GMPKI-AUDIT-001: Audit:CheckpointEvents {audit.CheckpointEvents} must be between {AuditSettings.MinEvents} and {AuditSettings.MaxEvents}.");
+        }
+
+        if (audit.CheckpointMinutes is < AuditSettings.MinMinutes or > AuditSettings.MaxMinutes)
+        {
+            problems.Add($"GMPKI-AUDIT-002: Audit:CheckpointMinutes {audit.CheckpointMinutes} must be between {AuditSettings.MinMinutes} and {AuditSettings.MaxMinutes}.");
+        }
+
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
@@ -96,7 +109,8 @@ public static class InstallationConfiguration
         return new Validated(
             new StorageOptions(provider!, connection),
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
-            profiles!);
+            profiles!,
+            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)));
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

@@ -1,3 +1,4 @@
+using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
@@ -6,7 +7,7 @@ using GmPki.Storage;
 
 namespace GmPki.Server.Installation;
 
-/// <summary>Registers everything an installation needs: ledger, key store, profiles, CAs and operators.</summary>
+/// <summary>Registers everything an installation needs: ledger, key store, profiles, CAs, operators and the audit key.</summary>
 public static class InstallationServices
 {
     /// <summary>Adds the installation's services.</summary>
@@ -31,6 +32,8 @@ public static class InstallationServices
         services.AddSingleton<IKeyStore>(new SoftwareKeyStore(data.KeysDirectory, passphrase));
         services.AddMemoryCache();
         services.AddSingleton<OperatorAccounts>();
+        services.AddSingleton<AuditKeys>();
+        services.AddSingleton<AuditCheckpointer>();
         services.AddSingleton(provider => new AuthorityDirectory(
             provider.GetRequiredService<IAuthorityRegistry>(),
             provider.GetRequiredService<IKeyStore>(),
