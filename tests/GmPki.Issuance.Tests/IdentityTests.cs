@@ -1,3 +1,4 @@
+using GmPki.Core.Identity;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
 using GmPki.Issuance.Identity;
