@@ -41,7 +41,7 @@ public sealed class OpenSslPki : IDisposable
         _crlSignOptions = algorithm == "sm2" ? ["-sigopt", "distid:1234567812345678"] : [];
         File.WriteAllText(PathOf("openssl.cnf"), Config);
         NewKey("root");
-        Run(["req", "-x509", "-new", "-key", "root.key", "-subj", "/C=CN/O=GmPki Test/CN=Test Root", "-days", "3650", "-config", "openssl.cnf", "-extensions", "root",
+        Run(["req", "-x509", "-new", "-utf8", "-key", "root.key", "-subj", "/C=CN/O=GmPki Test/CN=Test Root", "-days", "3650", "-config", "openssl.cnf", "-extensions", "root",
             "-set_serial", "1", "-out", "root.pem", .. _signOptions]);
         Issue("intermediate", "/C=CN/O=GmPki Test/CN=Test Intermediate", "root", "ca");
     }
@@ -64,7 +64,7 @@ public sealed class OpenSslPki : IDisposable
     public string Issue(string name, string subject, string issuer = "intermediate", string? section = null, params string[] extensions)
     {
         NewKey(name);
-        Run("req", "-new", "-key", name + ".key", "-subj", subject, "-config", "openssl.cnf", "-out", name + ".csr");
+        Run("req", "-new", "-utf8", "-key", name + ".key", "-subj", subject, "-config", "openssl.cnf", "-out", name + ".csr");
         if (section is null)
         {
             section = "ext_" + name;

@@ -49,4 +49,12 @@ public sealed record SignatureAlgorithm(string Oid, string Name, KeyFamily Famil
 
     /// <summary>Looks up an algorithm by OID; null when GmPki does not know it.</summary>
     public static SignatureAlgorithm? Find(string oid) => Known.GetValueOrDefault(oid);
+
+    /// <summary>
+    /// The algorithm of <paramref name="family"/> with <paramref name="hash"/>, for structures that
+    /// name the key algorithm and the digest separately (CMS SignerInfo with rsaEncryption,
+    /// id-ecPublicKey or the GM/T 0010 sm2 OIDs, RFC 5652 §5.3); null when there is none.
+    /// </summary>
+    public static SignatureAlgorithm? Find(KeyFamily family, HashAlgorithmName hash)
+        => Known.Values.FirstOrDefault(a => a.Family == family && a.Hash == hash);
 }

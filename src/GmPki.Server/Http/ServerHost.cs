@@ -70,6 +70,7 @@ public static class ServerHost
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);
+        VerificationEndpoints.Map(app);
         return app;
     }
 }

@@ -178,6 +178,19 @@ internal sealed class ParsedCertificate
         }
     }
 
+    /// <summary>Parses a DER certificate; null when it cannot be read.</summary>
+    public static ParsedCertificate? TryParse(byte[] der)
+    {
+        try
+        {
+            return Parse(der);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the extension is present and marked critical.</summary>
     public bool IsCritical(DerObjectIdentifier oid) => _extensions.TryGetValue(oid.Id, out var e) && e.IsCritical;
 

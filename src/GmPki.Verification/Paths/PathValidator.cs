@@ -32,7 +32,7 @@ public static class PathValidator
             return new PathValidationResult(false, PathFailure.Malformed, "the certificate: " + e.Message, [], [], time);
         }
 
-        var context = new ValidationContext(request, time, ParseAll(request.TrustAnchors), ParseAll(request.Intermediates),
+        var context = new ValidationContext(request, time, [.. request.TrustAnchors.Select(ParsedCertificate.TryParse).OfType<ParsedCertificate>()], [.. request.Intermediates.Select(ParsedCertificate.TryParse).OfType<ParsedCertificate>()],
             [.. request.Crls.Select(TryParseCrl).OfType<ParsedCrl>()], [.. request.OcspResponses.Select(TryParseOcsp).OfType<OcspEvidence>()]);
         return Run(context, target, null);
     }
@@ -73,24 +73,6 @@ public static class PathValidator
                 i == 0 ? "trust-anchor" : i == path.Count - 1 ? "end-entity" : "intermediate",
                 c.Subject.ToString(), c.Issuer.ToString(), c.SerialHex, c.NotBefore, c.NotAfter, c.Sha256, revocation?[i] ?? "not-checked"))
             .Reverse()];
-
-    private static List<ParsedCertificate> ParseAll(IEnumerable<byte[]> certificates)
-    {
-        var parsed = new List<ParsedCertificate>();
-        foreach (var der in certificates)
-        {
-            try
-            {
-                parsed.Add(ParsedCertificate.Parse(der));
-            }
-            catch (FormatException)
-            {
-                // An unreadable candidate cannot be part of a path; the report names the gap instead.
-            }
-        }
-
-        return parsed;
-    }
 
     private static ParsedCrl? TryParseCrl(byte[] der)
     {

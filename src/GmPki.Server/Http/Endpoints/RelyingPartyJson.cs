@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GmPki.Core.Errors;
 using GmPki.Verification.Encoding;
+using GmPki.Verification.Paths;
 using Microsoft.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -57,6 +58,26 @@ internal static class RelyingPartyJson
     /// <summary>Decodes every entry of a list field.</summary>
     public static List<byte[]> DecodeAll(IEnumerable<string>? values, string label, string field)
         => [.. (values ?? []).SelectMany((v, i) => Decode(v, label, $"{field}[{i}]"))];
+
+    /// <summary>Decodes a base64 field.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> naming the field.</exception>
+    public static byte[] Base64(string? value, string field)
+    {
+        try
+        {
+            return Convert.FromBase64String(value ?? throw Errors.RequestInvalid.With($"'{field}' is missing."));
+        }
+        catch (FormatException)
+        {
+            throw Errors.RequestInvalid.With($"'{field}' is not base64.");
+        }
+    }
+
+    /// <summary>Parses an option name (<see cref="OptionNames"/>).</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> naming the field and the allowed values.</exception>
+    public static T Option<T>(string text, string field)
+        where T : struct, Enum
+        => OptionNames.TryParse<T>(text, out var value) ? value : throw Errors.RequestInvalid.With($"'{field}' must be one of {OptionNames.List<T>()}, not '{text}'.");
 
     /// <summary>Documents a JSON request body of <typeparamref name="T"/> without making routing refuse other media types itself.</summary>
     public static RouteHandlerBuilder WithJsonBody<T>(this RouteHandlerBuilder builder)

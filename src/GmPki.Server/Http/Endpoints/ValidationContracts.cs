@@ -35,7 +35,7 @@ public sealed record PathValidationBody(
     List<string>? ExtendedKeyUsages,
     PeerName? PeerName,
     int? MaxIntermediates,
-    string? Sm2UserId);
+    string? Sm2UserId) : ITrustInputs;
 
 /// <summary>Response of <c>POST /api/v1/validation/path</c>.</summary>
 /// <param name="Valid">Whether a valid path to a trust anchor exists.</param>

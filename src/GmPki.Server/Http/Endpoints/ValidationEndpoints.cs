@@ -1,6 +1,3 @@
-using GmPki.Core.Errors;
-using GmPki.Core.Ledger;
-using GmPki.Cryptography.Sm;
 using GmPki.Server.Installation;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Paths;
@@ -26,56 +23,25 @@ internal static class ValidationEndpoints
             .WithDescription("Certificates and CRLs as PEM or base64 DER; trust anchors default to this CA's roots. An invalid path is a 200 answer with valid=false.");
     }
 
+    /// <summary>The response form of a path validation result.</summary>
+    public static PathValidationResponse Response(PathValidationResult result)
+        => new(result.Valid, result.Failure?.ToCode(), result.Reason, result.ValidationTime, result.Path, result.Policies);
+
     private static async Task<PathValidationResponse> ValidateAsync(HttpRequest http, AuthorityDirectory authorities, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await RelyingPartyJson.ReadAsync<PathValidationBody>(http, cancellationToken);
-        var own = await authorities.ListAsync(cancellationToken);
-        var anchors = RelyingPartyJson.DecodeAll(body.TrustAnchors, PkixEncoding.Certificate, "trustAnchors");
-        if (anchors.Count == 0)
+        var trust = await RelyingPartyTrust.ResolveAsync(body, authorities, cancellationToken);
+        var certificate = RelyingPartyJson.Decode(body.Certificate, PkixEncoding.Certificate, "certificate")[0];
+        var request = trust.PathFor(certificate, [], [], null, body.ExtendedKeyUsages ?? []) with
         {
-            anchors.AddRange(own.Where(a => a.Kind == AuthorityKind.Root).Select(a => a.CertificateDer));
-        }
-
-        var revocation = body.Revocation ?? ((body.Crls?.Count ?? 0) + (body.OcspResponses?.Count ?? 0) > 0 ? "chain" : "none");
-        var request = new PathValidationRequest
-        {
-            Certificate = RelyingPartyJson.Decode(body.Certificate, PkixEncoding.Certificate, "certificate")[0],
-            TrustAnchors = anchors,
-            Intermediates = [.. RelyingPartyJson.DecodeAll(body.Intermediates, PkixEncoding.Certificate, "intermediates"), .. own.Where(a => a.Kind != AuthorityKind.Root).Select(a => a.CertificateDer)],
-            Crls = RelyingPartyJson.DecodeAll(body.Crls, PkixEncoding.Crl, "crls"),
-            OcspResponses = [.. (body.OcspResponses ?? []).Select((r, i) => Base64(r, $"ocspResponses[{i}]"))],
-            ValidationTime = body.ValidationTime,
-            Profile = Option<ValidationProfile>(body.Profile ?? "rfc5280", "profile"),
-            Revocation = Option<RevocationMode>(revocation, "revocation"),
+            Profile = RelyingPartyJson.Option<ValidationProfile>(body.Profile ?? "rfc5280", "profile"),
             InitialPolicies = body.InitialPolicies is { Count: > 0 } policies ? policies : [PathValidationRequest.AnyPolicy],
             RequireExplicitPolicy = body.RequireExplicitPolicy,
             InhibitPolicyMapping = body.InhibitPolicyMapping,
             InhibitAnyPolicy = body.InhibitAnyPolicy,
-            RequiredExtendedKeyUsages = body.ExtendedKeyUsages ?? [],
             PeerName = body.PeerName,
             MaxIntermediates = body.MaxIntermediates,
-            Sm2UserIds = [.. new[] { body.Sm2UserId ?? Sm2UserId.DefaultText }.Concat(own.Select(a => a.Sm2UserId)).Distinct().Select(UserId)],
         };
-        var result = PathValidator.Validate(request, clock);
-        return new PathValidationResponse(result.Valid, result.Failure?.ToCode(), result.Reason, result.ValidationTime, result.Path, result.Policies);
-    }
-
-    private static T Option<T>(string text, string field)
-        where T : struct, Enum
-        => OptionNames.TryParse<T>(text, out var value) ? value : throw Errors.RequestInvalid.With($"'{field}' must be one of {OptionNames.List<T>()}, not '{text}'.");
-
-    private static byte[] UserId(string text)
-        => text.Length <= Sm2UserId.MaxLength / 4 ? Sm2UserId.FromText(text) : throw Errors.RequestInvalid.With("'sm2UserId' is too long.");
-
-    private static byte[] Base64(string value, string field)
-    {
-        try
-        {
-            return Convert.FromBase64String(value);
-        }
-        catch (FormatException)
-        {
-            throw Errors.RequestInvalid.With($"'{field}' is not base64.");
-        }
+        return Response(PathValidator.Validate(request, clock));
     }
 }
