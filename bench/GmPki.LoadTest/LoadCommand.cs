@@ -18,7 +18,7 @@ internal static class LoadCommand
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (a role that may create databases); a throwaway local cluster when omitted." };
         var certificates = new Option<int>("--certificates") { Description = "Certificates to issue.", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
-        var via = new Option<string>("--via") { Description = "http (REST API on loopback) or direct (the issuer in-process).", DefaultValueFactory = _ => "http" };
+        var via = new Option<string>("--via") { Description = "http (the registration counter over the REST API on loopback: every workflow step) or direct (the issuer in-process, no registration workflow).", DefaultValueFactory = _ => "http" };
         var algorithm = new Option<string>("--algorithm") { Description = "CA and subject key algorithm.", DefaultValueFactory = _ => "sm2" };
         var root = new RootCommand("GmPki issuance load test") { database, connection, certificates, concurrency, via, algorithm };
         root.SetAction(async (parse, cancellationToken) =>

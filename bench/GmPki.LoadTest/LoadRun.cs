@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
@@ -42,27 +43,25 @@ internal static class LoadRun
             var data = DataDirectory.At(Path.Combine(work.Path, "data"));
             await log.WriteLineAsync($"Creating a {settings.Algorithm.ToName()} installation on {settings.Database} in {data.Path} …");
             var init = await Initializer.InitializeAsync(data,
-                new InitOptions(new HierarchyOptions(settings.Algorithm, "Load Test CA", "CN", "Load Root", "Load Issuing"), baseUrl, "admin", databaseSettings),
+                new InitOptions(new HierarchyOptions(settings.Algorithm, "Load Test CA", "CN", "Load Root", "Load Issuing"), baseUrl, "admin", databaseSettings, RegistrarName: "clerk"),
                 Passphrase, Actor.System, TimeProvider.System, cancellationToken);
             var csrs = MakeRequests(settings, log);
 
             await using var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), cancellationToken);
             await app.StartAsync(cancellationToken);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = new Uri(baseUrl) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", init.AdministratorApiKey);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", init.RegistrarApiKey);
             var issuer = await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
 
             Func<byte[], Task<bool>> issue = settings.Direct
                 ? async csr => (await issuer.IssueAsync(new IssuanceRequest("personal", csr), new Actor("load", "registrar", null), cancellationToken)).SerialHex.Length > 0
                 : async csr =>
                 {
-                    using var content = new ByteArrayContent(csr);
-                    content.Headers.ContentType = new MediaTypeHeaderValue("application/pkcs10");
-                    using var response = await client.PostAsync("/api/v1/certificates?profile=personal", content, cancellationToken);
+                    using var response = await client.PostAsJsonAsync("/api/v1/counter/applications", CounterBodyFor(csr), cancellationToken);
                     return response.StatusCode == HttpStatusCode.Created;
                 };
 
-            await log.WriteLineAsync($"Warming up, then issuing {settings.Certificates} certificates with {settings.Concurrency} concurrent clients via {(settings.Direct ? "the issuer" : "HTTP")} …");
+            await log.WriteLineAsync($"Warming up, then issuing {settings.Certificates} certificates with {settings.Concurrency} concurrent clients via {(settings.Direct ? "the issuer (no registration workflow)" : "the HTTP registration counter (every workflow step)")} …");
             foreach (var csr in csrs.Take(Warmup(settings)))
             {
                 await issue(csr);
@@ -102,6 +101,19 @@ internal static class LoadRun
                 await database.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// A counter application for a CSR made by <see cref="MakeRequests"/>: the applicant is named
+    /// as the CSR's CN (<c>load-N</c>), with one evidence file and one paper form.
+    /// </summary>
+    private static CounterBody CounterBodyFor(byte[] csr)
+    {
+        var name = new Pkcs10CertificationRequest(csr).GetCertificationRequestInfo().Subject.GetValueList(X509Name.CN)[0]!.ToString()!;
+        var scan = new EvidenceBody("scan.txt", "text/plain", Convert.ToBase64String("scan"u8));
+        return new CounterBody("new", "in-person", new Dictionary<string, bool> { ["application-form"] = true, ["identity-document-copy"] = true }, "本人申请证书",
+            new SubscriberBody("individual", name, "resident-identity-card", "11010519491231002X", "110000"),
+            Profile: "personal", Csr: Convert.ToBase64String(csr), IdentityEvidence: [scan], PaperForms: [scan]);
     }
 
     /// <summary>Certificates issued before measuring, so the JIT has reached its optimised code: a fifth of the run, 200 to 1,000.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Installation;
 
 namespace GmPki.Cli;
@@ -22,6 +23,30 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
     {
         Description = "File whose first line is the key store passphrase (else GMPKI_PASSPHRASE, else a prompt).",
     };
+
+    /// <summary>The <c>--operator NAME</c> option.</summary>
+    public static Option<string?> OperatorOption() => new("--operator")
+    {
+        Description = "The operator account acting (its role and agency apply); without it, the OS user acting as registrar.",
+    };
+
+    /// <summary>
+    /// The registration actor of a command: the named operator account (which must exist and be
+    /// enabled), or <c>cli:{os-user}</c> as a registrar of the CA itself.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unknown or disabled operator.</exception>
+    public static async Task<RegistrationActor> ActorAsync(Installation installation, string? operatorName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        if (operatorName is null)
+        {
+            return RegistrationActor.Operator(CliActor.Name, OperatorRole.Registrar, null, null);
+        }
+
+        var account = (await installation.Get<IOperatorStore>().ListAsync(cancellationToken)).FirstOrDefault(o => o.Name == operatorName && !o.Disabled)
+            ?? throw Errors.RequestInvalid.With($"no enabled operator '{operatorName}'.");
+        return RegistrationActor.Operator("operator:" + account.Name, account.Role, null, null);
+    }
 
     /// <summary>The actor of operator commands run from the CLI: the OS user, acting as CA administrator.</summary>
     public static Actor CliActor { get; } = new("cli:" + Environment.UserName, OperatorRole.CaAdministrator.ToName(), null);

@@ -20,6 +20,7 @@ public static class GmPkiCommandLine
             InitCommand.Create(context),
             ServeCommand.Create(context),
             IssueCommand.Create(context),
+            ApplicationCommand.Create(context),
             ShowCommand.Create(context),
             ListCommand.Create(context),
             OperatorCommand.Create(context),

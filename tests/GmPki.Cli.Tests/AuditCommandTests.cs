@@ -5,8 +5,14 @@ namespace GmPki.Cli.Tests;
 /// <summary><c>gmpki audit</c> on real installations; the ledger is tampered with through SQLite directly.</summary>
 public class AuditCommandTests
 {
-    // init writes six events: two CAs, the audit key's certificate (reserved, signing, issued), the administrator.
-    private const int InitEvents = 6;
+    // init writes nine events: two CAs, the audit key's certificate (reserved, signing, issued),
+    // the CPS, notice and agreement documents, the administrator.
+    private const int InitEvents = 9;
+
+    // The counter flow writes fourteen: subscriber, application, seven steps (identity, materials,
+    // notice, agreement, will, subject consistency, approval), the certificate (reserved, signing,
+    // issued), fulfilment and acceptance.
+    private const int CounterEvents = 14;
 
     [SkippableFact]
     public async Task Verify_AfterIssueAndCheckpoint_OkWithEveryEventAndTheCheckpoint()
@@ -14,15 +20,15 @@ public class AuditCommandTests
         using var cli = new Cli();
         await cli.InitAsync();
         var csr = cli.OpenSslRequest("user", "/C=CN/CN=张三");
-        (await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--csr", csr, "--profile", "personal", "--out", cli.PathOf("chain.pem"))).ExitCode.ShouldBe(0);
+        (await cli.IssueAsync(csr, "personal", "张三")).ExitCode.ShouldBe(0);
 
         var checkpoint = await cli.RunAsync("audit", "checkpoint", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile);
         var verify = await cli.RunAsync("audit", "verify", "--data", cli.Data);
 
         checkpoint.ExitCode.ShouldBe(0, checkpoint.Error);
-        checkpoint.Output.ShouldContain($"Checkpoint signed through event {InitEvents + 3} ");
+        checkpoint.Output.ShouldContain($"Checkpoint signed through event {InitEvents + CounterEvents} ");
         verify.ExitCode.ShouldBe(0, verify.Error);
-        verify.Output.ShouldContain($"OK: {InitEvents + 3} event(s) and 1 checkpoint(s) verified.");
+        verify.Output.ShouldContain($"OK: {InitEvents + CounterEvents} event(s) and 1 checkpoint(s) verified.");
         verify.Output.ShouldContain("0 later event(s)");
     }
 
@@ -56,7 +62,7 @@ public class AuditCommandTests
     [Theory]
     [InlineData("UPDATE audit_events SET actor = 'cli:mallory' WHERE id = 4", "BROKEN at event 4: hash mismatch (the event was edited).")]
     [InlineData("DELETE FROM audit_events WHERE id = 4", "BROKEN at event 5: previous-hash mismatch (an event was deleted, inserted or reordered).")]
-    [InlineData("UPDATE audit_checkpoints SET created_at = '2020-01-01 00:00:00'", "BROKEN at event 6: checkpoint signature invalid.")]
+    [InlineData("UPDATE audit_checkpoints SET created_at = '2020-01-01 00:00:00'", "BROKEN at event 9: checkpoint signature invalid.")]
     public async Task Verify_LedgerTamperedWith_Exit1AtTheFirstBrokenLink(string tamper, string expected)
     {
         using var cli = new Cli();

@@ -45,6 +45,21 @@ internal sealed class Cli : IDisposable
         return PathOf(name + ".csr");
     }
 
+    /// <summary>
+    /// Runs the counter flow (<c>gmpki issue</c>) for an individual with a valid resident identity
+    /// number, a scanned ID card and a scanned paper form; the chain goes to <c>chain.pem</c>.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Error)> IssueAsync(string csr, string profile, string name, params string[] extra)
+    {
+        File.WriteAllText(PathOf("id-card.jpg"), "scan of the identity card");
+        File.WriteAllText(PathOf("form.pdf"), "scan of the signed application form, notices and agreement");
+        return RunAsync(["issue", "--data", Data, "--passphrase-file", PassphraseFile, "--csr", csr, "--profile", profile, "--out", PathOf("chain.pem"),
+            "--name", name, "--id-number", ResidentId, "--evidence", PathOf("id-card.jpg"), "--paper-form", PathOf("form.pdf"), .. extra]);
+    }
+
+    /// <summary>A resident identity number with a valid GB 11643 check digit.</summary>
+    public const string ResidentId = "11010519491231002X";
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -13,12 +13,12 @@ public class CommandTests
         var init = await cli.InitAsync("--organization", "某省数字证书认证中心", "--root-name", "某省根CA", "--issuing-name", "某省签发CA");
         var csr = cli.OpenSslRequest("user", "/C=CN/CN=张三");
 
-        var issue = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--csr", csr, "--profile", "personal", "--out", cli.PathOf("chain.pem"));
+        var issue = await cli.IssueAsync(csr, "personal", "张三");
 
         init.ShouldContain("API key, shown only once");
         init.ShouldContain("CN=某省根CA,O=某省数字证书认证中心,C=CN");
         issue.ExitCode.ShouldBe(0, issue.Error);
-        var serial = issue.Output.Split(' ')[1];
+        var serial = issue.Output.Split('\n').Single(l => l.StartsWith("Issued ", StringComparison.Ordinal)).Split(' ')[1];
         var certificates = File.ReadAllText(cli.PathOf("chain.pem")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         certificates.Length.ShouldBe(3);
         for (var i = 0; i < 3; i++)
@@ -39,7 +39,7 @@ public class CommandTests
         (await cli.RunAsync("list", "--data", cli.Data)).Output.ShouldContain(serial);
 
         await using var installation = await Installation.OpenAsync(DataDirectory.At(cli.Data), () => Cli.Passphrase, TimeProvider.System, CancellationToken.None);
-        var audit = await installation.Get<IAuditLog>().RecentAsync(10, CancellationToken.None);
+        var audit = await installation.Get<IAuditLog>().RecentAsync(50, CancellationToken.None);
         audit.Where(e => e.Target?.EndsWith(serial, StringComparison.Ordinal) == true).Select(e => e.Action)
             .ShouldBe(["certificate.issued", "certificate.signing", "certificate.serial-reserved"]);
         audit[0].Actor.ShouldBe("cli:" + Environment.UserName);
@@ -103,11 +103,11 @@ public class CommandTests
         await cli.InitAsync();
         var csr = cli.OpenSslRequest("user", "/CN=x");
 
-        var (code, _, error) = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--csr", csr, "--profile", "vip", "--out", cli.PathOf("out.pem"));
+        var (code, _, error) = await cli.IssueAsync(csr, "vip", "x");
 
         code.ShouldBe(1);
         error.ShouldContain("[profile-unknown]");
-        File.Exists(cli.PathOf("out.pem")).ShouldBeFalse();
+        File.Exists(cli.PathOf("chain.pem")).ShouldBeFalse();
     }
 
     [Fact]
@@ -115,10 +115,10 @@ public class CommandTests
     {
         using var cli = new Cli();
         await cli.InitAsync();
-        File.WriteAllText(cli.PathOf("wrong"), "not the passphrase at all\n");
+        File.WriteAllText(cli.PassphraseFile, "not the passphrase at all\n");
         File.WriteAllText(cli.PathOf("req.pem"), "irrelevant");
 
-        var (code, _, error) = await cli.RunAsync("issue", "--data", cli.Data, "--passphrase-file", cli.PathOf("wrong"), "--csr", cli.PathOf("req.pem"), "--profile", "personal", "--out", cli.PathOf("out.pem"));
+        var (code, _, error) = await cli.IssueAsync(cli.PathOf("req.pem"), "personal", "张三");
 
         code.ShouldBe(1);
         error.ShouldContain("[key-unlock-failed]");

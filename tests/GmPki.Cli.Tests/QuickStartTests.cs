@@ -7,7 +7,8 @@ namespace GmPki.Cli.Tests;
 /// <summary>
 /// The README's first command as a newcomer runs it: <c>gmpki serve</c> on an empty data
 /// directory starts a demo CA, and an SM2 certificate is issued to an <c>openssl req</c> CSR
-/// with the <c>curl</c> command the banner prints, then checked with <c>openssl verify</c>.
+/// at the registration counter by running the commands the banner prints (openssl, curl), then
+/// checked with <c>openssl verify</c>.
 /// </summary>
 public class QuickStartTests
 {
@@ -40,19 +41,15 @@ public class QuickStartTests
             banner.ShouldContain("DEMO INSTALLATION CREATED");
             banner.ShouldContain("GmPki is ready to issue");
 
-            OpenSsl.MustRun(work.Path, "genpkey", "-algorithm", "SM2", "-out", "key.pem");
-            OpenSsl.MustRun(work.Path, "req", "-new", "-key", "key.pem", "-subj", "/C=CN/CN=张三", "-utf8", "-out", "req.pem");
-            var apiKey = File.ReadAllText(Path.Combine(data, "demo-api-key")).Trim();
-            var (curlCode, response) = Run(work.Path, "curl", "-s", "-f", "-H", "Authorization: Bearer " + apiKey, "-H", "Content-Type: application/pkcs10",
-                "--data-binary", "@req.pem", $"http://127.0.0.1:{port}/api/v1/certificates?profile=personal");
-            curlCode.ShouldBe(0, response);
-            var (_, chain) = Run(work.Path, "curl", "-s", "-f", "-o", "chain.pem", $"http://127.0.0.1:{port}/api/v1/ca/chain");
-            var serial = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("serial").GetString();
-            Run(work.Path, "curl", "-s", "-f", "-o", "cert.pem", $"http://127.0.0.1:{port}/api/v1/certificates/{serial}?format=pem").Item1.ShouldBe(0);
-            var certificates = File.ReadAllText(Path.Combine(work.Path, "chain.pem")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            File.WriteAllText(Path.Combine(work.Path, "issuing.pem"), certificates[0] + "\n-----END CERTIFICATE-----\n");
-            var leaf = File.ReadAllText(Path.Combine(work.Path, "cert.pem"));
-            File.WriteAllText(Path.Combine(work.Path, "leaf.pem"), leaf[..(leaf.IndexOf("-----END CERTIFICATE-----", StringComparison.Ordinal) + 25)] + "\n");
+            var commands = banner[banner.IndexOf("Issue an SM2 certificate at the registration counter", StringComparison.Ordinal)..]
+                .Split('\n').Skip(1).TakeWhile(line => !line.StartsWith("=====", StringComparison.Ordinal)).Select(line => line.Trim());
+            var (code, response) = Run(work.Path, "bash", "-e", "-c", string.Join('\n', commands));
+            code.ShouldBe(0, response);
+            var result = System.Text.Json.JsonDocument.Parse(response).RootElement;
+            result.GetProperty("application").GetProperty("state").GetString().ShouldBe("completed", response);
+            File.WriteAllText(Path.Combine(work.Path, "leaf.pem"), result.GetProperty("certificate").GetString());
+            var chain = result.GetProperty("chain").GetString()!;
+            File.WriteAllText(Path.Combine(work.Path, "issuing.pem"), chain[..(chain.IndexOf("-----END CERTIFICATE-----", StringComparison.Ordinal) + 25)] + "\n");
 
             OpenSsl.MustRun(work.Path, "verify", "-partial_chain", "-vfyopt", "distid:1234567812345678", "-CAfile", "issuing.pem", "leaf.pem").ShouldContain("leaf.pem: OK");
             OpenSsl.MustRun(work.Path, "x509", "-in", "leaf.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=张三");

@@ -5,12 +5,9 @@ using System.Text;
 using System.Text.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Security;
-using GmPki.Cryptography.Keys;
-using GmPki.Cryptography.Signing;
 using GmPki.Server.Http;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Pkcs;
-using Org.BouncyCastle.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GmPki.Server.Tests;
 
@@ -20,26 +17,31 @@ public class ApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
 
     private RunningServer Server => fixture.Server;
 
-    [Fact]
-    public async Task Issue_JsonBodyWithIdentityExtension_Created()
-    {
-        var response = await Server.Client.PostAsJsonAsync("/api/v1/certificates", new IssueCertificateRequest("organization",
-            Pem(Csr(KeyAlgorithm.Sm2, "CN=某公司,O=某公司,C=CN")), new Dictionary<string, string> { ["organizationCode"] = "91350100M000100Y43" }));
+    private const string CounterPath = "/api/v1/counter/applications";
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = (await response.Content.ReadFromJsonAsync<IssuedCertificateResponse>(Web))!;
-        response.Headers.Location!.ToString().ShouldBe("/api/v1/certificates/" + body.Serial);
-        body.Subject.ShouldBe("CN=某公司,O=某公司,C=CN");
-        body.Certificate.ShouldStartWith("-----BEGIN CERTIFICATE-----");
-        body.Chain.Split("BEGIN CERTIFICATE").Length.ShouldBe(3);
+    [Fact]
+    public async Task Counter_Organization_CreatedWithCertificateChainAndSteps()
+    {
+        var (status, result, raw) = await Counter.PostAsync(Server.Registrar,
+            Counter.New(Counter.Organization("某公司"), "organization", Csrs.Pem(Csrs.Der(KeyAlgorithm.Sm2, "CN=某公司,O=某公司,C=CN"))));
+
+        status.ShouldBe(HttpStatusCode.Created, raw);
+        result!.Application.State.ShouldBe("completed");
+        result.Application.Steps.Select(s => s.Step).ShouldBe(["identity-verification", "materials-review", "notice-acknowledgement",
+            "agreement-signature", "will-confirmation", "subject-consistency", "approval", "fulfilment", "acceptance"]);
+        result.Certificate!.ShouldStartWith("-----BEGIN CERTIFICATE-----");
+        result.Chain!.Split("BEGIN CERTIFICATE").Length.ShouldBe(3);
+        var summary = (await Server.Client.GetFromJsonAsync<CertificateSummary>($"/api/v1/certificates/{result.Application.ResultSerial}", Web))!;
+        summary.Subject.ShouldBe("CN=某公司,O=某公司,C=CN");
+        summary.Profile.ShouldBe("organization");
     }
 
     [Fact]
-    public async Task Issue_NoApiKey_401ProblemWithChallengeAndAudit()
+    public async Task Counter_NoApiKey_401ProblemWithChallengeAndAudit()
     {
         using var anonymous = Server.Authorized(null);
 
-        var response = await anonymous.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csr(KeyAlgorithm.Sm2, "CN=x")));
+        var response = await anonymous.PostAsJsonAsync(CounterPath, PersonalBody("某甲"), Web);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldContain("Bearer");
@@ -51,72 +53,82 @@ public class ApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [Fact]
-    public async Task Issue_UnknownApiKey_401()
+    public async Task Counter_UnknownApiKey_401()
     {
         using var stranger = Server.Authorized("gmpki_not-a-real-key");
 
-        var response = await stranger.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csr(KeyAlgorithm.Sm2, "CN=x")));
+        var response = await stranger.PostAsJsonAsync(CounterPath, PersonalBody("某乙"), Web);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await Problem(response)).GetProperty("detail").GetString()!.ShouldContain("unknown or disabled API key");
     }
 
     [Fact]
-    public async Task Issue_InspectorRole_403AndAudited()
+    public async Task Counter_InspectorRole_403AuditedAndNothingRegistered()
     {
         var key = await Server.CreateOperatorAsync("inspector-" + Guid.NewGuid().ToString("N")[..8], OperatorRole.Inspector);
         using var inspector = Server.Authorized(key);
+        var before = await ApplicationCountAsync();
 
-        var response = await inspector.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csr(KeyAlgorithm.Sm2, "CN=x")));
+        var response = await inspector.PostAsJsonAsync(CounterPath, PersonalBody("某丙"), Web);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Problem(response)).GetProperty("code").GetString().ShouldBe("forbidden");
-        (await Server.RecentAuditAsync()).ShouldContain(e => e.Action == "auth.forbidden" && e.Role == "inspector");
+        var problem = await Problem(response);
+        problem.GetProperty("code").GetString().ShouldBe("forbidden");
+        (await Server.RecentAuditAsync()).ShouldContain(e => e.RequestId == problem.GetProperty("requestId").GetString() && e.Outcome != "success");
+        (await ApplicationCountAsync()).ShouldBe(before);
         (await inspector.GetAsync("/api/v1/certificates")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task Issue_RegistrarRole_Allowed()
+    public async Task Counter_RegistrarRole_IssuesAndStepsNameTheRegistrar()
     {
-        using var registrar = Server.Authorized(await Server.CreateOperatorAsync("registrar-" + Guid.NewGuid().ToString("N")[..8], OperatorRole.Registrar));
+        var name = "registrar-" + Guid.NewGuid().ToString("N")[..8];
+        using var registrar = Server.Authorized(await Server.CreateOperatorAsync(name, OperatorRole.Registrar));
 
-        var response = await registrar.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csr(KeyAlgorithm.Sm2, "CN=x")));
+        var result = await Counter.IssueAsync(registrar, PersonalBody("某丁"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Server.RecentAuditAsync()).ShouldContain(e => e.Action == "certificate.issued" && e.Role == "registrar");
+        result.Application.Steps.ShouldAllBe(s => s.Actor == "operator:" + name && s.Role == "registrar");
+        (await Server.RecentAuditAsync(60)).ShouldContain(e => e.Action == "certificate.issued" && e.Role == "registrar");
     }
 
     [Fact]
-    public async Task Issue_TamperedCsr_400BadSignatureAndNothingIssued()
+    public async Task Counter_TamperedCsr_400BadSignatureAndNothingRecorded()
     {
-        var csr = Csr(KeyAlgorithm.Sm2, "CN=aaaa");
+        var csr = Csrs.Der(KeyAlgorithm.Sm2, "CN=aaaa");
         csr[csr.AsSpan().IndexOf("aaaa"u8)] = (byte)'b';
+        var before = await ApplicationCountAsync();
 
-        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(csr));
+        var (status, _, raw) = await Counter.PostAsync(Server.Registrar, Counter.New(Counter.Person("bbaa"), "personal", Csrs.Pem(csr)));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = await Problem(response);
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(raw).RootElement;
         problem.GetProperty("code").GetString().ShouldBe("csr-bad-signature");
         problem.GetProperty("title").GetString().ShouldBe("Certification request signature does not verify");
         var audit = (await Server.RecentAuditAsync()).Where(e => e.RequestId == problem.GetProperty("requestId").GetString()).ToList();
-        audit.ShouldHaveSingleItem().Action.ShouldBe("certificate.request-rejected");
+        var rejected = audit.ShouldHaveSingleItem();
+        rejected.Action.ShouldBe("request.rejected");
+        rejected.Details!.ShouldContain("csr-bad-signature");
+        (await ApplicationCountAsync()).ShouldBe(before);
     }
 
     [Theory]
     [InlineData("not der at all", "csr-malformed")]
     [InlineData("-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n", "csr-malformed")]
-    public async Task Issue_MalformedCsr_400(string body, string code)
+    public async Task Counter_MalformedCsr_400(string csr, string code)
     {
-        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Encoding.ASCII.GetBytes(body)));
+        var (status, _, raw) = await Counter.PostAsync(Server.Registrar, Counter.New(Counter.Person("某戊"), "personal", csr));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Problem(response)).GetProperty("code").GetString().ShouldBe(code);
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe(code);
     }
 
     [Fact]
-    public async Task Issue_OversizedBody_413AndAudited()
+    public async Task OpenApplication_OversizedBody_413AndAudited()
     {
-        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(new byte[300 * 1024]));
+        using var anonymous = Server.Authorized(null);
+
+        var response = await anonymous.PostAsync("/api/v1/applications", new StringContent("{\"kind\":\"" + new string('x', 300 * 1024) + "\"}", Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await Problem(response)).GetProperty("code").GetString().ShouldBe("request-too-large");
@@ -124,37 +136,57 @@ public class ApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [Fact]
-    public async Task Issue_CsrOverItsOwnLimit_413CsrTooLarge()
+    public async Task Counter_CsrOverItsOwnLimit_413CsrTooLarge()
     {
-        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(new byte[70 * 1024]));
+        var (status, _, raw) = await Counter.PostAsync(Server.Registrar, Counter.New(Counter.Person("某己"), "personal", new string('A', 90 * 1024)));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await Problem(response)).GetProperty("code").GetString().ShouldBe("csr-too-large");
+        status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe("csr-too-large");
     }
 
     [Theory]
     [InlineData("{not json", "request-invalid")]
-    [InlineData("{\"profile\":\"personal\"}", "request-invalid")]
-    [InlineData("{\"profile\":\"vip\",\"csr\":\"AAAA\"}", "profile-unknown")]
-    [InlineData("{\"profile\":\"personal\",\"csr\":\"@@@\"}", "csr-malformed")]
-    [InlineData("{\"profile\":\"personal\",\"csr\":\"AAAA\",\"identityExtensions\":{\"shoeSize\":\"42\"}}", "identity-extension-rejected")]
-    public async Task Issue_BadJson_400WithSpecificCode(string json, string code)
+    [InlineData("{\"kind\":\"new\"}", "request-invalid")]
+    [InlineData("{\"kind\":\"adopt\",\"identityMethod\":\"in-person\",\"materials\":{},\"willStatement\":\"x\"}", "request-invalid")]
+    public async Task Counter_BadJson_400WithSpecificCode(string json, string code)
     {
-        var response = await Server.Client.PostAsync("/api/v1/certificates", new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await Server.Registrar.PostAsync(CounterPath, new StringContent(json, Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Problem(response)).GetProperty("code").GetString().ShouldBe(code);
     }
 
-    [Fact]
-    public async Task Issue_WrongContentType_400()
+    [Theory]
+    [InlineData("vip", "profile-unknown")]
+    [InlineData(null, "request-invalid")]
+    public async Task Counter_BadProfile_400AndNothingRegistered(string? profile, string code)
     {
-        var response = await Server.Client.PostAsync("/api/v1/certificates", new StringContent("x", Encoding.UTF8, "text/plain"));
+        var before = await ApplicationCountAsync();
+
+        var (status, _, raw) = await Counter.PostAsync(Server.Registrar, PersonalBody("某庚") with { Profile = profile });
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe(code);
+        (await ApplicationCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Counter_WrongContentType_400()
+    {
+        var response = await Server.Registrar.PostAsync(CounterPath, new StringContent("x", Encoding.UTF8, "text/plain"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await Problem(response);
         problem.GetProperty("detail").GetString()!.ShouldContain("Content-Type");
         (await Server.RecentAuditAsync()).ShouldContain(e => e.Action == "request.rejected" && e.RequestId == problem.GetProperty("requestId").GetString());
+    }
+
+    [Fact]
+    public async Task DirectIssuance_Gone_CertificatesOnlyThroughRegistration()
+    {
+        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csrs.Der(KeyAlgorithm.Sm2, "CN=x")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
     }
 
     [Fact]
@@ -235,26 +267,19 @@ public class ApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         profiles.Single(p => p.Name == "government-staff").KeyAlgorithms.ShouldBe(["sm2"]);
         health.ShouldBe(new HealthResponse("ok", "ok", "ready"));
         var paths = openApi.GetProperty("paths");
-        paths.TryGetProperty("/api/v1/certificates", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/counter/applications", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/applications/{id}/approval", out _).ShouldBeTrue();
         paths.TryGetProperty("/api/v1/certificates/{serial}", out _).ShouldBeTrue();
         paths.TryGetProperty("/ca/{label}.crt", out _).ShouldBeTrue();
     }
 
     private async Task<string> IssueAsync()
-    {
-        var response = await Server.Client.PostAsync("/api/v1/certificates?profile=personal", Pkcs10(Csr(KeyAlgorithm.Sm2, "CN=下载测试")));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<IssuedCertificateResponse>(Web))!.Serial;
-    }
+        => (await Counter.IssueAsync(Server.Registrar, PersonalBody("下载测试"))).Application.ResultSerial!;
 
-    private static byte[] Csr(KeyAlgorithm algorithm, string subject)
-    {
-        var key = EphemeralKeys.Generate(algorithm);
-        return new Pkcs10CertificationRequest(new SigningKeySignatureFactory(key), new X509Name(true, subject),
-            PublicKeyFactory.CreateKey(key.SubjectPublicKeyInfo.ToArray()), null).GetDerEncoded();
-    }
+    private static CounterBody PersonalBody(string name) => Counter.New(Counter.Person(name), "personal", Csrs.Pem(Csrs.Der(KeyAlgorithm.Sm2, "CN=" + name)));
 
-    private static string Pem(byte[] der) => System.Security.Cryptography.PemEncoding.WriteString("CERTIFICATE REQUEST", der);
+    private async Task<int> ApplicationCountAsync()
+        => (await Server.Services.GetRequiredService<Core.Registration.IRegistrationLedger>().ListApplicationsAsync(null, null, 1, 1, CancellationToken.None)).Total;
 
     private static ByteArrayContent Pkcs10(byte[] body)
     {

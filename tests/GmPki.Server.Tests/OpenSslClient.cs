@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using GmPki.Server.Http;
 using GmPki.Testing;
 using Org.BouncyCastle.Asn1.X509;
@@ -9,7 +8,6 @@ namespace GmPki.Server.Tests;
 /// <summary>Makes keys and CSRs with the openssl CLI and submits them to a running server, like a newcomer would.</summary>
 internal sealed class OpenSslClient(RunningServer server) : IDisposable
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly TempDirectory _directory = new("gmpki-openssl-");
 
     public string Path => _directory.Path;
@@ -25,26 +23,36 @@ internal sealed class OpenSslClient(RunningServer server) : IDisposable
         return name + ".csr";
     }
 
-    /// <summary>POSTs the CSR as application/pkcs10; on 201 writes NAME.pem (leaf), issuing.pem and root.pem.</summary>
-    public async Task<(HttpStatusCode Status, IssuedCertificateResponse? Body, string Raw)> SubmitAsync(string csrFile, string profile)
+    /// <summary>
+    /// Runs the counter flow for <paramref name="subscriber"/> with the CSR (as the registrar; under the
+    /// two-person rule the reviewer approves too); on success writes NAME.pem (leaf), issuing.pem and root.pem.
+    /// </summary>
+    /// <returns>The final status (201 on success), the certificate's serial, and the raw response.</returns>
+    public async Task<(HttpStatusCode Status, string? Serial, string Raw)> SubmitAsync(string csrFile, string profile, SubscriberBody subscriber)
     {
-        using var content = new ByteArrayContent(await System.IO.File.ReadAllBytesAsync(File(csrFile)));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/pkcs10");
-        using var response = await server.Client.PostAsync($"/api/v1/certificates?profile={profile}", content);
-        var raw = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
+        var (status, result, raw) = await Counter.PostAsync(server.Registrar,
+            Counter.New(subscriber, profile, await System.IO.File.ReadAllTextAsync(File(csrFile))));
+        if (status != HttpStatusCode.Created)
         {
-            return (response.StatusCode, null, raw);
+            return (status, null, raw);
         }
 
-        var body = System.Text.Json.JsonSerializer.Deserialize<IssuedCertificateResponse>(raw, Web)!;
-        var stem = System.IO.Path.GetFileNameWithoutExtension(csrFile);
-        await System.IO.File.WriteAllTextAsync(File(stem + ".pem"), body.Certificate);
-        var chain = body.Chain.Split("-----END CERTIFICATE-----", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var application = result!.Application;
+        if (application.State == "awaiting-approval")
+        {
+            application = await Counter.ApproveAndCompleteAsync(server, application.Id, subscriber.IdentityNumber);
+        }
+
+        application.State.ShouldBe("completed", raw);
+        var serial = application.ResultSerial!;
+        var certificates = (await server.Client.GetStringAsync($"/api/v1/certificates/{serial}?format=pem"))
+            .Split("-----END CERTIFICATE-----", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(p => p.Length > 0).Select(p => p + "\n-----END CERTIFICATE-----\n").ToList();
-        await System.IO.File.WriteAllTextAsync(File("issuing.pem"), chain[0]);
-        await System.IO.File.WriteAllTextAsync(File("root.pem"), chain[1]);
-        return (response.StatusCode, body, raw);
+        var stem = System.IO.Path.GetFileNameWithoutExtension(csrFile);
+        await System.IO.File.WriteAllTextAsync(File(stem + ".pem"), certificates[0]);
+        await System.IO.File.WriteAllTextAsync(File("issuing.pem"), certificates[1]);
+        await System.IO.File.WriteAllTextAsync(File("root.pem"), certificates[2]);
+        return (HttpStatusCode.Created, serial, raw);
     }
 
     /// <summary>

@@ -19,13 +19,16 @@ public class OpenSslIssuanceTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         using var client = new OpenSslClient(fixture.Server);
         var csr = client.MakeRequest(name, algorithm, "/C=CN/O=某市人民政府/OU=办公厅/CN=李四");
 
-        var (status, body, raw) = await client.SubmitAsync(csr, name == "sm2" ? "government-staff" : "organization");
+        var government = Counter.Organization("某市人民政府", "government-department");
+        var subscriber = name == "sm2" ? Counter.Person("李四", await Counter.RegisterAsync(fixture.Server.Registrar, government)) : government;
+
+        var (status, serial, raw) = await client.SubmitAsync(csr, name == "sm2" ? "government-staff" : "organization", subscriber);
 
         status.ShouldBe(HttpStatusCode.Created, raw);
         var text = OpenSsl.MustRun(client.Path, "x509", "-in", name + ".pem", "-text", "-noout", "-nameopt", "utf8,sep_comma_plus_space");
         text.ShouldContain("Issuer: C=CN, O=测试电子认证服务机构, CN=测试签发CA");                      // (1) CA institution name
         text.ShouldContain("Subject: C=CN, O=某市人民政府, OU=办公厅, CN=李四");                          // (2) holder name
-        text.ShouldContain(string.Join(':', Enumerable.Range(0, body!.Serial.Length / 2).Select(i => body.Serial.Substring(i * 2, 2)))); // (3) serial
+        text.ShouldContain(string.Join(':', Enumerable.Range(0, serial!.Length / 2).Select(i => serial.Substring(i * 2, 2)))); // (3) serial
         text.ShouldContain("Not Before:");                                                                  // (4) validity
         text.ShouldContain("Not After :");
         text.ShouldContain("Policy: 2.25.54655023470269053948793751655512838928.1.");                      // (5) policy OID
@@ -42,7 +45,7 @@ public class OpenSslIssuanceTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
     {
         using var client = new OpenSslClient(fixture.Server);
         var csr = client.MakeRequest("leaf", "-algorithm SM2", "/CN=王五");
-        (await client.SubmitAsync(csr, "personal")).Status.ShouldBe(HttpStatusCode.Created);
+        (await client.SubmitAsync(csr, "personal", Counter.Person("王五"))).Status.ShouldBe(HttpStatusCode.Created);
 
         var issuing = client.VerifySm2Link("issuing.pem", "root.pem");
         var root = client.VerifySm2Link("root.pem", "root.pem");
@@ -66,17 +69,17 @@ public class OpenSslIssuanceTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         using var client = new OpenSslClient(fixture.Server);
         var csr = client.MakeRequest("defaultid", "-algorithm SM2", "/CN=赵六", "-sigopt", "distid:1234567812345678");
 
-        (await client.SubmitAsync(csr, "personal")).Status.ShouldBe(HttpStatusCode.Created);
+        (await client.SubmitAsync(csr, "personal", Counter.Person("赵六"))).Status.ShouldBe(HttpStatusCode.Created);
     }
 
     [SkippableFact]
     public async Task Issue_ServerTlsWithSubjectAltNames_CopiesDnsAndIp()
     {
         using var client = new OpenSslClient(fixture.Server);
-        var csr = client.MakeRequest("tls", "-algorithm EC -pkeyopt ec_paramgen_curve:P-384", "/CN=www.example.gov.cn",
+        var csr = client.MakeRequest("tls", "-algorithm EC -pkeyopt ec_paramgen_curve:P-384", "/O=某市人民政府/CN=www.example.gov.cn",
             "-addext", "subjectAltName=DNS:www.example.gov.cn,IP:192.0.2.10");
 
-        var (status, _, raw) = await client.SubmitAsync(csr, "server-tls");
+        var (status, _, raw) = await client.SubmitAsync(csr, "server-tls", Counter.Organization("某市人民政府", "government-department"));
 
         status.ShouldBe(HttpStatusCode.Created, raw);
         var text = OpenSsl.MustRun(client.Path, "x509", "-in", "tls.pem", "-text", "-noout");
@@ -90,11 +93,11 @@ public class OpenSslIssuanceTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         using var client = new OpenSslClient(fixture.Server);
         var csr = client.MakeRequest("weak", "-algorithm RSA -pkeyopt rsa_keygen_bits:1024", "/CN=weak");
 
-        var (status, _, raw) = await client.SubmitAsync(csr, "personal");
+        var (status, _, raw) = await client.SubmitAsync(csr, "personal", Counter.Person("weak"));
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         raw.ShouldContain("urn:gmpki:error:csr-weak-key");
-        (await fixture.Server.RecentAuditAsync()).ShouldContain(e => e.Action == "certificate.request-rejected" && e.Details!.Contains("csr-weak-key"));
+        (await fixture.Server.RecentAuditAsync()).ShouldContain(e => e.Action == "request.rejected" && e.Details!.Contains("csr-weak-key"));
     }
 }
 
@@ -109,7 +112,7 @@ public sealed class EcdsaHierarchyTests
         using var client = new OpenSslClient(server);
         var csr = client.MakeRequest("leaf", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256", "/C=CN/CN=张三");
 
-        (await client.SubmitAsync(csr, "personal")).Status.ShouldBe(HttpStatusCode.Created);
+        (await client.SubmitAsync(csr, "personal", Counter.Person("张三"))).Status.ShouldBe(HttpStatusCode.Created);
 
         var verify = OpenSsl.Run(client.Path, "verify", "-x509_strict", "-CAfile", "root.pem", "-untrusted", "issuing.pem", "leaf.pem");
         verify.ExitCode.ShouldBe(0, verify.Error);

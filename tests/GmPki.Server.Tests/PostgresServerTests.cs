@@ -28,10 +28,10 @@ public class PostgresServerTests(PostgresServer postgres)
         using var client = new OpenSslClient(server);
         var csr = client.MakeRequest("pg", "-algorithm SM2", "/C=CN/CN=数据库测试");
 
-        var (status, body, raw) = await client.SubmitAsync(csr, "personal");
+        var (status, serial, raw) = await client.SubmitAsync(csr, "personal", Counter.Person("数据库测试"));
 
         status.ShouldBe(HttpStatusCode.Created, raw);
-        var summary = await server.Client.GetFromJsonAsync<CertificateSummary>("/api/v1/certificates/" + body!.Serial, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var summary = await server.Client.GetFromJsonAsync<CertificateSummary>("/api/v1/certificates/" + serial, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         summary!.State.ShouldBe("issued");
         summary.Subject.ShouldBe("CN=数据库测试,C=CN");
         (await server.RecentAuditAsync()).Select(e => e.Action).ShouldContain("certificate.issued");

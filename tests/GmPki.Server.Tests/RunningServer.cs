@@ -22,13 +22,15 @@ public class RunningServer : IAsyncDisposable
     private readonly TempDirectory _directory;
     private readonly WebApplication _app;
 
-    private RunningServer(TempDirectory directory, WebApplication app, string baseUrl, string adminKey)
+    private RunningServer(TempDirectory directory, WebApplication app, string baseUrl, string adminKey, string registrarKey, string reviewerKey)
     {
         _directory = directory;
         _app = app;
         BaseUrl = baseUrl;
         AdminKey = adminKey;
         Client = Authorized(adminKey);
+        Registrar = Authorized(registrarKey);
+        Reviewer = Authorized(reviewerKey);
     }
 
     public string BaseUrl { get; }
@@ -37,6 +39,12 @@ public class RunningServer : IAsyncDisposable
 
     /// <summary>A client authenticated as the administrator.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client authenticated as operator <c>registrar</c> (role registrar).</summary>
+    public HttpClient Registrar { get; }
+
+    /// <summary>A client authenticated as operator <c>reviewer</c> (role reviewer), the second person of the two-person rule.</summary>
+    public HttpClient Reviewer { get; }
 
     public string WorkDirectory => _directory.Path;
 
@@ -53,7 +61,10 @@ public class RunningServer : IAsyncDisposable
             Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
         var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), CancellationToken.None);
         await app.StartAsync();
-        return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey);
+        var accounts = app.Services.GetRequiredService<OperatorAccounts>();
+        var registrar = await accounts.CreateAsync("registrar", OperatorRole.Registrar, Actor.System, CancellationToken.None);
+        var reviewer = await accounts.CreateAsync("reviewer", OperatorRole.Reviewer, Actor.System, CancellationToken.None);
+        return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey, registrar, reviewer);
     }
 
     /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>
@@ -77,6 +88,8 @@ public class RunningServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Registrar.Dispose();
+        Reviewer.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

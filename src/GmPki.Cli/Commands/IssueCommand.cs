@@ -1,16 +1,20 @@
 using System.CommandLine;
 using GmPki.Core.Errors;
-using GmPki.Core.Profiles;
-using GmPki.Core.Issuance;
+using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
-using GmPki.Issuance.Identity;
+using GmPki.Registration.Subscribers;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Installation;
 
 namespace GmPki.Cli.Commands;
 
 /// <summary>
-/// <c>gmpki issue</c>: the audited operator path. Issues from a CSR file and writes the full chain
-/// in PEM (leaf, issuing CA, root) to <c>--out</c>.
+/// <c>gmpki issue</c>: the registration counter (柜台) flow for a new certificate. The operator
+/// records every workflow step for an applicant present in person (identity with evidence,
+/// materials, the paper notices and agreement in force, the will, subject consistency) and, unless
+/// the profile's two-person rule needs a reviewer, approves, issues and hands over, writing the
+/// full chain in PEM (leaf, issuing CA, root) to <c>--out</c>.
 /// </summary>
 internal static class IssueCommand
 {
@@ -18,57 +22,98 @@ internal static class IssueCommand
     {
         var data = CliContext.DataOption();
         var passphraseFile = CliContext.PassphraseFileOption();
+        var operatorName = CliContext.OperatorOption();
         var csr = new Option<string>("--csr") { Description = "PKCS#10 request file, PEM or DER.", Required = true };
         var profile = new Option<string>("--profile") { Description = "Profile name (personal, organization, government-staff, server-tls, …).", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write the certificate chain (PEM: leaf, issuing CA, root).", Required = true };
-        var identity = new Option<string[]>("--identity")
+        var subscriber = new Option<Guid?>("--subscriber") { Description = "A registered subscriber's id (instead of --name/--id-number)." };
+        var name = new Option<string?>("--name") { Description = "The applicant's legal name, as on the identity document (must be what the certificate names)." };
+        var type = new Option<string>("--subscriber-type") { Description = "individual, enterprise, public-institution, social-group, government-department.", DefaultValueFactory = _ => "individual" };
+        var idType = new Option<string?>("--id-type") { Description = "resident-identity-card (default for individuals), passport, military-officer-card, unified-social-credit-code (default for organisations), other." };
+        var idNumber = new Option<string?>("--id-number") { Description = "The identity document number checked at the counter." };
+        var region = new Option<string>("--region") { Description = "Six-digit GB/T 2260 administrative division code.", DefaultValueFactory = _ => "110000" };
+        var organization = new Option<Guid?>("--organization") { Description = "For staff: the subscriber id of their organisation or department." };
+        var method = new Option<string>("--identity-method") { Description = "in-person, id-card-reader, online-verification, organization-documents.", DefaultValueFactory = _ => "in-person" };
+        var evidence = new Option<string[]>("--evidence") { Description = "Identity evidence file (scan of the ID document); repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var forms = new Option<string[]>("--paper-form") { Description = "Scan of the signed application form, notices and agreement; repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var will = new Option<string>("--will") { Description = "The applicant's declared will.", DefaultValueFactory = _ => "本人申请签发电子签名认证证书 / I apply for a certificate." };
+        var command = new Command("issue", "Issue a new certificate through the registration counter flow (every step recorded).")
         {
-            Description = "GM/T 0015 identity extension NAME=VALUE (identityCode, insuranceNumber, icRegistrationNumber, organizationCode, taxationNumber); repeatable.",
-            AllowMultipleArgumentsPerToken = false,
+            data, passphraseFile, operatorName, csr, profile, output, subscriber, name, type, idType, idNumber, region, organization, method, evidence, forms, will,
         };
-        var command = new Command("issue", "Issue a certificate from a CSR (audited as the CLI operator).") { data, passphraseFile, csr, profile, output, identity };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
-            var csrPath = parse.GetValue(csr)!;
-            if (!File.Exists(csrPath))
-            {
-                throw Errors.RequestInvalid.With($"CSR file {csrPath} does not exist.");
-            }
-
-            var request = new IssuanceRequest(parse.GetValue(profile)!, await File.ReadAllBytesAsync(csrPath, cancellationToken), ParseIdentity(parse.GetValue(identity)));
+            var request = new CounterRequest(
+                parse.GetValue(subscriber) is null ? SubscriberOf(parse.GetValue(type)!, parse.GetValue(name), parse.GetValue(idType), parse.GetValue(idNumber), parse.GetValue(region)!, parse.GetValue(organization)) : null,
+                parse.GetValue(subscriber),
+                ApplicationKind.New,
+                parse.GetValue(profile),
+                await CliFiles.ReadAsync(parse.GetValue(csr)!, cancellationToken),
+                null,
+                null,
+                parse.GetValue(method)!,
+                await CliFiles.EvidenceAsync(parse.GetValue(evidence), cancellationToken),
+                MaterialsOf(parse.GetValue(type)!, parse.GetValue(organization) is not null),
+                await CliFiles.EvidenceAsync(parse.GetValue(forms), cancellationToken),
+                parse.GetValue(will)!);
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
-            var issuer = await installation.Get<AuthorityDirectory>().IssuerAsync();
-            var issued = await issuer.IssueAsync(request, CliContext.CliActor, cancellationToken);
-            var outPath = parse.GetValue(output)!;
-            await File.WriteAllTextAsync(outPath, CertificateEncodings.ToPem([issued.CertificateDer, .. issued.Chain]), cancellationToken);
-            await context.Output.WriteLineAsync($"Issued {issued.SerialHex} ({issued.Profile}) for {issued.Subject}");
-            await context.Output.WriteLineAsync($"  valid {Describe.Time(issued.NotBefore)} to {Describe.Time(issued.NotAfter)}");
-            await context.Output.WriteLineAsync($"  chain written to {Path.GetFullPath(outPath)}");
-            return 0;
+            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var application = await installation.Get<CounterFlow>().RunAsync(request, registrar, cancellationToken);
+            return await ReportAsync(context, installation, application, parse.GetValue(output)!, cancellationToken);
         }));
         return command;
     }
 
-    private static Dictionary<IdentityExtensionType, string>? ParseIdentity(string[]? values)
+    /// <summary>Prints where the application stands and, once issued, writes the chain.</summary>
+    public static async Task<int> ReportAsync(CliContext context, Installation installation, CertificateApplication application, string outPath, CancellationToken cancellationToken)
     {
-        if (values is null || values.Length == 0)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(installation);
+        ArgumentNullException.ThrowIfNull(application);
+        await context.Output.WriteLineAsync($"Application {application.Id} is {KebabNames.Of(application.State)} ({application.Steps.Count} steps recorded).");
+        if (application.State == ApplicationState.Rejected)
         {
-            return null;
+            var failed = application.Steps.Last(s => !s.Passed);
+            await context.Error.WriteLineAsync($"error: {KebabNames.Of(failed.Step)} failed: {failed.Details}");
+            return CliContext.Failed;
         }
 
-        var result = new Dictionary<IdentityExtensionType, string>();
-        foreach (var value in values)
+        if (application.State == ApplicationState.AwaitingApproval)
         {
-            var separator = value.IndexOf('=', StringComparison.Ordinal);
-            var type = separator > 0 ? IdentityExtensions.Parse(value[..separator]) : null;
-            if (type is null)
-            {
-                throw Errors.RequestInvalid.With($"--identity '{value}' must be NAME=VALUE with a GM/T 0015 extension name.");
-            }
-
-            result[type.Value] = value[(separator + 1)..];
+            await context.Output.WriteLineAsync($"Profile '{application.Profile}' needs a second person: gmpki application approve {application.Id} --operator <reviewer> --data …, then gmpki application fulfil {application.Id} --out … .");
+            return 0;
         }
 
-        return result;
+        if (application.ResultSerial is { } serial && await installation.Get<ICertificateDirectory>().FindAsync(serial, cancellationToken) is { CertificateDer: { } der } record)
+        {
+            var chain = await installation.Get<AuthorityDirectory>().ChainAsync(cancellationToken);
+            await File.WriteAllTextAsync(outPath, CertificateEncodings.ToPem([der, .. chain]), cancellationToken);
+            await context.Output.WriteLineAsync($"Issued {serial} ({record.Reservation.Profile}) for {record.Reservation.SubjectDn}");
+            await context.Output.WriteLineAsync($"  valid {Describe.Time(record.Reservation.NotBefore)} to {Describe.Time(record.Reservation.NotAfter)}");
+            await context.Output.WriteLineAsync($"  chain written to {Path.GetFullPath(outPath)}");
+        }
+
+        return 0;
     }
+
+    private static SubscriberInput SubscriberOf(string type, string? name, string? idType, string? idNumber, string region, Guid? organization)
+    {
+        var subscriberType = KebabNames.TryParse<SubscriberType>(type, out var parsed) ? parsed.Value
+            : throw Errors.RequestInvalid.With($"--subscriber-type must be one of {string.Join(", ", KebabNames.All<SubscriberType>())}.");
+        var document = idType is null
+            ? subscriberType == SubscriberType.Individual ? IdentityDocumentType.ResidentIdentityCard : IdentityDocumentType.UnifiedSocialCreditCode
+            : KebabNames.TryParse<IdentityDocumentType>(idType, out var documentType) ? documentType.Value
+            : throw Errors.RequestInvalid.With($"--id-type must be one of {string.Join(", ", KebabNames.All<IdentityDocumentType>())}.");
+        return new SubscriberInput(subscriberType,
+            name ?? throw Errors.RequestInvalid.With("--name (or --subscriber) is required."),
+            document,
+            idNumber ?? throw Errors.RequestInvalid.With("--id-number (or --subscriber) is required."),
+            region,
+            organization);
+    }
+
+    /// <summary>The checklist as the operator attests by running the command: every item present.</summary>
+    private static Dictionary<string, bool> MaterialsOf(string type, bool staff)
+        => MaterialsChecklist.For(KebabNames.TryParse<SubscriberType>(type, out var parsed) ? parsed.Value : SubscriberType.Individual, staff)
+            .ToDictionary(item => item, _ => true);
 }

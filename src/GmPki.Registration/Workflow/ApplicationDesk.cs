@@ -67,19 +67,8 @@ public sealed class ApplicationDesk(
         }
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
-        var profileName = input.Profile ?? target?.Reservation.Profile ?? throw Errors.RequestInvalid.With("a profile is needed.");
-        var profile = profiles.GetValueOrDefault(profileName) ?? throw Errors.ProfileUnknown.With($"'{profileName}'.");
-        byte[]? request = null;
-        if (StepTable.NeedsRequest(input.Kind))
-        {
-            request = input.CertificationRequest ?? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application needs a certification request.");
-            await authority.PreviewAsync(new IssuanceRequest(profile.Name, request), cancellationToken);
-        }
-        else if (input.CertificationRequest is not null)
-        {
-            throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application takes no certification request.");
-        }
-
+        var profile = await CheckRequestAsync(input.Kind, input.Profile ?? target?.Reservation.Profile, input.CertificationRequest, cancellationToken);
+        var request = input.CertificationRequest;
         var reason = ReasonOf(input);
         var applicationId = Guid.NewGuid();
         var token = $"{TokenPrefix}{applicationId:N}_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -102,6 +91,21 @@ public sealed class ApplicationDesk(
         await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
         return new OpenedApplication(application, token);
     }
+
+    /// <summary>
+    /// Checks what an application for a new applicant carries before anything is recorded for them:
+    /// the kind applies to a first application, the profile exists, and the CSR passes the CA's checks.
+    /// </summary>
+    /// <param name="kind">What is asked for.</param>
+    /// <param name="profileName">The profile named.</param>
+    /// <param name="request">The PKCS#10 request (DER or PEM), when the kind takes one.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="GmPkiException"><c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error.</exception>
+    public Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, CancellationToken cancellationToken)
+        => StepTable.NeedsTarget(kind)
+            ? throw Errors.RequestInvalid.With($"a {KebabNames.Of(kind)} application acts on a certificate, so it names the registered subscriber it belongs to.")
+            : CheckRequestAsync(kind, profileName, request, cancellationToken);
 
     /// <summary>Reads an application.</summary>
     /// <exception cref="GmPkiException"><c>application-not-found</c>; <c>forbidden</c> for another applicant or agency.</exception>
@@ -130,6 +134,23 @@ public sealed class ApplicationDesk(
         }
 
         return await steps.WithdrawAsync(application, reason, actor, cancellationToken);
+    }
+
+    private async Task<CertificateProfile> CheckRequestAsync(ApplicationKind kind, string? profileName, byte[]? request, CancellationToken cancellationToken)
+    {
+        var profile = profiles.GetValueOrDefault(profileName ?? throw Errors.RequestInvalid.With("a profile is needed."))
+            ?? throw Errors.ProfileUnknown.With($"'{profileName}'.");
+        if (StepTable.NeedsRequest(kind))
+        {
+            await authority.PreviewAsync(new IssuanceRequest(profile.Name,
+                request ?? throw Errors.RequestInvalid.With($"a {KebabNames.Of(kind)} application needs a certification request.")), cancellationToken);
+        }
+        else if (request is not null)
+        {
+            throw Errors.RequestInvalid.With($"a {KebabNames.Of(kind)} application takes no certification request.");
+        }
+
+        return profile;
     }
 
     private async Task<CertificateRecord> TargetAsync(ApplicationInput input, CancellationToken cancellationToken)

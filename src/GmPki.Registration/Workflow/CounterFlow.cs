@@ -54,9 +54,18 @@ public sealed class CounterFlow(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registrar);
-        var subscriber = request.ExistingSubscriber is { } existing
-            ? await subscribers.ReadAsync(existing, registrar, cancellationToken)
-            : await subscribers.RegisterAsync(request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed."), registrar, selfService: false, cancellationToken);
+        Subscriber subscriber;
+        if (request.ExistingSubscriber is { } existing)
+        {
+            subscriber = await subscribers.ReadAsync(existing, registrar, cancellationToken);
+        }
+        else
+        {
+            var data = request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed.");
+            await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, cancellationToken);
+            subscriber = await subscribers.RegisterAsync(data, registrar, selfService: false, cancellationToken);
+        }
+
         var opened = await applications.OpenAsync(
             new ApplicationInput(request.Kind, subscriber.Id, request.Profile, request.CertificationRequest, request.TargetSerial, request.Reason),
             registrar, selfService: false, cancellationToken);

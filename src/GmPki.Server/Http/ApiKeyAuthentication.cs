@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GmPki.Core.Errors;
+using GmPki.Core.Registration;
 using GmPki.Core.Security;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Installation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -10,14 +12,16 @@ namespace GmPki.Server.Http;
 
 /// <summary>
 /// Authenticates operators by API key, sent as <c>Authorization: Bearer gmpki_…</c> or
-/// <c>X-API-Key: gmpki_…</c>. Missing or unknown keys get a 401 problem document with
-/// <c>WWW-Authenticate: Bearer</c>; a role without permission gets a 403; both are audited.
+/// <c>X-API-Key: gmpki_…</c>, and applicants by their application's access token
+/// (<c>Authorization: Bearer gmpkiapp_…</c>). Missing or unknown credentials get a 401 problem
+/// document with <c>WWW-Authenticate: Bearer</c>; a role without permission gets a 403; both are audited.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    OperatorAccounts operators)
+    OperatorAccounts operators,
+    IRegistrationLedger registrations)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>Name of the scheme.</summary>
@@ -32,6 +36,15 @@ internal sealed class ApiKeyAuthentication(
         if (key is null)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (ApplicationDesk.ApplicationOf(key) is { } application)
+        {
+            return await registrations.IsAccessTokenAsync(application, ApplicationDesk.HashToken(key), Context.RequestAborted)
+                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+                    [new Claim(ClaimTypes.Name, "applicant:" + application.ToString("D")), new Claim(RegistrationActors.ApplicationClaim, application.ToString("D"))],
+                    SchemeName, ClaimTypes.Name, ClaimTypes.Role)), SchemeName))
+                : AuthenticateResult.Fail("unknown access token");
         }
 
         var account = await operators.AuthenticateAsync(key, Context.RequestAborted);

@@ -1,25 +1,10 @@
 namespace GmPki.Server.Http;
 
-/// <summary>Body of <c>POST /api/v1/certificates</c> (JSON form).</summary>
-/// <param name="Profile">Profile name: personal, organization, government-staff, server-tls, or a configured one.</param>
-/// <param name="Csr">PKCS#10 request in PEM (or base64 DER).</param>
-/// <param name="IdentityExtensions">GM/T 0015 identity extension values by name (identityCode, organizationCode, …).</param>
-public sealed record IssueCertificateRequest(string Profile, string Csr, Dictionary<string, string>? IdentityExtensions);
-
-/// <summary>Response of a successful issuance.</summary>
-/// <param name="Serial">Serial number, lowercase hex.</param>
-/// <param name="Profile">Profile name.</param>
-/// <param name="Subject">Subject DN (RFC 4514).</param>
-/// <param name="NotBefore">Start of validity (UTC).</param>
-/// <param name="NotAfter">End of validity (UTC).</param>
-/// <param name="Certificate">The certificate, PEM.</param>
-/// <param name="Chain">The CA certificates above it, PEM: issuing CA, then root.</param>
-public sealed record IssuedCertificateResponse(string Serial, string Profile, string Subject, DateTime NotBefore, DateTime NotAfter, string Certificate, string Chain);
-
 /// <summary>A certificate as listed and shown.</summary>
 /// <param name="Serial">Serial number, lowercase hex.</param>
 /// <param name="Issuer">Label of the issuing CA.</param>
-/// <param name="State">reserved, intended, issued or failed.</param>
+/// <param name="State">Issuance state: reserved, intended, issued or failed.</param>
+/// <param name="Status">Status of an issued certificate: good, suspended or revoked (RFC 6960 §2.2; suspension is revocation reason certificateHold).</param>
 /// <param name="Profile">Profile name.</param>
 /// <param name="Subject">Subject DN (RFC 4514).</param>
 /// <param name="KeyAlgorithm">Subject key algorithm (sm2, ecdsa-p256, …).</param>
@@ -29,7 +14,7 @@ public sealed record IssuedCertificateResponse(string Serial, string Profile, st
 /// <param name="IssuedAt">When the certificate was stored (UTC), once issued.</param>
 /// <param name="Sha256">SHA-256 fingerprint of the DER certificate, lowercase hex, once issued.</param>
 public sealed record CertificateSummary(
-    string Serial, string Issuer, string State, string Profile, string Subject, string KeyAlgorithm,
+    string Serial, string Issuer, string State, string Status, string Profile, string Subject, string KeyAlgorithm,
     DateTime NotBefore, DateTime NotAfter, int CrlShard, DateTime? IssuedAt, string? Sha256);
 
 /// <summary>A page of certificates.</summary>

@@ -8,16 +8,20 @@ namespace GmPki.Server.Http;
 /// </summary>
 internal static class Policies
 {
-    /// <summary>May request certificate issuance: registrars and CA administrators.</summary>
-    public const string Issue = "issue";
-
     /// <summary>May read operator-only listings: any authenticated operator.</summary>
     public const string Read = "read";
+
+    /// <summary>Takes part in an application: any operator, or the applicant holding its access token.</summary>
+    public const string Participant = "participant";
+
+    /// <summary>Administers the CA's published documents: CA administrators.</summary>
+    public const string Administer = "administer";
 
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Issue, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.CaAdministrator.ToName()));
-        options.AddPolicy(Read, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => !c.User.HasClaim(x => x.Type == RegistrationActors.ApplicationClaim)));
+        options.AddPolicy(Participant, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(Administer, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName()));
     }
 }

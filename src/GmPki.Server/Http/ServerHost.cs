@@ -67,6 +67,7 @@ public static class ServerHost
         app.UseAuthorization();
         app.MapOpenApi();
         CertificateEndpoints.Map(app);
+        RegistrationEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);

@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Issuance;
@@ -8,9 +9,10 @@ namespace GmPki.Server.Installation;
 
 /// <summary>
 /// The installation's CAs: their public records (no key needed) and the issuer, whose CA key is
-/// opened once, on first use or at start-up, and kept for the life of the process.
+/// opened once, on first use or at start-up, and kept for the life of the process. As an
+/// <see cref="ICertificateAuthority"/> it is what the registration authority instructs.
 /// </summary>
-public sealed class AuthorityDirectory
+public sealed class AuthorityDirectory : ICertificateAuthority
 {
     private readonly IAuthorityRegistry _registry;
     private readonly IKeyStore _keys;
@@ -36,6 +38,18 @@ public sealed class AuthorityDirectory
     /// <exception cref="GmPkiException"><c>issuer-unavailable</c> when no issuing CA exists.</exception>
     public async Task<IReadOnlyList<byte[]>> ChainAsync(CancellationToken cancellationToken)
         => Chain(await _registry.ListAsync(cancellationToken)).Select(a => a.CertificateDer).ToList();
+
+    /// <inheritdoc/>
+    public async Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).PreviewAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).IssueAsync(request, actor, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).ExtendAsync(certificateDer, profile, actor, cancellationToken);
 
     /// <summary>The issuer; the first call opens the issuing CA's key.</summary>
     /// <exception cref="GmPkiException"><c>issuer-unavailable</c>, <c>passphrase-missing</c>,

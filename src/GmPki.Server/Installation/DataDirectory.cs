@@ -29,6 +29,9 @@ public sealed record DataDirectory(string Path)
     /// <summary>The demo administrator API key file (demo installations only).</summary>
     public string DemoApiKeyFile => Combine("demo-api-key");
 
+    /// <summary>The demo registrar's API key file (demo installations only).</summary>
+    public string DemoRegistrarKeyFile => Combine("demo-registrar-key");
+
     /// <summary>Whether the directory holds an installation (its configuration file exists).</summary>
     public bool IsInitialized => File.Exists(ConfigurationFile);
 

@@ -9,8 +9,9 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// The demonstration set-up made when <c>gmpki serve</c> starts on an empty data directory: an
 /// SM2 root and issuing CA with demo names, a generated passphrase (unless
-/// <c>GMPKI_PASSPHRASE</c> is set) and an administrator API key, both saved in owner-only files
-/// of the data directory so the demo restarts without questions. Announced loudly; not for production.
+/// <c>GMPKI_PASSPHRASE</c> is set), an administrator API key and a registrar
+/// (<c>demo-registrar</c>) API key for the registration counter, all saved in owner-only files of
+/// the data directory so the demo restarts without questions. Announced loudly; not for production.
 /// </summary>
 public static class DemoInstallation
 {
@@ -29,7 +30,8 @@ public static class DemoInstallation
         var baseUrl = BaseUrlOf(listenUrls);
         var options = new InitOptions(
             new HierarchyOptions(KeyAlgorithm.Sm2, "GmPki 演示认证中心 (DEMO)", "CN", "GmPki Demo Root CA", "GmPki Demo Issuing CA"),
-            baseUrl);
+            baseUrl,
+            RegistrarName: "demo-registrar");
         var result = await Initializer.InitializeAsync(data, options, passphrase, new Actor("system:demo", null, null), clock, cancellationToken);
         if (string.IsNullOrEmpty(fromEnvironment))
         {
@@ -37,6 +39,7 @@ public static class DemoInstallation
         }
 
         data.WritePrivateFile(data.DemoApiKeyFile, result.AdministratorApiKey + "\n");
+        data.WritePrivateFile(data.DemoRegistrarKeyFile, result.RegistrarApiKey + "\n");
         var rule = new string('=', 78);
         output.WriteLine(rule);
         output.WriteLine(" DEMO INSTALLATION CREATED — not for production use");
@@ -48,14 +51,38 @@ public static class DemoInstallation
         output.WriteLine($" Key passphrase:   {(string.IsNullOrEmpty(fromEnvironment) ? "generated, in " + data.DemoPassphraseFile : "from GMPKI_PASSPHRASE")}");
         output.WriteLine($" Admin API key:    {result.AdministratorApiKey}");
         output.WriteLine($"                   (also in {data.DemoApiKeyFile})");
-        output.WriteLine(" Issue an SM2 certificate:");
-        output.WriteLine("   openssl genpkey -algorithm SM2 -out key.pem");
-        output.WriteLine("   openssl req -new -key key.pem -subj '/C=CN/CN=张三' -utf8 -out req.pem");
-        output.WriteLine($"   curl -H \"Authorization: Bearer $(cat {data.DemoApiKeyFile})\" -H 'Content-Type: application/pkcs10' \\");
-        output.WriteLine($"        --data-binary @req.pem '{baseUrl}/api/v1/certificates?profile=personal'");
+        output.WriteLine($" Registrar key:    in {data.DemoRegistrarKeyFile} (operator 'demo-registrar', role registrar)");
+        output.WriteLine(" Issue an SM2 certificate at the registration counter (every workflow step recorded):");
+        foreach (var line in CounterExample(data.DemoRegistrarKeyFile, baseUrl))
+        {
+            output.WriteLine("   " + line);
+        }
+
         output.WriteLine(rule);
         return result;
     }
+
+    /// <summary>
+    /// Shell commands that make an SM2 key and CSR with openssl and run the counter flow
+    /// (<c>POST /api/v1/counter/applications</c>) with curl for the demo applicant 张三.
+    /// </summary>
+    /// <param name="registrarKeyFile">File holding the registrar's API key.</param>
+    /// <param name="baseUrl">The server's base URL.</param>
+    public static IReadOnlyList<string> CounterExample(string registrarKeyFile, string baseUrl) =>
+    [
+        "openssl genpkey -algorithm SM2 -out key.pem",
+        "openssl req -new -key key.pem -subj '/C=CN/CN=张三' -utf8 -outform DER -out req.der",
+        "echo 'scan of the ID card' > id.txt; echo 'scan of the signed forms' > forms.txt",
+        $"curl -sS -H \"Authorization: Bearer $(cat {registrarKeyFile})\" -H 'Content-Type: application/json' -d '{{",
+        "  \"kind\":\"new\", \"profile\":\"personal\", \"csr\":\"'$(base64 -w0 req.der)'\",",
+        "  \"subscriber\":{\"type\":\"individual\", \"name\":\"张三\", \"identityDocument\":\"resident-identity-card\",",
+        "                \"identityNumber\":\"11010519491231002X\", \"region\":\"110000\"},",
+        "  \"identityMethod\":\"in-person\", \"willStatement\":\"本人申请签发证书\",",
+        "  \"materials\":{\"application-form\":true, \"identity-document-copy\":true},",
+        "  \"identityEvidence\":[{\"name\":\"id.txt\", \"mediaType\":\"text/plain\", \"content\":\"'$(base64 -w0 id.txt)'\"}],",
+        "  \"paperForms\":[{\"name\":\"forms.txt\", \"mediaType\":\"text/plain\", \"content\":\"'$(base64 -w0 forms.txt)'\"}]",
+        $"}}' {baseUrl}/api/v1/counter/applications",
+    ];
 
     /// <summary>The public base URL for listen URLs: the first URL, wildcard hosts replaced by 127.0.0.1, no trailing slash.</summary>
     public static string BaseUrlOf(string listenUrls)

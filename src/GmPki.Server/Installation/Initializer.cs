@@ -4,6 +4,7 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Cryptography.Keys;
 using GmPki.Issuance.Authorities;
+using GmPki.Registration.Documents;
 
 namespace GmPki.Server.Installation;
 
@@ -12,13 +13,15 @@ namespace GmPki.Server.Installation;
 /// <param name="BaseUrl">Public base URL for CRL, OCSP, caIssuers and CPS URLs.</param>
 /// <param name="AdministratorName">Name of the first operator (role ca-administrator).</param>
 /// <param name="Database">Ledger database; SQLite in the data directory when null.</param>
-public sealed record InitOptions(HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin", DatabaseSettings? Database = null);
+/// <param name="RegistrarName">Name of a registrar operator to create too (the demo's counter clerk), or null for none.</param>
+public sealed record InitOptions(HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin", DatabaseSettings? Database = null, string? RegistrarName = null);
 
 /// <summary>What was created.</summary>
 /// <param name="Root">The root CA.</param>
 /// <param name="Issuing">The issuing CA.</param>
 /// <param name="AdministratorApiKey">The first operator's API key; shown once, stored only as a hash.</param>
-public sealed record InitResult(AuthorityRecord Root, AuthorityRecord Issuing, string AdministratorApiKey);
+/// <param name="RegistrarApiKey">The registrar's API key when <see cref="InitOptions.RegistrarName"/> was given, else null.</param>
+public sealed record InitResult(AuthorityRecord Root, AuthorityRecord Issuing, string AdministratorApiKey, string? RegistrarApiKey = null);
 
 /// <summary>
 /// Creates a new installation (<c>gmpki init</c>, and the demo bootstrap of <c>gmpki serve</c>):
@@ -48,8 +51,17 @@ public static class Initializer
             var (root, issuing) = await CaHierarchy.CreateAsync(options.Hierarchy, configuration.Issuance.Urls,
                 installation.Get<IKeyStore>(), installation.Get<IAuthorityRegistry>(), clock, actor, cancellationToken);
             await installation.Get<AuditKeys>().CreateAsync(issuing, actor, cancellationToken);
-            var apiKey = await installation.Get<OperatorAccounts>().CreateAsync(options.AdministratorName, OperatorRole.CaAdministrator, actor, cancellationToken);
-            return new InitResult(root.Record, issuing.Record, apiKey);
+            PersonalDataKey.Create(installation.Get<IKeyStore>());
+            var documents = installation.Get<DocumentDesk>();
+            foreach (var (kind, title, sections, cpsVersion) in DefaultDocuments.All)
+            {
+                await documents.PublishAsync(kind, title, sections, cpsVersion, actor, cancellationToken);
+            }
+
+            var accounts = installation.Get<OperatorAccounts>();
+            var apiKey = await accounts.CreateAsync(options.AdministratorName, OperatorRole.CaAdministrator, actor, cancellationToken);
+            var registrarKey = options.RegistrarName is null ? null : await accounts.CreateAsync(options.RegistrarName, OperatorRole.Registrar, actor, cancellationToken);
+            return new InitResult(root.Record, issuing.Record, apiKey, registrarKey);
         }
         catch
         {

@@ -1,13 +1,17 @@
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Keys;
+using GmPki.Core.Issuance;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
 using GmPki.Issuance;
+using GmPki.Registration.Documents;
+using GmPki.Registration.Subscribers;
+using GmPki.Registration.Workflow;
 using GmPki.Storage;
 
 namespace GmPki.Server.Installation;
 
-/// <summary>Registers everything an installation needs: ledger, key store, profiles, CAs, operators and the audit key.</summary>
+/// <summary>Registers everything an installation needs: ledger, key store, personal data key, profiles, CAs, operators, the audit key and the registration authority.</summary>
 public static class InstallationServices
 {
     /// <summary>Adds the installation's services.</summary>
@@ -34,11 +38,23 @@ public static class InstallationServices
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<AuditCheckpointer>();
+        services.AddSingleton<IPersonalDataProtector>(provider => new Sm4GcmDataProtector(() => provider.GetRequiredService<IKeyStore>().OpenSecret(PersonalDataKey.Reference)));
         services.AddSingleton(provider => new AuthorityDirectory(
             provider.GetRequiredService<IAuthorityRegistry>(),
             provider.GetRequiredService<IKeyStore>(),
             (chain, issuing) => new CertificateIssuer(issuing, chain, configuration.Profiles,
                 provider.GetRequiredService<IIssuanceLedger>(), provider.GetRequiredService<IAuditLog>(), clock, configuration.Issuance)));
+        services.AddSingleton<ICertificateAuthority>(provider => provider.GetRequiredService<AuthorityDirectory>());
+        services.AddSingleton(configuration.Profiles);
+        services.AddSingleton<StepWriter>();
+        services.AddSingleton<ApplicantCertificate>();
+        services.AddSingleton<SubscriberRegistry>();
+        services.AddSingleton<DocumentDesk>();
+        services.AddSingleton<ApplicationDesk>();
+        services.AddSingleton<StepDesk>();
+        services.AddSingleton<DecisionDesk>();
+        services.AddSingleton<FulfilmentDesk>();
+        services.AddSingleton<CounterFlow>();
         return services;
     }
 }
