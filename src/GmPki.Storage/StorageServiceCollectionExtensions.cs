@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICertificateDirectory, CertificateDirectory>();
         services.AddSingleton<IOperatorStore, OperatorStore>();
         services.AddSingleton<IRegistrationLedger, RegistrationLedger>();
+        services.AddSingleton<IAgencyStore, AgencyStore>();
         services.AddSingleton<IAuditChain, AuditChain>();
         return services;
     }

@@ -168,9 +168,10 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         await MustAsync(Server.Reviewer, id, "approval", new ApprovalInput(true, "同意"));
         await MustAsync(Server.Registrar, id, "fulfilment");
 
-        var stranger = await Counter.StepAsync(Server.Registrar, id, "acceptance", new AcceptanceBody("in-person", "110101199003071234"));
+        var stranger = await Counter.StepAsync(Server.Registrar, id, "acceptance", new AcceptanceBody("in-person", "110101199003071233"));
 
         stranger.Status.ShouldBe(HttpStatusCode.BadRequest, stranger.Raw);
+        stranger.Raw.ShouldContain("the receiver's identity number is not the applicant's");
     }
 
     [Fact]

@@ -50,7 +50,10 @@ public class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningServer> StartAsync(KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null)
+    /// <param name="algorithm">Key algorithm of the CAs.</param>
+    /// <param name="database">Ledger database; SQLite in the data directory when null.</param>
+    /// <param name="delegationEnabled">Written to <c>Registration:DelegationEnabled</c> in <c>gmpki.json</c>.</param>
+    public static async Task<RunningServer> StartAsync(KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, bool delegationEnabled = true)
     {
         var directory = new TempDirectory("gmpki-server-");
         var port = LoopbackPort.Free();
@@ -59,6 +62,13 @@ public class RunningServer : IAsyncDisposable
         var init = await Initializer.InitializeAsync(data,
             new InitOptions(new HierarchyOptions(algorithm, "测试电子认证服务机构", "CN", "测试根CA", "测试签发CA"), baseUrl, "admin", database),
             Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
+        if (!delegationEnabled)
+        {
+            var configuration = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(data.ConfigurationFile))!;
+            configuration["Registration"] = new System.Text.Json.Nodes.JsonObject { ["DelegationEnabled"] = false };
+            File.WriteAllText(data.ConfigurationFile, configuration.ToJsonString());
+        }
+
         var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), CancellationToken.None);
         await app.StartAsync();
         var accounts = app.Services.GetRequiredService<OperatorAccounts>();
@@ -80,7 +90,10 @@ public class RunningServer : IAsyncDisposable
     }
 
     public Task<string> CreateOperatorAsync(string name, OperatorRole role)
-        => Services.GetRequiredService<OperatorAccounts>().CreateAsync(name, role, Actor.System, CancellationToken.None);
+        => CreateOperatorAsync(new NewOperator(name, role));
+
+    public Task<string> CreateOperatorAsync(NewOperator request)
+        => Services.GetRequiredService<OperatorAccounts>().CreateAsync(request, Actor.System, CancellationToken.None);
 
     public async Task<IReadOnlyList<AuditEvent>> RecentAuditAsync(int count = 20)
         => await Services.GetRequiredService<IAuditLog>().RecentAsync(count, CancellationToken.None);

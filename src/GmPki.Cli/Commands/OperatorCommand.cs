@@ -14,7 +14,9 @@ internal static class OperatorCommand
         var data = CliContext.DataOption();
         var name = new Option<string>("--name") { Description = "Account name, [a-z0-9._-]{1,64}.", Required = true };
         var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", OperatorRoles.Names) + ".", Required = true };
-        var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role };
+        var agency = new Option<string?>("--agency") { Description = "For agency-operator: the code of its delegated agency (受委托机构)." };
+        var idNumber = new Option<string?>("--id-number") { Description = "The holder's resident identity number; required for security-officer and audit-officer, so one person cannot hold two 三员 roles." };
+        var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role, agency, idNumber };
         add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             if (!OperatorRoles.TryParse(parse.GetValue(role), out var parsedRole))
@@ -23,7 +25,8 @@ internal static class OperatorCommand
             }
 
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
-            var key = await installation.Get<OperatorAccounts>().CreateAsync(parse.GetValue(name)!, parsedRole.Value, CliContext.CliActor, cancellationToken);
+            var key = await installation.Get<OperatorAccounts>().CreateAsync(
+                new NewOperator(parse.GetValue(name)!, parsedRole.Value, parse.GetValue(agency), parse.GetValue(idNumber)), CliContext.CliActor, cancellationToken);
             await context.Output.WriteLineAsync($"Operator '{parse.GetValue(name)}' ({parsedRole.Value.ToName()}) created. API key, shown only once:");
             await context.Output.WriteLineAsync("  " + key);
             return 0;
@@ -36,7 +39,7 @@ internal static class OperatorCommand
             await using var installation = await context.OpenAsync(parse.GetValue(listData)!, null, cancellationToken);
             foreach (var account in await installation.Get<IOperatorStore>().ListAsync(cancellationToken))
             {
-                await context.Output.WriteLineAsync($"{account.Name,-24} {account.Role.ToName(),-18} {(account.Disabled ? "disabled" : "enabled"),-9} created {Describe.Time(account.CreatedAt)}");
+                await context.Output.WriteLineAsync($"{account.Name,-24} {account.Role.ToName(),-18} {(account.Disabled ? "disabled" : "enabled"),-9} {account.Agency ?? "-",-16} created {Describe.Time(account.CreatedAt)}");
             }
 
             return 0;

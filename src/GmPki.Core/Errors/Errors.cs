@@ -109,6 +109,21 @@ public static class Errors
     /// <summary>A published document version is required but missing, or a version already exists.</summary>
     public static readonly GmPkiError DocumentConflict = new("document-conflict", ErrorKind.Conflict, "Document version conflict");
 
+    /// <summary>No delegated registration agency (受委托机构) with that code.</summary>
+    public static readonly GmPkiError AgencyNotFound = new("agency-not-found", ErrorKind.NotFound, "Registration agency not found");
+
+    /// <summary>Agency data is invalid (code, dates, scope), or the code is taken.</summary>
+    public static readonly GmPkiError AgencyInvalid = new("agency-invalid", ErrorKind.Invalid, "Registration agency data invalid");
+
+    /// <summary>
+    /// An agency operator acted outside the agency's delegated scope, for a suspended agency, or
+    /// while delegation is switched off (M24 §25, D §22); or someone tried to sub-delegate.
+    /// </summary>
+    public static readonly GmPkiError AgencyScopeViolated = new("agency-scope-violated", ErrorKind.Forbidden, "Outside the registration agency's delegated scope");
+
+    /// <summary>One person would hold two of the three separated roles (三员: administrator, security officer, audit officer).</summary>
+    public static readonly GmPkiError SeparationOfDuties = new("separation-of-duties", ErrorKind.Forbidden, "三员 separation: one person may hold only one of administrator, security officer and audit officer");
+
     /// <summary>Subscriber data is invalid (name, identity number check character, region).</summary>
     public static readonly GmPkiError SubscriberInvalid = new("subscriber-invalid", ErrorKind.Invalid, "Subscriber data invalid");
 

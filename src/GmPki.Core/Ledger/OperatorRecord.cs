@@ -8,4 +8,9 @@ namespace GmPki.Core.Ledger;
 /// <param name="ApiKeyHash">Lowercase hex SM3 hash of the API key; the key itself is never stored.</param>
 /// <param name="CreatedAt">UTC creation instant.</param>
 /// <param name="Disabled">Disabled accounts cannot authenticate.</param>
-public sealed record OperatorRecord(string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled);
+/// <param name="Agency">For agency operators: the code of their delegated agency; null otherwise.</param>
+/// <param name="PersonId">
+/// The person holding the account: lowercase hex SM3 of their upper-cased identity number, so
+/// that one person cannot hold two of the 三员 roles under different accounts; null when not recorded.
+/// </param>
+public sealed record OperatorRecord(string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled, string? Agency = null, string? PersonId = null);

@@ -35,6 +35,13 @@ public interface IRegistrationLedger
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<Page<CertificateApplication>> ListApplicationsAsync(ApplicationState? state, string? agency, int pageNumber, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>Subscribers registered and applications opened in [<paramref name="start"/>, <paramref name="until"/>) (UTC).</summary>
+    /// <param name="agency">Only those of this agency, or only the CA's own when null.</param>
+    /// <param name="start">Start, inclusive, UTC.</param>
+    /// <param name="until">End, exclusive, UTC.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<RegistrationActivity> CountActivityAsync(string? agency, DateTime start, DateTime until, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a step, moves the application to <paramref name="newState"/>, stores evidence, the
     /// issued certificate's serial and a certificate status change when given — only if the

@@ -17,9 +17,8 @@ public sealed class DocumentDesk(IRegistrationLedger ledger, TimeProvider clock)
     public async Task<PublishedDocument> PublishAsync(
         DocumentKind kind, string title, IReadOnlyDictionary<string, string> sections, int? cpsVersion, Actor actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sections);
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrWhiteSpace(title) || sections.Count == 0 || sections.Any(s => string.IsNullOrWhiteSpace(s.Key) || string.IsNullOrWhiteSpace(s.Value)))
+        if (string.IsNullOrWhiteSpace(title) || sections is null || sections.Count == 0 || sections.Any(s => string.IsNullOrWhiteSpace(s.Key) || string.IsNullOrWhiteSpace(s.Value)))
         {
             throw Errors.RequestInvalid.With("a document needs a title and non-empty sections.");
         }

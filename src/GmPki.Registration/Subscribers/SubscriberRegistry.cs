@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
 using GmPki.Core.Identity;
@@ -14,7 +13,7 @@ namespace GmPki.Registration.Subscribers;
 /// document's check character (GB 11643, GB 32100); personal data reads are audited
 /// (<c>subscriber.read</c>).
 /// </summary>
-public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAuditLog audit, TimeProvider clock)
+public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, Agencies.AgencyGate agencies, IAuditLog audit, TimeProvider clock)
 {
     private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
 
@@ -23,7 +22,7 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
     /// <param name="actor">A registrar or agency operator, or an applicant registering themselves online (then <paramref name="selfService"/>).</param>
     /// <param name="selfService">True when the applicant registers themselves with their first application.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <exception cref="GmPkiException"><c>subscriber-invalid</c>, <c>subscriber-not-found</c> (organisation), <c>forbidden</c>.</exception>
+    /// <exception cref="GmPkiException"><c>subscriber-invalid</c>, <c>subscriber-not-found</c> (organisation), <c>forbidden</c>, <c>agency-scope-violated</c>.</exception>
     public async Task<Subscriber> RegisterAsync(SubscriberInput input, RegistrationActor actor, bool selfService, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -34,6 +33,7 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
         }
 
         Validate(input);
+        await agencies.DemandSubscriberAsync(actor, input.Type, input.Region, cancellationToken);
         if (input.OrganizationId is { } organizationId)
         {
             var organization = await ledger.FindSubscriberAsync(organizationId, cancellationToken)
@@ -108,10 +108,7 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, IAudi
     }
 
     private static AuditEvent Event(DateTime now, string action, RegistrationActor actor, Guid subscriberId, object details)
-    {
-        var who = actor.Audit;
-        return new AuditEvent(now, action, who.Name, who.Role, "subscriber:" + subscriberId.ToString("D"), "success", JsonSerializer.Serialize(details), who.RequestId);
-    }
+        => actor.Event(now, action, "subscriber:" + subscriberId.ToString("D"), "success", details);
 
     [GeneratedRegex("^[A-Z0-9-]{1,64}$")]
     private static partial Regex PlainNumber();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using GmPki.Core.Errors;
 using GmPki.Core.Issuance;
 using GmPki.Core.Ledger;
@@ -21,6 +20,7 @@ public sealed class ApplicationDesk(
     ICertificateAuthority authority,
     ICertificateDirectory certificates,
     IReadOnlyDictionary<string, CertificateProfile> profiles,
+    Agencies.AgencyGate agencies,
     StepWriter steps)
 {
     /// <summary>Prefix of applicant access tokens: <c>gmpkiapp_{application id, 32 hex}_{43 base64url characters}</c>.</summary>
@@ -49,7 +49,7 @@ public sealed class ApplicationDesk(
     /// <param name="actor">A registrar or agency operator, or the applicant online (then <paramref name="selfService"/>).</param>
     /// <param name="selfService">True when the applicant opens it online.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <exception cref="GmPkiException"><c>subscriber-not-found</c>, <c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>certificate-not-found</c>, <c>forbidden</c>.</exception>
+    /// <exception cref="GmPkiException"><c>subscriber-not-found</c>, <c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>certificate-not-found</c>, <c>forbidden</c>, <c>agency-scope-violated</c>.</exception>
     public async Task<OpenedApplication> OpenAsync(ApplicationInput input, RegistrationActor actor, bool selfService, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -68,6 +68,7 @@ public sealed class ApplicationDesk(
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
         var profile = await CheckRequestAsync(input.Kind, input.Profile ?? target?.Reservation.Profile, input.CertificationRequest, cancellationToken);
+        await agencies.DemandApplicationAsync(actor, profile.Name, subscriber, cancellationToken);
         var request = input.CertificationRequest;
         var reason = ReasonOf(input);
         var applicationId = Guid.NewGuid();
@@ -75,37 +76,43 @@ public sealed class ApplicationDesk(
         var now = steps.Clock.GetUtcNow().UtcDateTime;
         var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
             target?.SerialHex, request, profile.TwoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
-        var who = actor.Audit;
-        var audit = new AuditEvent(now, "application.opened", who.Name, who.Role, "application:" + application.Id.ToString("D"), "success",
-            JsonSerializer.Serialize(new
-            {
-                kind = KebabNames.Of(input.Kind),
-                subscriber = subscriber.Id,
-                profile = profile.Name,
-                targetSerial = target?.SerialHex,
-                reason,
-                twoPersonRule = profile.TwoPersonRule,
-                selfService,
-            }),
-            who.RequestId);
+        var audit = actor.Event(now, "application.opened", "application:" + application.Id.ToString("D"), "success", new
+        {
+            kind = KebabNames.Of(input.Kind),
+            subscriber = subscriber.Id,
+            profile = profile.Name,
+            targetSerial = target?.SerialHex,
+            reason,
+            twoPersonRule = profile.TwoPersonRule,
+            selfService,
+        });
         await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
         return new OpenedApplication(application, token);
     }
 
     /// <summary>
     /// Checks what an application for a new applicant carries before anything is recorded for them:
-    /// the kind applies to a first application, the profile exists, and the CSR passes the CA's checks.
+    /// the kind applies to a first application, the profile exists (and lies within an agency
+    /// operator's scope), and the CSR passes the CA's checks.
     /// </summary>
     /// <param name="kind">What is asked for.</param>
     /// <param name="profileName">The profile named.</param>
     /// <param name="request">The PKCS#10 request (DER or PEM), when the kind takes one.</param>
+    /// <param name="actor">Who opens it.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="GmPkiException"><c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error.</exception>
-    public Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, CancellationToken cancellationToken)
-        => StepTable.NeedsTarget(kind)
-            ? throw Errors.RequestInvalid.With($"a {KebabNames.Of(kind)} application acts on a certificate, so it names the registered subscriber it belongs to.")
-            : CheckRequestAsync(kind, profileName, request, cancellationToken);
+    /// <exception cref="GmPkiException"><c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>agency-scope-violated</c>.</exception>
+    public async Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        if (StepTable.NeedsTarget(kind))
+        {
+            throw Errors.RequestInvalid.With($"a {KebabNames.Of(kind)} application acts on a certificate, so it names the registered subscriber it belongs to.");
+        }
+
+        var profile = await CheckRequestAsync(kind, profileName, request, cancellationToken);
+        await agencies.DemandProfileAsync(actor, profile.Name, cancellationToken);
+        return profile;
+    }
 
     /// <summary>Reads an application.</summary>
     /// <exception cref="GmPkiException"><c>application-not-found</c>; <c>forbidden</c> for another applicant or agency.</exception>

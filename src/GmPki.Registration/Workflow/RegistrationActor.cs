@@ -17,6 +17,15 @@ public sealed record RegistrationActor(string Name, OperatorRole? Role, string? 
     /// <summary>The actor as audit events record it.</summary>
     public Actor Audit => new(Name, Role?.ToName() ?? (ApplicantOf is null ? null : "applicant"), RequestId);
 
+    /// <summary>An audit event by this actor: name, role, agency and request ID filled in.</summary>
+    /// <param name="at">UTC instant.</param>
+    /// <param name="action">Dotted action name (docs/audit.md).</param>
+    /// <param name="target">Target, e.g. <c>application:{id}</c>.</param>
+    /// <param name="outcome"><c>success</c> or <c>rejected</c>.</param>
+    /// <param name="details">Serialised to JSON as the event's details.</param>
+    public AuditEvent Event(DateTime at, string action, string target, string outcome, object details)
+        => new(at, action, Name, Audit.Role, target, outcome, System.Text.Json.JsonSerializer.Serialize(details), RequestId, Agency);
+
     /// <summary>An operator.</summary>
     public static RegistrationActor Operator(string auditName, OperatorRole role, string? agency, string? requestId)
         => new(auditName, role, agency, null, requestId);

@@ -9,8 +9,9 @@ namespace GmPki.Registration.Workflow;
 /// <summary>
 /// The mechanics every step shares: load the application, refuse a step that is not the next one,
 /// and record the step with its evidence, the resulting state and the audit event in one write.
+/// An agency operator records steps only while delegation is on and their agency is active.
 /// </summary>
-public sealed class StepWriter(IRegistrationLedger ledger, TimeProvider clock)
+public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate agencies, TimeProvider clock)
 {
     /// <summary>The time source of the workflow.</summary>
     public TimeProvider Clock => clock;
@@ -62,25 +63,23 @@ public sealed class StepWriter(IRegistrationLedger ledger, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
+        await agencies.DemandActiveAsync(actor, cancellationToken);
         var files = (evidence ?? []).Select(ToFile).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var detailsJson = JsonSerializer.Serialize(details);
         var state = StepTable.StateAfter(application.Kind, step, passed);
         var record = new StepRecord(step, passed, now, actor.Name, actor.Audit.Role, actor.Agency, method, detailsJson, [.. files.Select(f => f.Summary)]);
-        var who = actor.Audit;
-        var audit = new AuditEvent(now, "application.step-recorded", who.Name, who.Role, "application:" + application.Id.ToString("D"), passed ? "success" : "rejected",
-            JsonSerializer.Serialize(new
-            {
-                step = KebabNames.Of(step),
-                passed,
-                method,
-                before = KebabNames.Of(application.State),
-                after = KebabNames.Of(state),
-                details = JsonDocument.Parse(detailsJson).RootElement,
-                evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
-                resultSerial,
-            }),
-            who.RequestId);
+        var audit = actor.Event(now, "application.step-recorded", "application:" + application.Id.ToString("D"), passed ? "success" : "rejected", new
+        {
+            step = KebabNames.Of(step),
+            passed,
+            method,
+            before = KebabNames.Of(application.State),
+            after = KebabNames.Of(state),
+            details = JsonDocument.Parse(detailsJson).RootElement,
+            evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
+            resultSerial,
+        });
         if (!await ledger.RecordStepAsync(application.Id, application.Version, record, files, state, resultSerial, statusChange, audit, cancellationToken))
         {
             throw Errors.ApplicationChanged.With("another step of this application was recorded at the same time, or the certificate's status changed; reload and retry.");
@@ -103,9 +102,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow().UtcDateTime;
-        var who = actor.Audit;
-        var audit = new AuditEvent(now, "application.withdrawn", who.Name, who.Role, "application:" + application.Id.ToString("D"), "success",
-            JsonSerializer.Serialize(new { before = KebabNames.Of(application.State), reason }), who.RequestId);
+        var audit = actor.Event(now, "application.withdrawn", "application:" + application.Id.ToString("D"), "success", new { before = KebabNames.Of(application.State), reason });
         if (!await ledger.SetStateAsync(application.Id, application.Version, ApplicationState.Withdrawn, audit, cancellationToken))
         {
             throw Errors.ApplicationChanged.With("a step of this application was recorded at the same time; reload and retry.");

@@ -53,8 +53,13 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("unknown or disabled API key");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role.ToName())], SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        List<Claim> claims = [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role.ToName())];
+        if (account.Agency is not null)
+        {
+            claims.Add(new Claim(RegistrationActors.AgencyClaim, account.Agency));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -17,11 +17,19 @@ internal static class Policies
     /// <summary>Administers the CA's published documents: CA administrators.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Works the registration desk (registers subscribers, runs the counter flow): registrars and agency operators.</summary>
+    public const string Desk = "desk";
+
+    /// <summary>Supervises delegated agencies (reads, reports): CA administrators, audit officers, inspectors.</summary>
+    public const string Supervise = "supervise";
+
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => !c.User.HasClaim(x => x.Type == RegistrationActors.ApplicationClaim)));
         options.AddPolicy(Participant, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(Administer, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName()));
+        options.AddPolicy(Desk, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.AgencyOperator.ToName()));
+        options.AddPolicy(Supervise, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName(), OperatorRole.AuditOfficer.ToName(), OperatorRole.Inspector.ToName()));
     }
 }

@@ -68,6 +68,7 @@ public static class ServerHost
         app.MapOpenApi();
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
+        AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);

@@ -3,9 +3,10 @@ using System.Text.Json;
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
-using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
+using GmPki.Issuance;
+using GmPki.Registration.Agencies;
 using GmPki.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -52,7 +53,8 @@ public static class InstallationConfiguration
     /// <param name="Issuance">URLs and backdating.</param>
     /// <param name="Profiles">Profiles by name.</param>
     /// <param name="Audit">When audit checkpoints are due.</param>
-    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit);
+    /// <param name="Delegation">Whether registration may be delegated to agencies.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit, DelegationPolicy Delegation);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -110,7 +112,8 @@ public static class InstallationConfiguration
             new StorageOptions(provider!, connection),
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
             profiles!,
-            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)));
+            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
+            new DelegationPolicy(settings.Registration.DelegationEnabled));
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

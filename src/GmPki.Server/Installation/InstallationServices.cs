@@ -1,9 +1,10 @@
 using GmPki.Compliance.Checkpoints;
-using GmPki.Core.Keys;
 using GmPki.Core.Issuance;
+using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
 using GmPki.Issuance;
+using GmPki.Registration.Agencies;
 using GmPki.Registration.Documents;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
@@ -46,6 +47,9 @@ public static class InstallationServices
                 provider.GetRequiredService<IIssuanceLedger>(), provider.GetRequiredService<IAuditLog>(), clock, configuration.Issuance)));
         services.AddSingleton<ICertificateAuthority>(provider => provider.GetRequiredService<AuthorityDirectory>());
         services.AddSingleton(configuration.Profiles);
+        services.AddSingleton(configuration.Delegation);
+        services.AddSingleton<AgencyGate>();
+        services.AddSingleton<AgencyRegistry>();
         services.AddSingleton<StepWriter>();
         services.AddSingleton<ApplicantCertificate>();
         services.AddSingleton<SubscriberRegistry>();

@@ -3,9 +3,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
+using GmPki.Core.Identity;
 using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
 using GmPki.Core.Security;
 using GmPki.Cryptography.Sm;
+using GmPki.Registration.Agencies;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GmPki.Server.Installation;
@@ -16,7 +19,7 @@ namespace GmPki.Server.Installation;
 /// Successful look-ups are cached for <see cref="CacheLifetime"/>, so a disabled key stops working
 /// within that time; unknown keys are never cached.
 /// </summary>
-public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider clock, IMemoryCache cache)
+public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore agencies, DelegationPolicy delegation, TimeProvider clock, IMemoryCache cache)
 {
     /// <summary>How long a successful API key look-up is remembered.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
@@ -27,22 +30,92 @@ public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider 
     /// <summary>The stored form of an API key: lowercase hex SM3 of its UTF-8 bytes.</summary>
     public static string Hash(string apiKey) => Sm3.HashHex(Encoding.UTF8.GetBytes(apiKey));
 
-    /// <summary>Creates an operator and returns its new API key (shown only now).</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> for a bad or taken name.</exception>
-    public async Task<string> CreateAsync(string name, OperatorRole role, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Creates an operator of the CA's own staff and returns its new API key (shown only now).</summary>
+    /// <exception cref="GmPkiException">As <see cref="CreateAsync(NewOperator, Actor, CancellationToken)"/>.</exception>
+    public Task<string> CreateAsync(string name, OperatorRole role, Actor actor, CancellationToken cancellationToken)
+        => CreateAsync(new NewOperator(name, role), actor, cancellationToken);
+
+    /// <summary>
+    /// Creates an operator and returns its new API key (shown only now). An agency operator names
+    /// an existing agency (and delegation must be on); other roles name none. For the 三员 roles
+    /// (CA administrator, security officer, audit officer) the holder's identity number is
+    /// recorded as its SM3 hash, and one person cannot hold two of them.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> for a bad or taken name, a bad identity number, or an agency
+    /// given for another role; <c>agency-not-found</c>; <c>agency-scope-violated</c> when delegation is off;
+    /// <c>separation-of-duties</c> when the person holds another 三员 role or a security/audit officer comes without an identity number.</exception>
+    public async Task<string> CreateAsync(NewOperator request, Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!NamePattern().IsMatch(name))
+        if (!NamePattern().IsMatch(request.Name))
         {
-            throw Errors.RequestInvalid.With($"operator name '{name}' must match [a-z0-9._-]{{1,64}}.");
+            throw Errors.RequestInvalid.With($"operator name '{request.Name}' must match [a-z0-9._-]{{1,64}}.");
         }
 
+        await CheckAgencyAsync(request, cancellationToken);
+        var personId = await CheckSeparationAsync(request, cancellationToken);
         var apiKey = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
-        var audit = new AuditEvent(now, "operator.created", actor.Name, actor.Role, "operator:" + name, "success",
-            JsonSerializer.Serialize(new { role = role.ToName() }), actor.RequestId);
-        await store.AddAsync(new OperatorRecord(name, role, Hash(apiKey), now, Disabled: false), audit, cancellationToken);
+        var audit = new AuditEvent(now, "operator.created", actor.Name, actor.Role, "operator:" + request.Name, "success",
+            JsonSerializer.Serialize(new { role = request.Role.ToName(), agency = request.Agency, personRecorded = personId is not null }), actor.RequestId);
+        await store.AddAsync(new OperatorRecord(request.Name, request.Role, Hash(apiKey), now, Disabled: false, request.Agency, personId), audit, cancellationToken);
         return apiKey;
+    }
+
+    /// <summary>The 三员 (three separated officers): administrator, security officer, audit officer.</summary>
+    public static bool IsSeparatedRole(OperatorRole role) => role is OperatorRole.CaAdministrator or OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer;
+
+    private async Task CheckAgencyAsync(NewOperator request, CancellationToken cancellationToken)
+    {
+        if (request.Role != OperatorRole.AgencyOperator)
+        {
+            if (request.Agency is not null)
+            {
+                throw Errors.RequestInvalid.With($"only agency operators belong to an agency; a {request.Role.ToName()} does not.");
+            }
+
+            return;
+        }
+
+        if (!delegation.Enabled)
+        {
+            throw Errors.AgencyScopeViolated.With("delegated registration is switched off in this deployment (D §22); no agency operator can be created.");
+        }
+
+        if (request.Agency is null || await agencies.FindAsync(request.Agency, cancellationToken) is null)
+        {
+            throw Errors.AgencyNotFound.With($"an agency operator needs an existing agency; '{request.Agency}' is not registered.");
+        }
+    }
+
+    private async Task<string?> CheckSeparationAsync(NewOperator request, CancellationToken cancellationToken)
+    {
+        if (request.IdentityNumber is null)
+        {
+            return request.Role is OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer
+                ? throw Errors.SeparationOfDuties.With($"a {request.Role.ToName()} is created with the holder's identity number, so that the 三员 separation can be enforced.")
+                : null;
+        }
+
+        var number = request.IdentityNumber.Trim().ToUpperInvariant();
+        if (!ChineseIdentifiers.IsCitizenIdentityNumber(number))
+        {
+            throw Errors.RequestInvalid.With("the identity number is not a valid resident identity number (GB 11643 check character).");
+        }
+
+        var personId = Sm3.HashHex(Encoding.UTF8.GetBytes(number));
+        if (IsSeparatedRole(request.Role))
+        {
+            var clash = (await store.ListAsync(cancellationToken))
+                .FirstOrDefault(o => !o.Disabled && o.PersonId == personId && IsSeparatedRole(o.Role) && o.Role != request.Role);
+            if (clash is not null)
+            {
+                throw Errors.SeparationOfDuties.With($"this person already holds the {clash.Role.ToName()} role (operator '{clash.Name}'); administrator, security officer and audit officer must be different people.");
+            }
+        }
+
+        return personId;
     }
 
     /// <summary>Finds the enabled operator holding <paramref name="apiKey"/>; null when none.</summary>
@@ -76,3 +149,10 @@ public sealed partial class OperatorAccounts(IOperatorStore store, TimeProvider 
     [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
     private static partial Regex NamePattern();
 }
+
+/// <summary>An operator account to create.</summary>
+/// <param name="Name">Account name, <c>[a-z0-9._-]{1,64}</c>.</param>
+/// <param name="Role">Its role.</param>
+/// <param name="Agency">For an agency operator: its agency's code; null for other roles.</param>
+/// <param name="IdentityNumber">The holder's resident identity number (GB 11643); required for security and audit officers, recommended for administrators.</param>
+public sealed record NewOperator(string Name, OperatorRole Role, string? Agency = null, string? IdentityNumber = null);

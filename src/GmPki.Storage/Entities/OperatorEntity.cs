@@ -18,5 +18,11 @@ internal sealed class OperatorEntity
 
     public bool Disabled { get; set; }
 
-    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled);
+    /// <summary>Code of the agency of an agency operator (foreign key to <c>agencies</c>).</summary>
+    public string? Agency { get; set; }
+
+    /// <summary>SM3 of the holder's identity number, for the 三员 separation.</summary>
+    public string? PersonId { get; set; }
+
+    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled, Agency, PersonId);
 }

@@ -3,11 +3,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Registration;
 
-/// <summary>Maps the registration tables: subscribers, applications, their steps and evidence, and the published documents.</summary>
+/// <summary>Maps the registration tables: delegated agencies, subscribers, applications, their steps and evidence, and the published documents.</summary>
 internal static class RegistrationConfiguration
 {
     public static void Apply(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<AgencyEntity>(agency =>
+        {
+            agency.ToTable("agencies");
+            agency.HasKey(a => a.Code);
+        });
         modelBuilder.Entity<SubscriberEntity>(subscriber =>
         {
             subscriber.ToTable("subscribers");

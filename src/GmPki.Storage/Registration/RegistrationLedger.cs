@@ -129,6 +129,21 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         return new Page<CertificateApplication>(await WithStepsAsync(context, rows, cancellationToken), total, pageNumber, pageSize);
     }
 
+    public async Task<RegistrationActivity> CountActivityAsync(string? agency, DateTime start, DateTime until, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var subscribers = await context.Set<SubscriberEntity>()
+            .CountAsync(s => s.Agency == agency && s.CreatedAt >= start && s.CreatedAt < until, cancellationToken);
+        var groups = await context.Set<ApplicationEntity>()
+            .Where(a => a.Agency == agency && a.CreatedAt >= start && a.CreatedAt < until)
+            .GroupBy(a => new { a.Kind, a.State })
+            .Select(g => new { g.Key.Kind, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new RegistrationActivity(subscribers,
+            [.. groups.Select(g => new ApplicationCount(Parse<ApplicationKind>(g.Kind), Parse<ApplicationState>(g.State), g.Count))
+                .OrderBy(c => c.Kind).ThenBy(c => c.State)]);
+    }
+
     public async Task<bool> RecordStepAsync(
         Guid applicationId, int expectedVersion, StepRecord stepRecord, IReadOnlyList<EvidenceFile> evidence, ApplicationState newState,
         string? resultSerial, CertificateStatusChange? statusChange, AuditEvent audit, CancellationToken cancellationToken)

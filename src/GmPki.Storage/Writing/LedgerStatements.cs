@@ -55,8 +55,8 @@ internal static class LedgerStatements
         "label", "kind", "parent", "certificate", "keyReference", "sm2UserId", "createdAt");
 
     private static readonly LedgerStatement InsertOperator = new(
-        "INSERT INTO operators (name, role, api_key_hash, created_at, disabled) VALUES (@name, @role, @hash, @createdAt, @disabled)",
-        "name", "role", "hash", "createdAt", "disabled");
+        "INSERT INTO operators (name, role, api_key_hash, created_at, disabled, agency, person_id) VALUES (@name, @role, @hash, @createdAt, @disabled, @agency, @person)",
+        "name", "role", "hash", "createdAt", "disabled", "agency", "person");
 
     public static LedgerStep Reserve(SerialReservation r) => new(InsertCertificate,
     [
@@ -91,7 +91,7 @@ internal static class LedgerStatements
         [a.Label, a.Kind.ToString(), a.ParentLabel, a.CertificateDer, a.KeyReference, a.Sm2UserId, Utc(a.CreatedAt)]);
 
     public static LedgerStep Operator(OperatorRecord o) => new(InsertOperator,
-        [o.Name, o.Role.ToName(), o.ApiKeyHash, Utc(o.CreatedAt), o.Disabled]);
+        [o.Name, o.Role.ToName(), o.ApiKeyHash, Utc(o.CreatedAt), o.Disabled, o.Agency, o.PersonId]);
 
     private static DateTime Utc(DateTime value) => UtcDateTimeConverter.ToUtc(value);
 }

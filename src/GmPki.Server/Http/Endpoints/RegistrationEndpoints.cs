@@ -23,7 +23,7 @@ internal static class RegistrationEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var subscribers = app.MapGroup("/api/v1/subscribers").WithTags("Registration").RequireAuthorization(Policies.Read);
-        subscribers.MapPost("/", RegisterSubscriberAsync).Produces<SubscriberView>(StatusCodes.Status201Created).WithSummary("Register a subscriber (registrar, agency operator)");
+        subscribers.MapPost("/", RegisterSubscriberAsync).RequireAuthorization(Policies.Desk).Produces<SubscriberView>(StatusCodes.Status201Created).WithSummary("Register a subscriber (registrar, agency operator)");
         subscribers.MapGet("/{id:guid}", ReadSubscriberAsync).Produces<SubscriberView>().WithSummary("Read a subscriber's data (audited)");
 
         var applications = app.MapGroup("/api/v1/applications").WithTags("Registration");
@@ -44,7 +44,7 @@ internal static class RegistrationEndpoints
         MapStep<WithdrawalBody>(applications, "withdrawal", (s, id, b, a, ct) => s.GetRequiredService<ApplicationDesk>().WithdrawAsync(id, b.Reason, a, ct));
 
         app.MapGet("/api/v1/evidence/{id:guid}", ReadEvidenceAsync).WithTags("Registration").RequireAuthorization(Policies.Read).WithSummary("An evidence file's content (audited)");
-        app.MapPost("/api/v1/counter/applications", CounterAsync).WithTags("Registration").RequireAuthorization(Policies.Read)
+        app.MapPost("/api/v1/counter/applications", CounterAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBody)).Produces<CounterResultView>(StatusCodes.Status201Created)
             .WithSummary("The counter flow: a registrar records every step for an applicant present in person");
 
@@ -99,7 +99,7 @@ internal static class RegistrationEndpoints
         else if (body.Subscriber is { } data && selfService)
         {
             var input = data.ToInput();
-            await desk.CheckFirstApplicationAsync(kind, body.Profile, csr, cancellationToken);
+            await desk.CheckFirstApplicationAsync(kind, body.Profile, csr, actor, cancellationToken);
             subscriberId = (await registry.RegisterAsync(input, actor, selfService: true, cancellationToken)).Id;
         }
         else

@@ -1,0 +1,48 @@
+using GmPki.Storage.Context;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace GmPki.Storage.Migrations.Postgres;
+
+/// <summary>
+/// Delegated registration agencies (受委托机构, docs/registration.md): table <c>agencies</c>;
+/// operators gain <c>agency</c> (their agency's code) and <c>person_id</c> (SM3 of the holder's
+/// identity number, for the 三员 separation).
+/// </summary>
+[DbContext(typeof(PostgresLedgerContext))]
+[Migration("20261203000000_Agencies")]
+internal sealed class PostgresAgencies : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "agencies",
+            columns: table => new
+            {
+                code = table.Column<string>(type: "text", nullable: false),
+                name = table.Column<string>(type: "text", nullable: false),
+                responsible_person = table.Column<string>(type: "text", nullable: false),
+                service_addresses = table.Column<string>(type: "text", nullable: false),
+                scope = table.Column<string>(type: "text", nullable: false),
+                agreement_date = table.Column<DateOnly>(type: "date", nullable: false),
+                filed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                changed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                change_filed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                suspended = table.Column<bool>(type: "boolean", nullable: false),
+                version = table.Column<int>(type: "integer", nullable: false),
+                updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_agencies", x => x.code));
+        migrationBuilder.AddColumn<string>(name: "agency", table: "operators", type: "text", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "person_id", table: "operators", type: "text", nullable: true);
+        migrationBuilder.CreateIndex(name: "IX_operators_person_id", table: "operators", column: "person_id");
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropIndex(name: "IX_operators_person_id", table: "operators");
+        migrationBuilder.DropColumn(name: "person_id", table: "operators");
+        migrationBuilder.DropColumn(name: "agency", table: "operators");
+        migrationBuilder.DropTable(name: "agencies");
+    }
+}
