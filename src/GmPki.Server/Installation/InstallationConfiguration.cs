@@ -7,6 +7,7 @@ using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
 using GmPki.Issuance;
 using GmPki.Registration.Agencies;
+using GmPki.Registration.Retention;
 using GmPki.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -54,7 +55,9 @@ public static class InstallationConfiguration
     /// <param name="Profiles">Profiles by name.</param>
     /// <param name="Audit">When audit checkpoints are due.</param>
     /// <param name="Delegation">Whether registration may be delegated to agencies.</param>
-    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit, DelegationPolicy Delegation);
+    /// <param name="Retention">How long registration records are kept.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
+        DelegationPolicy Delegation, RetentionPolicy Retention);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -90,6 +93,17 @@ public static class InstallationConfiguration
             problems.Add($"GMPKI-AUDIT-002: Audit:CheckpointMinutes {audit.CheckpointMinutes} must be between {AuditSettings.MinMinutes} and {AuditSettings.MaxMinutes}.");
         }
 
+        var registration = settings.Registration;
+        if (registration.RetentionYears is < RetentionPolicy.MinimumYears or > 100)
+        {
+            problems.Add($"GMPKI-REG-001: Registration:RetentionYears {registration.RetentionYears} must be between {RetentionPolicy.MinimumYears} (M09 §24) and 100.");
+        }
+
+        if (registration.GovernmentRetentionYears is < RetentionPolicy.MinimumGovernmentYears or > 100)
+        {
+            problems.Add($"GMPKI-REG-002: Registration:GovernmentRetentionYears {registration.GovernmentRetentionYears} must be between {RetentionPolicy.MinimumGovernmentYears} (M09 §24) and 100.");
+        }
+
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
@@ -113,7 +127,8 @@ public static class InstallationConfiguration
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
             profiles!,
             new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
-            new DelegationPolicy(settings.Registration.DelegationEnabled));
+            new DelegationPolicy(registration.DelegationEnabled),
+            new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears));
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

@@ -6,6 +6,7 @@ using GmPki.Cryptography.Keys;
 using GmPki.Issuance;
 using GmPki.Registration.Agencies;
 using GmPki.Registration.Documents;
+using GmPki.Registration.Retention;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
 using GmPki.Storage;
@@ -50,6 +51,8 @@ public static class InstallationServices
         services.AddSingleton(configuration.Delegation);
         services.AddSingleton<AgencyGate>();
         services.AddSingleton<AgencyRegistry>();
+        services.AddSingleton(configuration.Retention);
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<StepWriter>();
         services.AddSingleton<ApplicantCertificate>();
         services.AddSingleton<SubscriberRegistry>();

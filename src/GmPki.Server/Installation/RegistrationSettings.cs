@@ -9,4 +9,10 @@ public sealed class RegistrationSettings
     /// agency operators cannot act. Default true.
     /// </summary>
     public bool DelegationEnabled { get; set; } = true;
+
+    /// <summary>Years registration records are kept after the certificate stops being valid (M09 §24: at least 5; GMPKI-REG-001).</summary>
+    public int RetentionYears { get; set; } = 5;
+
+    /// <summary>The same for government departments and their staff (M09 §24: at least 10; GMPKI-REG-002).</summary>
+    public int GovernmentRetentionYears { get; set; } = 10;
 }
