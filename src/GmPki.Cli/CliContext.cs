@@ -45,7 +45,7 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
 
         var account = (await installation.Get<IOperatorStore>().ListAsync(cancellationToken)).FirstOrDefault(o => o.Name == operatorName && !o.Disabled)
             ?? throw Errors.RequestInvalid.With($"no enabled operator '{operatorName}'.");
-        return RegistrationActor.Operator("operator:" + account.Name, account.Role, null, null);
+        return RegistrationActor.Operator("operator:" + account.Name, account.Role, account.Agency, null);
     }
 
     /// <summary>The actor of operator commands run from the CLI: the OS user, acting as CA administrator.</summary>

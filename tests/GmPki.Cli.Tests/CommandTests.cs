@@ -163,6 +163,40 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Operator_SamePersonAsTheAdministrator_CannotBeAuditOfficer()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync("--admin-id-number", Cli.ResidentId);
+
+        var sameAuditor = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "auditor", "--role", "audit-officer", "--id-number", Cli.ResidentId.ToLowerInvariant());
+        var noIdentity = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "security", "--role", "security-officer");
+        var noAgency = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "clerk", "--role", "agency-operator", "--agency", "nowhere");
+        var otherAuditor = await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "auditor2", "--role", "audit-officer", "--id-number", "110101198001010053");
+
+        sameAuditor.ExitCode.ShouldBe(1);
+        sameAuditor.Error.ShouldContain("[separation-of-duties]");
+        sameAuditor.Error.ShouldContain("operator 'admin'");
+        noIdentity.Error.ShouldContain("[separation-of-duties]");
+        noAgency.Error.ShouldContain("[agency-not-found]");
+        otherAuditor.ExitCode.ShouldBe(0, otherAuditor.Error);
+    }
+
+    [Fact]
+    public async Task RetentionPurge_FreshInstallation_RemovesNothing()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var csr = cli.OpenSslRequest("user", "/C=CN/CN=张三");
+        (await cli.IssueAsync(csr, "personal", "张三")).ExitCode.ShouldBe(0);
+
+        var (code, output, error) = await cli.RunAsync("retention", "purge", "--data", cli.Data);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("(5 years, 10 for government departments)");
+        output.ShouldContain("Removed 0 application(s) and 0 subscriber(s); kept 0 closed application(s)");
+    }
+
+    [Fact]
     public async Task Show_UnknownSerial_Exit1()
     {
         using var cli = new Cli();

@@ -35,6 +35,26 @@ public class AgencyApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerF
         report.Applications.ShouldBe([new ApplicationCountView("new", "completed", 1)]);
     }
 
+    [Fact]
+    public async Task AgencyOperator_AnotherAgencysPersonalData_403OwnIs200()
+    {
+        using var owner = await AgencyOperatorAsync("hz-owner");
+        using var other = await AgencyOperatorAsync("hz-other");
+        var issued = await Counter.IssueAsync(owner, Counter.New(Counter.Person("隐私人") with { Region = "330106" }, "personal", Csr("隐私人")));
+        var evidence = issued.Application.Steps.SelectMany(s => s.Evidence).First().Id;
+
+        using var ownSubscriber = await owner.GetAsync($"/api/v1/subscribers/{issued.Application.SubscriberId}");
+        using var otherSubscriber = await other.GetAsync($"/api/v1/subscribers/{issued.Application.SubscriberId}");
+        using var ownEvidence = await owner.GetAsync($"/api/v1/evidence/{evidence}");
+        using var otherEvidence = await other.GetAsync($"/api/v1/evidence/{evidence}");
+
+        ownSubscriber.StatusCode.ShouldBe(HttpStatusCode.OK);
+        otherSubscriber.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        ownEvidence.StatusCode.ShouldBe(HttpStatusCode.OK);
+        otherEvidence.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Server.RecentAuditAsync(10)).ShouldContain(e => e.Action == "evidence.read" && e.Agency == "hz-owner");
+    }
+
     [Theory]
     [InlineData("organization", "individual", "330106", "profile 'organization'")]
     [InlineData("personal", "individual", "110105", "region 110105")]

@@ -20,20 +20,21 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
     /// <summary>
     /// Expected status per endpoint, in the order of <see cref="Probes"/>: list certificates, list
     /// applications, list agencies, publish a document (invalid body, so 400 once authorized),
-    /// register a subscriber (invalid body, so 400 once authorized).
+    /// register a subscriber (invalid body, so 400 once authorized), read a subscriber's personal
+    /// data and an evidence file (unknown ids, so 404 once authorized).
     /// </summary>
     [Theory]
-    [InlineData("registrar", 200, 200, 403, 403, 400)]
-    [InlineData("reviewer", 200, 200, 403, 403, 403)]
-    [InlineData("ca-administrator", 200, 200, 200, 400, 403)]
-    [InlineData("security-officer", 200, 200, 403, 403, 403)]
-    [InlineData("audit-officer", 200, 200, 200, 403, 403)]
-    [InlineData("inspector", 200, 200, 200, 403, 403)]
-    [InlineData(null, 401, 401, 401, 401, 401)]
-    public async Task Role_EachEndpoint_AllowedOrRefusedAsDocumented(string? role, int certificates, int applications, int agencies, int publish, int register)
+    [InlineData("registrar", 200, 200, 403, 403, 400, 404)]
+    [InlineData("reviewer", 200, 200, 403, 403, 403, 404)]
+    [InlineData("ca-administrator", 200, 200, 200, 400, 403, 403)]
+    [InlineData("security-officer", 200, 200, 403, 403, 403, 403)]
+    [InlineData("audit-officer", 200, 200, 200, 403, 403, 403)]
+    [InlineData("inspector", 200, 200, 200, 403, 403, 403)]
+    [InlineData(null, 401, 401, 401, 401, 401, 401)]
+    public async Task Role_EachEndpoint_AllowedOrRefusedAsDocumented(string? role, int certificates, int applications, int agencies, int publish, int register, int personalData)
     {
         using var client = Server.Authorized(role is null ? null : await KeyForAsync(role));
-        var expected = new[] { certificates, applications, agencies, publish, register };
+        var expected = new[] { certificates, applications, agencies, publish, register, personalData, personalData };
 
         var actual = new List<int>();
         foreach (var probe in Probes)
@@ -89,6 +90,8 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
         c => c.GetAsync("/api/v1/agencies"),
         c => c.PostAsJsonAsync("/api/v1/documents/notice", new { }),
         c => c.PostAsJsonAsync("/api/v1/subscribers", new { }),
+        c => c.GetAsync("/api/v1/subscribers/" + Guid.NewGuid()),
+        c => c.GetAsync("/api/v1/evidence/" + Guid.NewGuid()),
     ];
 
     private async Task<string> KeyForAsync(string role)

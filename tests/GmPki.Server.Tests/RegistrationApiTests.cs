@@ -38,6 +38,7 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         await MustAsync(applicant, id, "notice-acknowledgement", new ConsentBody(notice.GetProperty("version").GetInt32(), "click"));
 
         var agreement = await DocumentAsync("agreement");
+        agreement.GetProperty("kind").GetString().ShouldBe("agreement");
         var digest = Convert.FromHexString(agreement.GetProperty("sm3").GetString()!);
         var version = agreement.GetProperty("version").GetInt32();
         var forged = await Counter.StepAsync(applicant, id, "agreement-signature", new ConsentBody(version, "signature", Convert.ToBase64String(SignWithOpenSsl(client, "other", digest))));

@@ -50,7 +50,7 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
     public async Task RecordStepAsync_WithEvidence_ApplicationMovesAndEvidenceReadsBack()
     {
         var application = await OpenAsync();
-        var evidence = new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), "id-card.jpg", "image/jpeg", 5, "00"), [1, 2, 3, 4, 5]);
+        var evidence = new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), "id-card.jpg", "image/jpeg", 5, "00"), [1, 2, 3, 4, 5], application.Id);
         var step = new StepRecord(WorkflowStep.IdentityVerification, true, Samples.Now, "operator:alice", "registrar", null, "in-person", """{"documentChecked":"card"}""", []);
 
         (await Registrations.RecordStepAsync(application.Id, 0, step, [evidence], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"), default)).ShouldBeTrue();
@@ -61,7 +61,9 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
         recorded.Step.ShouldBe(WorkflowStep.IdentityVerification);
         recorded.Details.ShouldBe("""{"documentChecked":"card"}""");
         recorded.Evidence.ShouldHaveSingleItem().ShouldBe(evidence.Summary);
-        (await Registrations.FindEvidenceAsync(evidence.Summary.Id, default)).ShouldNotBeNull().Content.ShouldBe(evidence.Content);
+        var file = (await Registrations.FindEvidenceAsync(evidence.Summary.Id, default)).ShouldNotBeNull();
+        file.Content.ShouldBe(evidence.Content);
+        file.ApplicationId.ShouldBe(application.Id);
     }
 
     [SkippableFact]

@@ -25,11 +25,12 @@ internal static class InitCommand
         var issuingYears = new Option<int>("--issuing-years") { Description = "Issuing CA lifetime in years.", DefaultValueFactory = _ => 10 };
         var sm2Id = new Option<string>("--sm2-id") { Description = "SM2 signer ID of the CAs.", DefaultValueFactory = _ => Sm2UserId.DefaultText };
         var admin = new Option<string>("--admin") { Description = "Name of the first operator (role ca-administrator).", DefaultValueFactory = _ => "admin" };
+        var adminId = new Option<string?>("--admin-id-number") { Description = "The administrator's resident identity number, so the 三员 separation covers them (recommended)." };
         var databaseProvider = new Option<string>("--database-provider") { Description = "Ledger database: sqlite (in the data directory) or postgresql.", DefaultValueFactory = _ => "sqlite" };
         var databaseConnection = new Option<string>("--database-connection") { Description = "ADO.NET connection string.", DefaultValueFactory = _ => "Data Source=gmpki.db" };
         var command = new Command("init", "Create a CA hierarchy (root + issuing CA) and the first administrator in a new data directory.")
         {
-            data, passphraseFile, algorithm, organization, country, rootName, issuingName, baseUrl, rootYears, issuingYears, sm2Id, admin, databaseProvider, databaseConnection,
+            data, passphraseFile, algorithm, organization, country, rootName, issuingName, baseUrl, rootYears, issuingYears, sm2Id, admin, adminId, databaseProvider, databaseConnection,
         };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
@@ -45,7 +46,8 @@ internal static class InitCommand
                     parse.GetValue(issuingName)!, parse.GetValue(rootYears), parse.GetValue(issuingYears), parse.GetValue(sm2Id)!),
                 parse.GetValue(baseUrl)!.TrimEnd('/'),
                 parse.GetValue(admin)!,
-                new DatabaseSettings { Provider = parse.GetValue(databaseProvider)!, ConnectionString = parse.GetValue(databaseConnection)! });
+                new DatabaseSettings { Provider = parse.GetValue(databaseProvider)!, ConnectionString = parse.GetValue(databaseConnection)! },
+                AdministratorIdentityNumber: parse.GetValue(adminId));
             await context.Output.WriteLineAsync($"Creating a {keyAlgorithm.Value.ToName()} CA hierarchy in {directory.Path} …");
             var result = await Initializer.InitializeAsync(directory, options, passphrase, CliContext.CliActor, TimeProvider.System, cancellationToken);
             await context.Output.WriteLineAsync(Describe.Authority(result.Root));

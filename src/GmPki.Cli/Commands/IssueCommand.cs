@@ -80,7 +80,8 @@ internal static class IssueCommand
 
         if (application.State == ApplicationState.AwaitingApproval)
         {
-            await context.Output.WriteLineAsync($"Profile '{application.Profile}' needs a second person: gmpki application approve {application.Id} --operator <reviewer> --data …, then gmpki application fulfil {application.Id} --out … .");
+            await context.Output.WriteLineAsync($"Profile '{application.Profile}' needs a second person: gmpki application approve {application.Id} --operator <reviewer> --comment <remarks> --data …,");
+            await context.Output.WriteLineAsync($"then gmpki application fulfil {application.Id} --receiver-id-number <applicant's identity number> --out … --data … .");
             return 0;
         }
 

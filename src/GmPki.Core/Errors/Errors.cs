@@ -109,6 +109,9 @@ public static class Errors
     /// <summary>A published document version is required but missing, or a version already exists.</summary>
     public static readonly GmPkiError DocumentConflict = new("document-conflict", ErrorKind.Conflict, "Document version conflict");
 
+    /// <summary>No evidence file with that identifier.</summary>
+    public static readonly GmPkiError EvidenceNotFound = new("evidence-not-found", ErrorKind.NotFound, "Evidence file not found");
+
     /// <summary>No delegated registration agency (受委托机构) with that code.</summary>
     public static readonly GmPkiError AgencyNotFound = new("agency-not-found", ErrorKind.NotFound, "Registration agency not found");
 

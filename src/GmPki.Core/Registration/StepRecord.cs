@@ -34,4 +34,5 @@ public sealed record EvidenceSummary(Guid Id, string Name, string MediaType, lon
 /// <summary>An evidence file with its content.</summary>
 /// <param name="Summary">Description and digest.</param>
 /// <param name="Content">The bytes (decrypted).</param>
-public sealed record EvidenceFile(EvidenceSummary Summary, byte[] Content);
+/// <param name="ApplicationId">The application it is evidence of.</param>
+public sealed record EvidenceFile(EvidenceSummary Summary, byte[] Content, Guid ApplicationId);

@@ -65,6 +65,11 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, Agenc
     {
         ArgumentNullException.ThrowIfNull(actor);
         var subscriber = await ledger.FindSubscriberAsync(id, cancellationToken) ?? throw Errors.SubscriberNotFound.With($"no subscriber {id}.");
+        if (actor.Role == OperatorRole.AgencyOperator && subscriber.Agency != actor.Agency)
+        {
+            throw Errors.Forbidden.With($"agency '{actor.Agency}' may read only subscribers it registered.");
+        }
+
         await audit.AppendAsync(Event(clock.GetUtcNow().UtcDateTime, "subscriber.read", actor, id, new { fields = "personal-data" }), cancellationToken);
         return subscriber;
     }

@@ -64,7 +64,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
         await agencies.DemandActiveAsync(actor, cancellationToken);
-        var files = (evidence ?? []).Select(ToFile).ToList();
+        var files = (evidence ?? []).Select(e => ToFile(e, application.Id)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var detailsJson = JsonSerializer.Serialize(details);
         var state = StepTable.StateAfter(application.Kind, step, passed);
@@ -111,7 +111,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
         return application with { State = ApplicationState.Withdrawn, Version = application.Version + 1, UpdatedAt = now };
     }
 
-    private static EvidenceFile ToFile(EvidenceInput input)
+    private static EvidenceFile ToFile(EvidenceInput input, Guid applicationId)
     {
         if (input.Content.Length > EvidenceInput.MaxLength)
         {
@@ -123,6 +123,6 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
             throw Errors.StepInvalid.With("every evidence file needs a name and a media type.");
         }
 
-        return new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), input.Name, input.MediaType, input.Content.Length, Sm3.HashHex(input.Content)), input.Content);
+        return new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), input.Name, input.MediaType, input.Content.Length, Sm3.HashHex(input.Content)), input.Content, applicationId);
     }
 }

@@ -20,6 +20,9 @@ internal static class Policies
     /// <summary>Works the registration desk (registers subscribers, runs the counter flow): registrars and agency operators.</summary>
     public const string Desk = "desk";
 
+    /// <summary>Reads personal data (subscribers' identity numbers, evidence files): registrars, reviewers, agency operators (their own agency's only).</summary>
+    public const string PersonalData = "personal-data";
+
     /// <summary>Supervises delegated agencies (reads, reports): CA administrators, audit officers, inspectors.</summary>
     public const string Supervise = "supervise";
 
@@ -30,6 +33,7 @@ internal static class Policies
         options.AddPolicy(Participant, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(Administer, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName()));
         options.AddPolicy(Desk, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.AgencyOperator.ToName()));
+        options.AddPolicy(PersonalData, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.Reviewer.ToName(), OperatorRole.AgencyOperator.ToName()));
         options.AddPolicy(Supervise, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName(), OperatorRole.AuditOfficer.ToName(), OperatorRole.Inspector.ToName()));
     }
 }

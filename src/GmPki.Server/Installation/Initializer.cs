@@ -14,7 +14,10 @@ namespace GmPki.Server.Installation;
 /// <param name="AdministratorName">Name of the first operator (role ca-administrator).</param>
 /// <param name="Database">Ledger database; SQLite in the data directory when null.</param>
 /// <param name="RegistrarName">Name of a registrar operator to create too (the demo's counter clerk), or null for none.</param>
-public sealed record InitOptions(HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin", DatabaseSettings? Database = null, string? RegistrarName = null);
+/// <param name="AdministratorIdentityNumber">The administrator's resident identity number for the 三员 separation, or null.</param>
+public sealed record InitOptions(
+    HierarchyOptions Hierarchy, string BaseUrl, string AdministratorName = "admin", DatabaseSettings? Database = null, string? RegistrarName = null,
+    string? AdministratorIdentityNumber = null);
 
 /// <summary>What was created.</summary>
 /// <param name="Root">The root CA.</param>
@@ -59,7 +62,8 @@ public static class Initializer
             }
 
             var accounts = installation.Get<OperatorAccounts>();
-            var apiKey = await accounts.CreateAsync(options.AdministratorName, OperatorRole.CaAdministrator, actor, cancellationToken);
+            var apiKey = await accounts.CreateAsync(
+                new NewOperator(options.AdministratorName, OperatorRole.CaAdministrator, IdentityNumber: options.AdministratorIdentityNumber), actor, cancellationToken);
             var registrarKey = options.RegistrarName is null ? null : await accounts.CreateAsync(options.RegistrarName, OperatorRole.Registrar, actor, cancellationToken);
             return new InitResult(root.Record, issuing.Record, apiKey, registrarKey);
         }

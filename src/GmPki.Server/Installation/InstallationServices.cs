@@ -54,6 +54,7 @@ public static class InstallationServices
         services.AddSingleton(configuration.Retention);
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<StepWriter>();
+        services.AddSingleton<EvidenceDesk>();
         services.AddSingleton<ApplicantCertificate>();
         services.AddSingleton<SubscriberRegistry>();
         services.AddSingleton<DocumentDesk>();

@@ -188,7 +188,7 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var key = RegistrationStatements.Id(id);
         var row = await context.Set<EvidenceEntity>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, cancellationToken);
-        return row is null ? null : new EvidenceFile(Summary(row), protector.Unprotect(row.ContentProtected, EvidencePurpose(id)));
+        return row is null ? null : new EvidenceFile(Summary(row), protector.Unprotect(row.ContentProtected, EvidencePurpose(id)), Guid.Parse(row.ApplicationId));
     }
 
     public async Task PublishDocumentAsync(PublishedDocument document, AuditEvent audit, CancellationToken cancellationToken)

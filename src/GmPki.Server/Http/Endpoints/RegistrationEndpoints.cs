@@ -24,7 +24,7 @@ internal static class RegistrationEndpoints
     {
         var subscribers = app.MapGroup("/api/v1/subscribers").WithTags("Registration").RequireAuthorization(Policies.Read);
         subscribers.MapPost("/", RegisterSubscriberAsync).RequireAuthorization(Policies.Desk).Produces<SubscriberView>(StatusCodes.Status201Created).WithSummary("Register a subscriber (registrar, agency operator)");
-        subscribers.MapGet("/{id:guid}", ReadSubscriberAsync).Produces<SubscriberView>().WithSummary("Read a subscriber's data (audited)");
+        subscribers.MapGet("/{id:guid}", ReadSubscriberAsync).RequireAuthorization(Policies.PersonalData).Produces<SubscriberView>().WithSummary("Read a subscriber's data (audited)");
 
         var applications = app.MapGroup("/api/v1/applications").WithTags("Registration");
         applications.MapPost("/", OpenAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(CertificateEndpoints.MaxBody))
@@ -43,7 +43,7 @@ internal static class RegistrationEndpoints
         MapStep<AcceptanceBody>(applications, "acceptance", (s, id, b, a, ct) => s.GetRequiredService<FulfilmentDesk>().AcceptAsync(id, new AcceptanceInput(b.Method, b.ReceiverIdentityNumber), Evidence(b.Evidence), a, ct));
         MapStep<WithdrawalBody>(applications, "withdrawal", (s, id, b, a, ct) => s.GetRequiredService<ApplicationDesk>().WithdrawAsync(id, b.Reason, a, ct));
 
-        app.MapGet("/api/v1/evidence/{id:guid}", ReadEvidenceAsync).WithTags("Registration").RequireAuthorization(Policies.Read).WithSummary("An evidence file's content (audited)");
+        app.MapGet("/api/v1/evidence/{id:guid}", ReadEvidenceAsync).WithTags("Registration").RequireAuthorization(Policies.PersonalData).WithSummary("An evidence file's content (audited)");
         app.MapPost("/api/v1/counter/applications", CounterAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBody)).Produces<CounterResultView>(StatusCodes.Status201Created)
             .WithSummary("The counter flow: a registrar records every step for an applicant present in person");
@@ -123,12 +123,9 @@ internal static class RegistrationEndpoints
         return new ApplicationPage([.. result.Items.Select(ApplicationView.From)], result.Total, result.PageNumber, result.PageSize);
     }
 
-    private static async Task<IResult> ReadEvidenceAsync(Guid id, HttpContext context, IRegistrationLedger ledger, Core.Ledger.IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadEvidenceAsync(Guid id, HttpContext context, EvidenceDesk desk, CancellationToken cancellationToken)
     {
-        var file = await ledger.FindEvidenceAsync(id, cancellationToken) ?? throw Errors.RequestInvalid.With($"no evidence file {id}.");
-        var who = RegistrationActors.Of(context).Audit;
-        await audit.AppendAsync(new Core.Ledger.AuditEvent(clock.GetUtcNow().UtcDateTime, "evidence.read", who.Name, who.Role, "evidence:" + id.ToString("D"), "success",
-            System.Text.Json.JsonSerializer.Serialize(new { file.Summary.Name, file.Summary.Sm3 }), who.RequestId), cancellationToken);
+        var file = await desk.ReadAsync(id, RegistrationActors.Of(context), cancellationToken);
         return Results.File(file.Content, file.Summary.MediaType, file.Summary.Name);
     }
 
