@@ -11,6 +11,30 @@ internal static class CliFiles
     public static Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
         => File.Exists(path) ? File.ReadAllBytesAsync(path, cancellationToken) : throw Errors.RequestInvalid.With($"file {path} does not exist.");
 
+    /// <summary>The DER of the X.509 certificate in <paramref name="path"/> (PEM or DER), or null when no path is given.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when missing or not a certificate.</exception>
+    public static async Task<byte[]?> CertificateAsync(string? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var bytes = await ReadAsync(path, cancellationToken);
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        try
+        {
+            using var certificate = text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+                ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(text)
+                : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(bytes);
+            return certificate.RawData;
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw Errors.RequestInvalid.With($"{path} is not an X.509 certificate (PEM or DER): {e.Message}");
+        }
+    }
+
     /// <summary>Evidence files, their media type guessed from the extension.</summary>
     public static async Task<List<EvidenceInput>> EvidenceAsync(string[]? paths, CancellationToken cancellationToken)
     {

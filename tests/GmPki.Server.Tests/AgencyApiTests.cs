@@ -164,7 +164,7 @@ public class AgencyApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerF
     [Fact]
     public async Task DelegationSwitchedOff_NoAgencyCanBeRegistered()
     {
-        await using var server = await RunningServer.StartAsync(delegationEnabled: false);
+        await using var server = await RunningServer.StartAsync(configure: (json, _) => json["Registration"] = new System.Text.Json.Nodes.JsonObject { ["DelegationEnabled"] = false });
 
         using var response = await server.Client.PostAsJsonAsync("/api/v1/agencies", Body("any", Today), Counter.Web);
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
@@ -52,20 +53,22 @@ public class RunningServer : IAsyncDisposable
 
     /// <param name="algorithm">Key algorithm of the CAs.</param>
     /// <param name="database">Ledger database; SQLite in the data directory when null.</param>
-    /// <param name="delegationEnabled">Written to <c>Registration:DelegationEnabled</c> in <c>gmpki.json</c>.</param>
-    public static async Task<RunningServer> StartAsync(KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, bool delegationEnabled = true)
+    /// <param name="configure">Changes <c>gmpki.json</c> (as a JSON tree, with the data directory) before the server starts.</param>
+    /// <param name="scheme"><c>http</c>, or <c>https</c> when <paramref name="configure"/> sets up <c>Server:Https</c>.</param>
+    public static async Task<RunningServer> StartAsync(
+        KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, Action<JsonNode, DataDirectory>? configure = null, string scheme = "http")
     {
         var directory = new TempDirectory("gmpki-server-");
         var port = LoopbackPort.Free();
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var baseUrl = $"{scheme}://127.0.0.1:{port}";
         var data = DataDirectory.At(Path.Combine(directory.Path, "data"));
         var init = await Initializer.InitializeAsync(data,
             new InitOptions(new HierarchyOptions(algorithm, "测试电子认证服务机构", "CN", "测试根CA", "测试签发CA"), baseUrl, "admin", database),
             Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
-        if (!delegationEnabled)
+        if (configure is not null)
         {
-            var configuration = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(data.ConfigurationFile))!;
-            configuration["Registration"] = new System.Text.Json.Nodes.JsonObject { ["DelegationEnabled"] = false };
+            var configuration = JsonNode.Parse(File.ReadAllText(data.ConfigurationFile))!;
+            configure(configuration, data);
             File.WriteAllText(data.ConfigurationFile, configuration.ToJsonString());
         }
 
@@ -80,7 +83,11 @@ public class RunningServer : IAsyncDisposable
     /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>
     public HttpClient Authorized(string? apiKey)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        // HTTPS test servers use a throwaway self-signed certificate.
+        var client = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);

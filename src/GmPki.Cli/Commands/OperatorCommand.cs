@@ -16,7 +16,8 @@ internal static class OperatorCommand
         var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", OperatorRoles.Names) + ".", Required = true };
         var agency = new Option<string?>("--agency") { Description = "For agency-operator: the code of its delegated agency (受委托机构)." };
         var idNumber = new Option<string?>("--id-number") { Description = "The holder's resident identity number; required for security-officer and audit-officer, so one person cannot hold two 三员 roles." };
-        var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role, agency, idNumber };
+        var certificate = new Option<string?>("--client-certificate") { Description = "A TLS client certificate (PEM or DER; SM2, ECDSA or RSA) the operator may authenticate with instead of the API key." };
+        var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role, agency, idNumber, certificate };
         add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             if (!OperatorRoles.TryParse(parse.GetValue(role), out var parsedRole))
@@ -26,7 +27,9 @@ internal static class OperatorCommand
 
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var key = await installation.Get<OperatorAccounts>().CreateAsync(
-                new NewOperator(parse.GetValue(name)!, parsedRole.Value, parse.GetValue(agency), parse.GetValue(idNumber)), CliContext.CliActor, cancellationToken);
+                new NewOperator(parse.GetValue(name)!, parsedRole.Value, parse.GetValue(agency), parse.GetValue(idNumber),
+                    await CliFiles.CertificateAsync(parse.GetValue(certificate), cancellationToken)),
+                CliContext.CliActor, cancellationToken);
             await context.Output.WriteLineAsync($"Operator '{parse.GetValue(name)}' ({parsedRole.Value.ToName()}) created. API key, shown only once:");
             await context.Output.WriteLineAsync("  " + key);
             return 0;

@@ -13,4 +13,6 @@ namespace GmPki.Core.Ledger;
 /// The person holding the account: lowercase hex SM3 of their upper-cased identity number, so
 /// that one person cannot hold two of the 三员 roles under different accounts; null when not recorded.
 /// </param>
-public sealed record OperatorRecord(string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled, string? Agency = null, string? PersonId = null);
+/// <param name="ClientCertificateSha256">Lowercase hex SHA-256 of the DER TLS client certificate (SM2, ECDSA or RSA) the operator may authenticate with, or null.</param>
+public sealed record OperatorRecord(
+    string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled, string? Agency = null, string? PersonId = null, string? ClientCertificateSha256 = null);

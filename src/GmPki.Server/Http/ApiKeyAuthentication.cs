@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Core.Security;
 using GmPki.Registration.Workflow;
@@ -12,9 +13,12 @@ namespace GmPki.Server.Http;
 
 /// <summary>
 /// Authenticates operators by API key, sent as <c>Authorization: Bearer gmpki_…</c> or
-/// <c>X-API-Key: gmpki_…</c>, and applicants by their application's access token
-/// (<c>Authorization: Bearer gmpkiapp_…</c>). Missing or unknown credentials get a 401 problem
-/// document with <c>WWW-Authenticate: Bearer</c>; a role without permission gets a 403; both are audited.
+/// <c>X-API-Key: gmpki_…</c>, or — when no key is sent — by the TLS client certificate bound to
+/// their account (presented to Kestrel's HTTPS endpoint, or forwarded by a trusted TLS/TLCP
+/// proxy, see <see cref="ClientCertificateSettings"/>); and applicants by their application's
+/// access token (<c>Authorization: Bearer gmpkiapp_…</c>). Missing or unknown credentials get a
+/// 401 problem document with <c>WWW-Authenticate: Bearer</c>; a role without permission gets a
+/// 403; both are audited.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -35,7 +39,9 @@ internal sealed class ApiKeyAuthentication(
         var key = PresentedKey();
         if (key is null)
         {
-            return AuthenticateResult.NoResult();
+            return Context.Connection.ClientCertificate is { } certificate
+                ? OperatorTicket(await operators.AuthenticateAsync(certificate, Context.RequestAborted), "client certificate not bound to an enabled operator, or outside its validity")
+                : AuthenticateResult.NoResult();
         }
 
         if (ApplicationDesk.ApplicationOf(key) is { } application)
@@ -47,10 +53,14 @@ internal sealed class ApiKeyAuthentication(
                 : AuthenticateResult.Fail("unknown access token");
         }
 
-        var account = await operators.AuthenticateAsync(key, Context.RequestAborted);
+        return OperatorTicket(await operators.AuthenticateAsync(key, Context.RequestAborted), "unknown or disabled API key");
+    }
+
+    private static AuthenticateResult OperatorTicket(OperatorRecord? account, string failure)
+    {
         if (account is null)
         {
-            return AuthenticateResult.Fail("unknown or disabled API key");
+            return AuthenticateResult.Fail(failure);
         }
 
         List<Claim> claims = [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, account.Role.ToName())];
@@ -65,7 +75,9 @@ internal sealed class ApiKeyAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var reason = PresentedKey() is null ? "no API key presented" : "unknown or disabled API key";
+        var reason = PresentedKey() is not null ? "unknown or disabled API key"
+            : Context.Connection.ClientCertificate is { } certificate ? $"client certificate {certificate.Subject} (SHA-256 {Convert.ToHexStringLower(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256))}) is not bound to an enabled operator or is outside its validity"
+            : "no API key or client certificate presented";
         Response.Headers.WWWAuthenticate = "Bearer realm=\"gmpki\"";
         await RequestAudit.RejectedAsync(Context, "auth.rejected", Errors.Unauthenticated.Code, reason);
         await HttpErrors.WriteAsync(Context, Errors.Unauthenticated, $"{reason}; send 'Authorization: Bearer <API key>'.");

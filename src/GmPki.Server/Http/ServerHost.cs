@@ -32,7 +32,8 @@ public static class ServerHost
     public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(options.Data), options.Data);
+        var settings = InstallationConfiguration.Load(options.Data);
+        var configuration = InstallationConfiguration.Validate(settings, options.Data);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "GmPki", ContentRootPath = options.Data.Path });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -43,7 +44,9 @@ public static class ServerHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
+            kestrel.ConfigureHttpsDefaults(https => ClientCertificates.ConfigureHttps(https, settings.Server.Https, options.Data));
         });
+        ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddProblemDetails();
@@ -64,6 +67,7 @@ public static class ServerHost
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             await next(context);
         });
+        ClientCertificates.UseForwarding(app, settings.Server.ClientCertificates);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

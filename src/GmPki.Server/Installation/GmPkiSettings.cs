@@ -21,6 +21,9 @@ public sealed class GmPkiSettings
     /// <summary>Audit chain checkpoints.</summary>
     public AuditSettings Audit { get; set; } = new();
 
+    /// <summary>HTTPS and client-certificate authentication.</summary>
+    public ServerSettings Server { get; set; } = new();
+
     /// <summary>Registration authority switches.</summary>
     public RegistrationSettings Registration { get; set; } = new();
 

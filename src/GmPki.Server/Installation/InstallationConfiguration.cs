@@ -104,6 +104,7 @@ public static class InstallationConfiguration
             problems.Add($"GMPKI-REG-002: Registration:GovernmentRetentionYears {registration.GovernmentRetentionYears} must be between {RetentionPolicy.MinimumGovernmentYears} (M09 §24) and 100.");
         }
 
+        problems.AddRange(settings.Server.Validate(data));
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -55,12 +56,58 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
 
         await CheckAgencyAsync(request, cancellationToken);
         var personId = await CheckSeparationAsync(request, cancellationToken);
+        var certificate = request.ClientCertificate is null ? null : CertificateHash(request.ClientCertificate);
         var apiKey = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var audit = new AuditEvent(now, "operator.created", actor.Name, actor.Role, "operator:" + request.Name, "success",
-            JsonSerializer.Serialize(new { role = request.Role.ToName(), agency = request.Agency, personRecorded = personId is not null }), actor.RequestId);
-        await store.AddAsync(new OperatorRecord(request.Name, request.Role, Hash(apiKey), now, Disabled: false, request.Agency, personId), audit, cancellationToken);
+            JsonSerializer.Serialize(new { role = request.Role.ToName(), agency = request.Agency, personRecorded = personId is not null, clientCertificateSha256 = certificate }), actor.RequestId);
+        await store.AddAsync(new OperatorRecord(request.Name, request.Role, Hash(apiKey), now, Disabled: false, request.Agency, personId, certificate), audit, cancellationToken);
         return apiKey;
+    }
+
+    /// <summary>
+    /// Finds the enabled operator bound to <paramref name="certificate"/> (a TLS client
+    /// certificate, direct or forwarded by a trusted proxy), if it is within its validity period
+    /// now; null otherwise. Successful look-ups are cached like API keys.
+    /// </summary>
+    public async Task<OperatorRecord?> AuthenticateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        {
+            return null;
+        }
+
+        var hash = Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
+        if (cache.TryGetValue<OperatorRecord>("operator-certificate:" + hash, out var cached))
+        {
+            return cached;
+        }
+
+        var found = await store.FindByClientCertificateAsync(hash, cancellationToken);
+        if (found is not null)
+        {
+            cache.Set("operator-certificate:" + hash, found, CacheLifetime);
+        }
+
+        return found;
+    }
+
+    /// <summary>The stored form of a client certificate: lowercase hex SHA-256 of its DER.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when <paramref name="der"/> is not an X.509 certificate.</exception>
+    public static string CertificateHash(byte[] der)
+    {
+        ArgumentNullException.ThrowIfNull(der);
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadCertificate(der);
+            return Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+        }
+        catch (CryptographicException e)
+        {
+            throw Errors.RequestInvalid.With("the client certificate is not a DER X.509 certificate: " + e.Message);
+        }
     }
 
     /// <summary>The 三员 (three separated officers): administrator, security officer, audit officer.</summary>
@@ -155,4 +202,5 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
 /// <param name="Role">Its role.</param>
 /// <param name="Agency">For an agency operator: its agency's code; null for other roles.</param>
 /// <param name="IdentityNumber">The holder's resident identity number (GB 11643); required for security and audit officers, recommended for administrators.</param>
-public sealed record NewOperator(string Name, OperatorRole Role, string? Agency = null, string? IdentityNumber = null);
+/// <param name="ClientCertificate">DER of a TLS client certificate (SM2, ECDSA or RSA) the operator may also authenticate with, or null.</param>
+public sealed record NewOperator(string Name, OperatorRole Role, string? Agency = null, string? IdentityNumber = null, byte[]? ClientCertificate = null);

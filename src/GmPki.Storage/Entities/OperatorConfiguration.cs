@@ -13,5 +13,6 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<OperatorE
         builder.HasIndex(o => o.Name).IsUnique();
         builder.HasIndex(o => o.ApiKeyHash).IsUnique();
         builder.HasIndex(o => o.PersonId);
+        builder.HasIndex(o => o.ClientCertificateSha256).IsUnique();
     }
 }

@@ -24,5 +24,8 @@ internal sealed class OperatorEntity
     /// <summary>SM3 of the holder's identity number, for the 三员 separation.</summary>
     public string? PersonId { get; set; }
 
-    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled, Agency, PersonId);
+    /// <summary>Lowercase hex SHA-256 of the DER client certificate the operator authenticates with.</summary>
+    public string? ClientCertificateSha256 { get; set; }
+
+    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled, Agency, PersonId, ClientCertificateSha256);
 }

@@ -19,7 +19,16 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, L
         return row?.ToRecord();
     }
 
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when the name or the API key hash is taken.</exception>
+    public async Task<OperatorRecord?> FindByClientCertificateAsync(string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Operators.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.ClientCertificateSha256 == sha256 && !o.Disabled, cancellationToken);
+        return row?.ToRecord();
+    }
+
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when the name, the API key hash or the client certificate is taken.</exception>
     public async Task AddAsync(OperatorRecord operatorRecord, AuditEvent audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operatorRecord);
@@ -29,7 +38,7 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, L
         {
             throw Errors.RequestInvalid.With(await NameExistsAsync(operatorRecord.Name, cancellationToken)
                 ? $"operator name '{operatorRecord.Name}' already exists"
-                : "the API key is already registered to another operator");
+                : "the API key or the client certificate is already registered to another operator");
         }
     }
 

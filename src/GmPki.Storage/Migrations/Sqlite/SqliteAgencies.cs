@@ -7,7 +7,8 @@ namespace GmPki.Storage.Migrations.Sqlite;
 /// <summary>
 /// Delegated registration agencies (受委托机构, docs/registration.md): table <c>agencies</c>;
 /// operators gain <c>agency</c> (their agency's code) and <c>person_id</c> (SM3 of the holder's
-/// identity number, for the 三员 separation).
+/// identity number, for the 三员 separation) and <c>client_certificate_sha256</c> (the TLS client
+/// certificate the operator may authenticate with).
 /// </summary>
 [DbContext(typeof(SqliteLedgerContext))]
 [Migration("20261203000000_Agencies")]
@@ -36,10 +37,14 @@ internal sealed class SqliteAgencies : Migration
         migrationBuilder.AddColumn<string>(name: "agency", table: "operators", type: "TEXT", nullable: true);
         migrationBuilder.AddColumn<string>(name: "person_id", table: "operators", type: "TEXT", nullable: true);
         migrationBuilder.CreateIndex(name: "IX_operators_person_id", table: "operators", column: "person_id");
+        migrationBuilder.AddColumn<string>(name: "client_certificate_sha256", table: "operators", type: "TEXT", nullable: true);
+        migrationBuilder.CreateIndex(name: "IX_operators_client_certificate_sha256", table: "operators", column: "client_certificate_sha256", unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex(name: "IX_operators_client_certificate_sha256", table: "operators");
+        migrationBuilder.DropColumn(name: "client_certificate_sha256", table: "operators");
         migrationBuilder.DropIndex(name: "IX_operators_person_id", table: "operators");
         migrationBuilder.DropColumn(name: "person_id", table: "operators");
         migrationBuilder.DropColumn(name: "agency", table: "operators");
