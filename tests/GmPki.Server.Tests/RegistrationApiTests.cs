@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GmPki.Core.Security;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
+using GmPki.Server.Installation;
 using GmPki.Testing;
 
 namespace GmPki.Server.Tests;
@@ -157,6 +159,26 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         noComment.Status.ShouldBe(HttpStatusCode.BadRequest, noComment.Raw);
         completed.State.ShouldBe("completed");
         completed.Steps.Single(s => s.Step == "approval").Actor.ShouldBe("operator:reviewer");
+    }
+
+    [Fact]
+    public async Task TwoPersonRule_RegistrarAndReviewerAccountsOfOnePerson_Refused()
+    {
+        const string samePerson = "110101198001010010";
+        using var registrar = Server.Authorized(await Server.CreateOperatorAsync(new NewOperator("reg-zhou", OperatorRole.Registrar, IdentityNumber: samePerson)));
+        using var reviewer = Server.Authorized(await Server.CreateOperatorAsync(new NewOperator("rev-zhou", OperatorRole.Reviewer, IdentityNumber: samePerson)));
+        var organization = await Counter.RegisterAsync(registrar, Counter.Organization("某镇人民政府", "government-department"));
+        var staff = Counter.Person("公务员丙", organization);
+        var (_, result, raw) = await Counter.PostAsync(registrar, Counter.New(staff, "government-staff", Sm2Csr("公务员丙", "某镇人民政府")));
+        result.ShouldNotBeNull(raw);
+
+        var sameHolder = await Counter.StepAsync(reviewer, result.Application.Id, "approval", new ApprovalInput(true, "同意"));
+        var other = await Counter.StepAsync(Server.Reviewer, result.Application.Id, "approval", new ApprovalInput(true, "同意"));
+
+        sameHolder.Status.ShouldBe(HttpStatusCode.Forbidden, sameHolder.Raw);
+        sameHolder.Raw.ShouldContain("two-person-rule-violated");
+        sameHolder.Raw.ShouldContain("same person");
+        other.Status.ShouldBe(HttpStatusCode.OK, other.Raw);
     }
 
     [Fact]

@@ -1,13 +1,15 @@
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 
 namespace GmPki.Registration.Workflow;
 
 /// <summary>
 /// The reviewer's approval or rejection. Under the two-person rule (per profile) the approver must
-/// differ from whoever verified the applicant's identity.
+/// differ from whoever verified the applicant's identity: another account, and — when both
+/// accounts record their holder's identity number — another person.
 /// </summary>
-public sealed class DecisionDesk(StepWriter steps)
+public sealed class DecisionDesk(StepWriter steps, IOperatorStore operators)
 {
     /// <summary>Approves or rejects an application awaiting approval.</summary>
     /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>, <c>two-person-rule-violated</c>, <c>step-invalid</c>.</exception>
@@ -29,7 +31,25 @@ public sealed class DecisionDesk(StepWriter steps)
             throw Errors.TwoPersonRuleViolated.With($"{actor.Name} verified the applicant's identity and cannot also approve (profile '{application.Profile}').");
         }
 
+        if (application.TwoPersonRule && verifier is not null && await SamePersonAsync(verifier, actor.Name, cancellationToken))
+        {
+            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} and {verifier}, who verified the applicant's identity, are accounts of the same person (profile '{application.Profile}').");
+        }
+
         return await steps.RecordAsync(application, WorkflowStep.Approval, input.Approved, actor, "review",
             new { comment = input.Comment, identityVerifiedBy = verifier, twoPersonRule = application.TwoPersonRule }, null, cancellationToken);
+    }
+
+    /// <summary>Whether two <c>operator:{name}</c> actors are accounts of one person (both with a recorded identity number).</summary>
+    private async Task<bool> SamePersonAsync(string first, string second, CancellationToken cancellationToken)
+    {
+        const string prefix = "operator:";
+        if (!first.StartsWith(prefix, StringComparison.Ordinal) || !second.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var accounts = (await operators.ListAsync(cancellationToken)).ToDictionary(o => prefix + o.Name, o => o.PersonId);
+        return accounts.GetValueOrDefault(first) is { } one && accounts.GetValueOrDefault(second) is { } other && one == other;
     }
 }
