@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using GmPki.Core.Identity;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
@@ -105,14 +106,16 @@ internal static class LoadRun
 
     /// <summary>
     /// A counter application for a CSR made by <see cref="MakeRequests"/>: the applicant is named
-    /// as the CSR's CN (<c>load-N</c>), with one evidence file and one paper form.
+    /// as the CSR's CN (<c>load-N</c>) with an identity number of their own, one evidence file and one paper form.
     /// </summary>
     private static CounterBody CounterBodyFor(byte[] csr)
     {
         var name = new Pkcs10CertificationRequest(csr).GetCertificationRequestInfo().Subject.GetValueList(X509Name.CN)[0]!.ToString()!;
+        var n = int.Parse(name["load-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var body = $"110105{new DateOnly(1950, 1, 1).AddDays(n / 1000):yyyyMMdd}{n % 1000:D3}";
         var scan = new EvidenceBody("scan.txt", "text/plain", Convert.ToBase64String("scan"u8));
         return new CounterBody("new", "in-person", new Dictionary<string, bool> { ["application-form"] = true, ["identity-document-copy"] = true }, "本人申请证书",
-            new SubscriberBody("individual", name, "resident-identity-card", "11010519491231002X", "110000"),
+            new SubscriberBody("individual", name, "resident-identity-card", body + ChineseIdentifiers.CitizenIdentityCheck(body), "110000"),
             Profile: "personal", Csr: Convert.ToBase64String(csr), IdentityEvidence: [scan], PaperForms: [scan]);
     }
 

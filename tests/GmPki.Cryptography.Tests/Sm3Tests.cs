@@ -1,5 +1,6 @@
 using System.Text;
 using GmPki.Cryptography.Sm;
+using GmPki.Testing;
 
 namespace GmPki.Cryptography.Tests;
 
@@ -17,5 +18,19 @@ public class Sm3Tests
     public void Hash_EmptyInput_Returns32Bytes()
     {
         Sm3.Hash([]).Length.ShouldBe(32);
+    }
+
+    [SkippableTheory]
+    [InlineData("key", "The quick brown fox")]
+    [InlineData("a key longer than the sixty-four byte SM3 block, so that HMAC hashes it first.....", "data")]
+    public void Hmac_AgreesWithOpenSsl(string key, string data)
+    {
+        OpenSsl.RequireInstalled();
+        using var directory = new TempDirectory("gmpki-hmac-");
+        File.WriteAllText(Path.Combine(directory.Path, "data"), data);
+
+        var openssl = OpenSsl.MustRun(directory.Path, "dgst", "-sm3", "-hmac", key, "data");
+
+        openssl.ShouldContain(Convert.ToHexStringLower(Sm3.Hmac(Encoding.ASCII.GetBytes(key), Encoding.ASCII.GetBytes(data))));
     }
 }

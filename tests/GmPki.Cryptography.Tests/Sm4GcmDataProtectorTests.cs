@@ -40,4 +40,19 @@ public class Sm4GcmDataProtectorTests
         Should.Throw<CryptographicException>(() => new Sm4GcmDataProtector(() => RandomNumberGenerator.GetBytes(16)).Unprotect(sealedValue, "subscriber:1:phone"));
         Should.Throw<CryptographicException>(() => protector.Unprotect([2, .. sealedValue[1..]], "subscriber:1:phone"));
     }
+
+    [Fact]
+    public void BlindIndex_DeterministicPerKeyAndPurpose()
+    {
+        var protector = new Sm4GcmDataProtector(() => Key);
+        var other = new Sm4GcmDataProtector(() => RandomNumberGenerator.GetBytes(16));
+
+        var index = protector.BlindIndex("resident-identity-card:11010519491231002X", "subscriber-identity");
+
+        index.Length.ShouldBe(64);
+        protector.BlindIndex("resident-identity-card:11010519491231002X", "subscriber-identity").ShouldBe(index);
+        protector.BlindIndex("resident-identity-card:11010519491231002X", "another-purpose").ShouldNotBe(index);
+        protector.BlindIndex("resident-identity-card:110105194912310038", "subscriber-identity").ShouldNotBe(index);
+        other.BlindIndex("resident-identity-card:11010519491231002X", "subscriber-identity").ShouldNotBe(index);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GmPki.Core.Identity;
 using GmPki.Core.Registration;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
@@ -10,19 +11,32 @@ namespace GmPki.Server.Tests;
 /// <summary>Registration requests as a registrar at the counter would send them (valid identity numbers, full checklists, scans).</summary>
 internal static class Counter
 {
-    /// <summary>A valid resident identity card number (GB 11643 check digit X).</summary>
-    public const string ResidentId = "11010519491231002X";
-
-    /// <summary>A valid unified social credit code (GB 32100).</summary>
-    public const string CreditCode = "91350100M000100Y43";
-
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static SubscriberBody Person(string name, Guid? organizationId = null, string identityNumber = ResidentId)
-        => new("individual", name, "resident-identity-card", identityNumber, "110105", organizationId);
+    private static int _sequence;
 
+    /// <summary>A person with a resident identity number of their own (unless given): subscribers are recognised by it.</summary>
+    public static SubscriberBody Person(string name, Guid? organizationId = null, string? identityNumber = null)
+        => new("individual", name, "resident-identity-card", identityNumber ?? NextResidentId(), "110105", organizationId);
+
+    /// <summary>An organisation with a unified social credit code of its own.</summary>
     public static SubscriberBody Organization(string name, string type = "enterprise")
-        => new(type, name, "unified-social-credit-code", CreditCode, "350100");
+        => new(type, name, "unified-social-credit-code", NextCreditCode(), "350100");
+
+    /// <summary>A valid resident identity number not handed out before in this test run (born 1950-01-01 plus n days).</summary>
+    public static string NextResidentId()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var body = $"110105{new DateOnly(1950, 1, 1).AddDays(n):yyyyMMdd}{n % 1000:D3}";
+        return body + ChineseIdentifiers.CitizenIdentityCheck(body);
+    }
+
+    /// <summary>A valid unified social credit code not handed out before in this test run.</summary>
+    public static string NextCreditCode()
+    {
+        var body = $"91350100M{Interlocked.Increment(ref _sequence):D8}";
+        return body + ChineseIdentifiers.UnifiedSocialCreditCheck(body);
+    }
 
     public static EvidenceBody Scan(string name) => new(name, "application/pdf", Convert.ToBase64String("%PDF-1.4 scan of "u8.ToArray().Concat(System.Text.Encoding.UTF8.GetBytes(name)).ToArray()));
 

@@ -291,7 +291,8 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
     [Fact]
     public async Task EvidenceAndSubscriberReads_ReturnContentAndAreAudited()
     {
-        var result = await Counter.IssueAsync(Server.Registrar, Counter.New(Counter.Person("证据人"), "personal", Sm2Csr("证据人")));
+        var person = Counter.Person("证据人");
+        var result = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("证据人")));
         var evidence = result.Application.Steps.Single(s => s.Step == "identity-verification").Evidence.ShouldHaveSingleItem();
 
         var content = await Server.Registrar.GetByteArrayAsync($"/api/v1/evidence/{evidence.Id}");
@@ -299,11 +300,26 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
 
         System.Text.Encoding.UTF8.GetString(content).ShouldEndWith("identity.pdf");
         Convert.ToHexStringLower(GmPki.Cryptography.Sm.Sm3.Hash(content)).ShouldBe(evidence.Sm3);
-        subscriber.IdentityNumber.ShouldBe(Counter.ResidentId);
+        subscriber.IdentityNumber.ShouldBe(person.IdentityNumber);
         var audit = await Server.RecentAuditAsync();
         audit.ShouldContain(e => e.Action == "evidence.read" && e.Actor == "operator:registrar" && e.Target == "evidence:" + evidence.Id);
         audit.ShouldContain(e => e.Action == "subscriber.read" && e.Target == "subscriber:" + subscriber.Id);
-        audit.ShouldNotContain(e => e.Details != null && e.Details.Contains(Counter.ResidentId));
+        audit.ShouldNotContain(e => e.Details != null && e.Details.Contains(person.IdentityNumber));
+    }
+
+    [Fact]
+    public async Task Counter_SamePersonAgain_RecognisedAsTheSameSubscriber_OtherNameRefused()
+    {
+        var person = Counter.Person("回头客");
+        var first = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("回头客")));
+        var second = await Counter.IssueAsync(Server.Registrar, Counter.New(person with { IdentityNumber = person.IdentityNumber.ToLowerInvariant() }, "personal", Sm2Csr("回头客")));
+
+        var impostor = await Counter.PostAsync(Server.Registrar, Counter.New(person with { Name = "冒名者" }, "personal", Sm2Csr("冒名者")));
+
+        second.Application.SubscriberId.ShouldBe(first.Application.SubscriberId);
+        impostor.Status.ShouldBe(HttpStatusCode.BadRequest, impostor.Raw);
+        impostor.Raw.ShouldContain("registered to another name");
+        (await Server.RecentAuditAsync(60)).ShouldContain(e => e.Action == "subscriber.recognized" && e.Target == "subscriber:" + first.Application.SubscriberId);
     }
 
     [Fact]

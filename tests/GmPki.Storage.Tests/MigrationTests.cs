@@ -44,7 +44,7 @@ public abstract class MigrationTests<TFixture>(TFixture fixture) : IClassFixture
 
         (await Fixture.ReadSchemaAsync(options)).ShouldEqual(before);
         await using var context = StorageFixture.CreateContext(services);
-        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261122000000_Initial", "20261201000000_AuditChain", "20261202000000_Registration", "20261203000000_Agencies"]);
+        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261122000000_Initial", "20261201000000_AuditChain", "20261202000000_Registration", "20261203000000_Agencies", "20261204000000_SubscriberIdentityIndex"]);
         (await context.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
     }
 

@@ -16,7 +16,7 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
     [SkippableFact]
     public async Task AddSubscriberAsync_PersonalData_StoredEncryptedAndReadBack()
     {
-        var subscriber = Person();
+        var subscriber = Person("11010519491231002X");
 
         await Registrations.AddSubscriberAsync(subscriber, Samples.Audit("subscriber.registered"), default);
 
@@ -25,6 +25,8 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
         var row = await context.Set<SubscriberEntity>().AsNoTracking().SingleAsync();
         row.IdentityNumberMasked.ShouldBe("11**************2X");
         row.IdentityNumberProtected.AsSpan().IndexOf("11010519491231002X"u8).ShouldBe(-1);
+        row.IdentityIndex.ShouldNotBeNull().Length.ShouldBe(64);
+        row.IdentityIndex.ShouldNotContain("11010519491231002X");
         row.PhoneProtected!.AsSpan().IndexOf("13800000000"u8).ShouldBe(-1);
         Encoding.UTF8.GetString(row.AddressProtected!).ShouldNotContain("北京");
     }
@@ -143,8 +145,31 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
             new PublishedDocument(DocumentKind.Cps, 2, "again", sections, null, "cc", Samples.Now, "admin"), Samples.Audit("document.published"), default))).Error.Code.ShouldBe("document-conflict");
     }
 
-    private static Subscriber Person() => new(Guid.NewGuid(), SubscriberType.Individual, "张三", IdentityDocumentType.ResidentIdentityCard, "11010519491231002X",
-        "110105", null, "13800000000", "zhangsan@example.cn", "北京市朝阳区", "operator:alice", null, Samples.Now);
+    private static int _people;
+
+    /// <summary>张三, with an identity number of their own unless given (subscribers are unique by it).</summary>
+    private static Subscriber Person(string? identityNumber = null)
+    {
+        var body = $"110105{new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref _people)):yyyyMMdd}001";
+        return new(Guid.NewGuid(), SubscriberType.Individual, "张三", IdentityDocumentType.ResidentIdentityCard,
+            identityNumber ?? body + Core.Identity.ChineseIdentifiers.CitizenIdentityCheck(body),
+            "110105", null, "13800000000", "zhangsan@example.cn", "北京市朝阳区", "operator:alice", null, Samples.Now);
+    }
+
+    [SkippableFact]
+    public async Task FindSubscriberByIdentityAsync_BlindIndex_FindsTheOneSubscriberAndRefusesASecond()
+    {
+        var subscriber = Person("11010519491231002X");
+        await Registrations.AddSubscriberAsync(subscriber, Samples.Audit("subscriber.registered"), default);
+
+        var found = await Registrations.FindSubscriberByIdentityAsync(IdentityDocumentType.ResidentIdentityCard, "11010519491231002x", default);
+        var otherDocument = await Registrations.FindSubscriberByIdentityAsync(IdentityDocumentType.Passport, "11010519491231002X", default);
+        var second = await Should.ThrowAsync<GmPkiException>(() => Registrations.AddSubscriberAsync(Person("11010519491231002X"), Samples.Audit("subscriber.registered"), default));
+
+        found.ShouldNotBeNull().Id.ShouldBe(subscriber.Id);
+        otherDocument.ShouldBeNull();
+        second.Error.Code.ShouldBe("subscriber-invalid");
+    }
 
     private async Task<CertificateApplication> OpenAsync(string? agency = null, DateTime? createdAt = null)
     {

@@ -1,7 +1,7 @@
 namespace GmPki.Core.Identity;
 
 /// <summary>
-/// Check-digit validation of Chinese identifiers: the 18-character citizen identity number
+/// Check characters of Chinese identifiers: the 18-character citizen identity number
 /// (GB 11643-1999, ISO 7064 MOD 11-2) and the 18-character unified social credit code
 /// (GB 32100-2015, MOD 31).
 /// </summary>
@@ -16,42 +16,55 @@ public static class ChineseIdentifiers
     public static bool IsCitizenIdentityNumber(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length != 18 || !value[..17].All(char.IsAsciiDigit))
+        return value.Length == 18 && CitizenIdentityCheck(value[..17]) is { } check && char.ToUpperInvariant(value[17]) == check;
+    }
+
+    /// <summary>The check character (0–9 or X) of a citizen identity number's first 17 digits, or null when they are not 17 ASCII digits.</summary>
+    public static char? CitizenIdentityCheck(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
+        if (first17.Length != 17 || !first17.All(char.IsAsciiDigit))
         {
-            return false;
+            return null;
         }
 
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += (value[i] - '0') * IdentityWeights[i];
+            sum += (first17[i] - '0') * IdentityWeights[i];
         }
 
-        return char.ToUpperInvariant(value[17]) == IdentityCheck[sum % 11];
+        return IdentityCheck[sum % 11];
     }
 
     /// <summary>True when <paramref name="value"/> is a well-formed unified social credit code with a correct check character.</summary>
     public static bool IsUnifiedSocialCreditCode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length != 18)
+        return value.Length == 18 && UnifiedSocialCreditCheck(value[..17]) is { } check && value[17] == check;
+    }
+
+    /// <summary>The check character of a unified social credit code's first 17 characters, or null when they are not from its alphabet.</summary>
+    public static char? UnifiedSocialCreditCheck(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
+        if (first17.Length != 17)
         {
-            return false;
+            return null;
         }
 
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            var digit = CreditAlphabet.IndexOf(value[i], StringComparison.Ordinal);
+            var digit = CreditAlphabet.IndexOf(first17[i], StringComparison.Ordinal);
             if (digit < 0)
             {
-                return false;
+                return null;
             }
 
             sum += digit * CreditWeights[i];
         }
 
-        var check = (31 - (sum % 31)) % 31;
-        return value[17] == CreditAlphabet[check];
+        return CreditAlphabet[(31 - (sum % 31)) % 31];
     }
 }

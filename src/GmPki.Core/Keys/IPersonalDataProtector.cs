@@ -13,4 +13,12 @@ public interface IPersonalDataProtector
     /// <summary>Decrypts what <see cref="Protect"/> produced for the same purpose.</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">Tampered data, another purpose, or another key.</exception>
     byte[] Unprotect(ReadOnlySpan<byte> protectedData, string purpose);
+
+    /// <summary>
+    /// A blind index of <paramref name="value"/>: a deterministic keyed digest, so that equal
+    /// values can be found without decrypting (subscriber de-duplication), while the index alone
+    /// reveals nothing without the data key.
+    /// </summary>
+    /// <returns>64 lowercase hex characters.</returns>
+    string BlindIndex(string value, string purpose);
 }

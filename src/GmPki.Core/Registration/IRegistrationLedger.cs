@@ -9,8 +9,11 @@ namespace GmPki.Core.Registration;
 public interface IRegistrationLedger
 {
     /// <summary>Stores a new subscriber.</summary>
-    /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the organisation it names does not exist.</exception>
+    /// <exception cref="Errors.GmPkiException"><c>subscriber-invalid</c> when the organisation it names does not exist or the identity number is registered already.</exception>
     Task AddSubscriberAsync(Subscriber subscriber, AuditEvent audit, CancellationToken cancellationToken);
+
+    /// <summary>The subscriber registered with this identity document and number (upper-cased), or null; found through a blind index, decrypted. Callers audit the read.</summary>
+    Task<Subscriber?> FindSubscriberByIdentityAsync(IdentityDocumentType document, string identityNumber, CancellationToken cancellationToken);
 
     /// <summary>A subscriber with its personal data decrypted, or null. Callers audit the read.</summary>
     Task<Subscriber?> FindSubscriberAsync(Guid id, CancellationToken cancellationToken);

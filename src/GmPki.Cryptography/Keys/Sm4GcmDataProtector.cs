@@ -36,4 +36,14 @@ public sealed class Sm4GcmDataProtector : IPersonalDataProtector
 
         return Sm4.GcmDecrypt(_key.Value, protectedData.Slice(1, Sm4.GcmNonceSize), protectedData[(1 + Sm4.GcmNonceSize)..], Encoding.UTF8.GetBytes(purpose));
     }
+
+    /// <inheritdoc/>
+    /// <remarks>HMAC-SM3 over <c>purpose || 0x00 || value</c> (UTF-8) under HMAC-SM3(data key, "gmpki blind index v1").</remarks>
+    public string BlindIndex(string value, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(purpose);
+        var indexKey = Sm3.Hmac(_key.Value, "gmpki blind index v1"u8);
+        return Convert.ToHexStringLower(Sm3.Hmac(indexKey, Encoding.UTF8.GetBytes(purpose + "\0" + value)));
+    }
 }

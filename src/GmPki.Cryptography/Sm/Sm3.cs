@@ -21,4 +21,16 @@ public static class Sm3
 
     /// <summary>Hashes <paramref name="data"/> and returns the digest as lowercase hex (64 characters).</summary>
     public static string HashHex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Hash(data));
+
+    /// <summary>HMAC-SM3 (RFC 2104 with SM3, GM/T 0042 usage) of <paramref name="data"/> under <paramref name="key"/>.</summary>
+    /// <returns>The 32-byte MAC.</returns>
+    public static byte[] Hmac(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data)
+    {
+        var mac = new Org.BouncyCastle.Crypto.Macs.HMac(new SM3Digest());
+        mac.Init(new Org.BouncyCastle.Crypto.Parameters.KeyParameter(key.ToArray()));
+        mac.BlockUpdate(data.ToArray(), 0, data.Length);
+        var result = new byte[HashSize];
+        mac.DoFinal(result, 0);
+        return result;
+    }
 }

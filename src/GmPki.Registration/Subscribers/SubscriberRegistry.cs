@@ -17,7 +17,10 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, Agenc
 {
     private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
 
-    /// <summary>Registers a subscriber.</summary>
+    /// <summary>
+    /// Registers a subscriber, or recognises one already registered with the same identity
+    /// document and number (found through a blind index; the name must match), returning it.
+    /// </summary>
     /// <param name="input">The subscriber's data.</param>
     /// <param name="actor">A registrar or agency operator, or an applicant registering themselves online (then <paramref name="selfService"/>).</param>
     /// <param name="selfService">True when the applicant registers themselves with their first application.</param>
@@ -44,6 +47,11 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, Agenc
             }
         }
 
+        if (await ledger.FindSubscriberByIdentityAsync(input.IdentityDocument, input.IdentityNumber.Trim().ToUpperInvariant(), cancellationToken) is { } known)
+        {
+            return await RecognizeAsync(known, input, actor, cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var subscriber = new Subscriber(Guid.NewGuid(), input.Type, input.Name.Trim(), input.IdentityDocument, input.IdentityNumber.Trim().ToUpperInvariant(),
             input.Region, input.OrganizationId, input.Phone, input.Email, input.Address, actor.Name, actor.Agency, now);
@@ -57,6 +65,23 @@ public sealed partial class SubscriberRegistry(IRegistrationLedger ledger, Agenc
             organizationId = input.OrganizationId,
         }), cancellationToken);
         return subscriber;
+    }
+
+    /// <summary>
+    /// The subscriber already registered with the same identity document and number: the same
+    /// party applying again. The name must match (else <c>subscriber-invalid</c>); contact data and
+    /// organisation are not changed here (that is a change-of-information application).
+    /// </summary>
+    private async Task<Subscriber> RecognizeAsync(Subscriber known, SubscriberInput input, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        if (known.Name != input.Name.Trim() || known.Type != input.Type)
+        {
+            throw Errors.SubscriberInvalid.With($"this {KebabNames.Of(input.IdentityDocument)} number is registered to another {(known.Type == input.Type ? "name" : "kind of subscriber")}; check the document.");
+        }
+
+        await audit.AppendAsync(Event(clock.GetUtcNow().UtcDateTime, "subscriber.recognized", actor, known.Id,
+            new { identityNumber = PersonalData.Mask(known.IdentityNumber), registeredBy = known.RegisteredBy }), cancellationToken);
+        return known;
     }
 
     /// <summary>Reads a subscriber with its personal data, auditing the read.</summary>

@@ -19,6 +19,7 @@ internal static class RegistrationConfiguration
             subscriber.HasKey(s => s.Id);
             subscriber.HasIndex(s => s.OrganizationId);
             subscriber.HasIndex(s => s.Agency);
+            subscriber.HasIndex(s => s.IdentityIndex).IsUnique();
             subscriber.HasOne<SubscriberEntity>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<ApplicationEntity>(application =>

@@ -39,12 +39,21 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             RegisteredBy = subscriber.RegisteredBy,
             Agency = subscriber.Agency,
             CreatedAt = subscriber.CreatedAt,
+            IdentityIndex = IdentityIndex(subscriber.IdentityDocument, subscriber.IdentityNumber),
         };
         var outcome = await writer.WriteAsync([RegistrationStatements.Subscriber(row), LedgerStatements.Audit(audit)], cancellationToken);
         if (outcome != WriteOutcome.Written)
         {
-            throw Errors.SubscriberInvalid.With($"subscriber {subscriber.Id} could not be stored ({outcome}: duplicate identifier or unknown organisation).");
+            throw Errors.SubscriberInvalid.With($"subscriber {subscriber.Id} could not be stored ({outcome}: identity number already registered, or unknown organisation).");
         }
+    }
+
+    public async Task<Subscriber?> FindSubscriberByIdentityAsync(IdentityDocumentType document, string identityNumber, CancellationToken cancellationToken)
+    {
+        var index = IdentityIndex(document, identityNumber);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await context.Set<SubscriberEntity>().Where(s => s.IdentityIndex == index).Select(s => s.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : await FindSubscriberAsync(Guid.Parse(id), cancellationToken);
     }
 
     public async Task<Subscriber?> FindSubscriberAsync(Guid id, CancellationToken cancellationToken)
@@ -248,6 +257,9 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
 
     private string? Unprotect(byte[]? value, string subscriberId, string field)
         => value is null ? null : Encoding.UTF8.GetString(protector.Unprotect(value, $"subscriber:{subscriberId}:{field}"));
+
+    private string IdentityIndex(IdentityDocumentType document, string identityNumber)
+        => protector.BlindIndex(KebabNames.Of(document) + ":" + identityNumber.Trim().ToUpperInvariant(), "subscriber-identity");
 
     private static T Parse<T>(string name)
         where T : struct, Enum

@@ -9,9 +9,9 @@ namespace GmPki.Storage.Registration;
 internal static class RegistrationStatements
 {
     private static readonly LedgerStatement InsertSubscriber = new(
-        "INSERT INTO subscribers (id, type, name, identity_document, identity_number_protected, identity_number_masked, region, organization_id, phone_protected, email, address_protected, registered_by, agency, created_at) " +
-        "VALUES (@id, @type, @name, @document, @number, @masked, @region, @organization, @phone, @email, @address, @registeredBy, @agency, @createdAt)",
-        "id", "type", "name", "document", "number", "masked", "region", "organization", "phone", "email", "address", "registeredBy", "agency", "createdAt");
+        "INSERT INTO subscribers (id, type, name, identity_document, identity_number_protected, identity_number_masked, region, organization_id, phone_protected, email, address_protected, registered_by, agency, created_at, identity_index) " +
+        "VALUES (@id, @type, @name, @document, @number, @masked, @region, @organization, @phone, @email, @address, @registeredBy, @agency, @createdAt, @index)",
+        "id", "type", "name", "document", "number", "masked", "region", "organization", "phone", "email", "address", "registeredBy", "agency", "createdAt", "index");
 
     private static readonly LedgerStatement InsertApplication = new(
         "INSERT INTO applications (id, kind, state, version, subscriber_id, profile, target_serial, certification_request, two_person_rule, reason, result_serial, created_by, agency, created_at, updated_at, access_token_hash) " +
@@ -48,7 +48,7 @@ internal static class RegistrationStatements
     public static LedgerStep Subscriber(SubscriberEntity s) => new(InsertSubscriber,
     [
         s.Id, s.Type, s.Name, s.IdentityDocument, s.IdentityNumberProtected, s.IdentityNumberMasked, s.Region, s.OrganizationId,
-        s.PhoneProtected, s.Email, s.AddressProtected, s.RegisteredBy, s.Agency, Utc(s.CreatedAt),
+        s.PhoneProtected, s.Email, s.AddressProtected, s.RegisteredBy, s.Agency, Utc(s.CreatedAt), s.IdentityIndex,
     ]);
 
     public static LedgerStep Application(CertificateApplication a, string tokenHash) => new(InsertApplication,

@@ -29,5 +29,8 @@ internal sealed class SubscriberEntity
 
     public string? Agency { get; set; }
 
+    /// <summary>Blind index of identity document and number (unique; null for subscribers registered before it existed).</summary>
+    public string? IdentityIndex { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
