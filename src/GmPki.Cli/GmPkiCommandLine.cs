@@ -26,6 +26,7 @@ public static class GmPkiCommandLine
             OperatorCommand.Create(context),
             ValidateCommand.Create(context),
             AuditCommand.Create(context),
+            TsaCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

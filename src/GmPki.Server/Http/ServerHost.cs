@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GmPki.Server.Audit;
 using GmPki.Server.Http.Endpoints;
 using GmPki.Server.Installation;
+using GmPki.Server.Tsa;
 using GmPki.Storage;
 using Microsoft.AspNetCore.Authentication;
 
@@ -45,6 +46,7 @@ public static class ServerHost
         });
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddHostedService<AuditCheckpointService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -72,6 +74,7 @@ public static class ServerHost
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
+        TimestampEndpoints.Map(app);
         return app;
     }
 }

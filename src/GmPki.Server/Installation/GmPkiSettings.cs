@@ -21,6 +21,9 @@ public sealed class GmPkiSettings
     /// <summary>Audit chain checkpoints.</summary>
     public AuditSettings Audit { get; set; } = new();
 
+    /// <summary>The timestamp authority (RFC 3161).</summary>
+    public TimestampingSettings Timestamping { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

@@ -7,6 +7,7 @@ using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
 using GmPki.Storage;
+using GmPki.Timestamping;
 using Microsoft.Data.Sqlite;
 
 namespace GmPki.Server.Installation;
@@ -14,7 +15,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -52,7 +53,8 @@ public static class InstallationConfiguration
     /// <param name="Issuance">URLs and backdating.</param>
     /// <param name="Profiles">Profiles by name.</param>
     /// <param name="Audit">When audit checkpoints are due.</param>
-    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit);
+    /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit, TimestampPolicy Timestamping);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -88,6 +90,8 @@ public static class InstallationConfiguration
             problems.Add($"GMPKI-AUDIT-002: Audit:CheckpointMinutes {audit.CheckpointMinutes} must be between {AuditSettings.MinMinutes} and {AuditSettings.MaxMinutes}.");
         }
 
+        var (timestamping, timestampingProblems) = settings.Timestamping.Validate();
+        problems.AddRange(timestampingProblems);
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
@@ -110,7 +114,8 @@ public static class InstallationConfiguration
             new StorageOptions(provider!, connection),
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
             profiles!,
-            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)));
+            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
+            timestamping!);
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>
