@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
 using GmPki.Server.Tsa;
@@ -103,6 +104,35 @@ public class TimestampApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2Serv
         {
             journal.ShouldContain(e => e.GetProperty("serial").GetInt64() == serial && e.GetProperty("imprint").GetString() == imprint && e.GetProperty("hash").GetString() == "SHA-256");
         }
+    }
+
+    [SkippableFact]
+    public async Task IntegratorSample_StaffSignsAndTimestamps_VerificationServiceAcceptsSignatureAndToken()
+    {
+        using var client = new OpenSslClient(Server);
+        var csr = client.MakeRequest("staff", "-algorithm SM2", "/C=CN/O=某市人民政府/OU=办公厅/CN=李四");
+        var government = await Counter.RegisterAsync(Server.Registrar, Counter.Organization("某市人民政府", "government-department"));
+        (await client.SubmitAsync(csr, "government-staff", Counter.Person("李四", government))).Status.ShouldBe(HttpStatusCode.Created);
+        using var anonymous = Server.Authorized(null);
+
+        var cms = await IntegratorSample.SignAndTimestampAsync(
+            await File.ReadAllTextAsync(client.File("staff.key")), await File.ReadAllTextAsync(client.File("staff.pem")), Document, anonymous, "/tsa");
+        using var verification = await anonymous.PostAsJsonAsync("/api/v1/verification/signature", new { signature = Convert.ToBase64String(cms) });
+        var body = JsonDocument.Parse(await verification.Content.ReadAsStringAsync()).RootElement;
+        var signer = body.GetProperty("signers")[0];
+        var tampered = cms.ToArray();
+        tampered[cms.AsSpan().IndexOf(Document) + Document.Length - 1] ^= 1;
+        using var refused = await anonymous.PostAsJsonAsync("/api/v1/verification/signature", new { signature = Convert.ToBase64String(tampered) });
+
+        body.GetProperty("valid").GetBoolean().ShouldBeTrue(body.ToString());
+        body.GetProperty("contentType").GetString().ShouldBe("1.2.156.10197.6.1.4.2.1");
+        signer.GetProperty("signatureAlgorithm").GetString().ShouldBe("SM3withSM2");
+        signer.GetProperty("timestamp").GetProperty("valid").GetBoolean().ShouldBeTrue(body.ToString());
+        signer.GetProperty("timestamp").GetProperty("authority").GetString().ShouldNotBeNull().ShouldContain("GmPki Timestamp Authority");
+        signer.GetProperty("certificate").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        var refusal = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        refusal.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        refusal.GetProperty("failure").GetString().ShouldBe("content-mismatch");
     }
 
     [Fact]
