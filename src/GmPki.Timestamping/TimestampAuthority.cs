@@ -77,12 +77,6 @@ public sealed class TimestampAuthority : IDisposable
             new DerSet(new SigningCertificateV2([new EssCertIDv2(sha256.Compute(certificate))])));
     }
 
-    /// <summary>The TSA certificate, DER.</summary>
-    public byte[] Certificate => _certificate.GetDerEncoded();
-
-    /// <summary>The policy OID of the tokens.</summary>
-    public string PolicyOid => _policy.PolicyOid;
-
     /// <summary>Answers a DER TimeStampReq (RFC 3161 §2.4.1) with a DER TimeStampResp (§2.4.2).</summary>
     /// <param name="request">The request body.</param>
     /// <returns>
@@ -111,7 +105,7 @@ public sealed class TimestampAuthority : IDisposable
 
     /// <summary>
     /// Stops the TSA: saves the serial watermark just above the last token so that a restart
-    /// continues at once; <see cref="Respond"/> throws <see cref="ObjectDisposedException"/> after.
+    /// continues at once; after it, <see cref="Respond"/> issues no token (it throws <see cref="ObjectDisposedException"/> for a request it would grant).
     /// </summary>
     /// <exception cref="IOException">The watermark could not be saved (the earlier, higher one stays).</exception>
     public void Dispose() => _sequence.Close();
