@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
+using GmPki.Server.Installation;
 using GmPki.Server.Tsa;
 using GmPki.Testing;
 using GmPki.Verification.Encoding;
@@ -201,6 +202,20 @@ public class TimestampApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2Serv
         var summary = (await server.RecentAuditAsync(5)).First(e => e.Action == "timestamp.tokens-issued");
         summary.Details.ShouldNotBeNull().ShouldContain("\"count\":3");
         summary.Details.ShouldContain($"\"lastSerial\":{last}");
+    }
+
+    [Fact]
+    public void TimestampKeys_InstallationWithoutTsaKey_KeyNotFoundNamingCreateKey()
+    {
+        using var empty = new TempDirectory("gmpki-tsa-");
+        var keys = new TimestampKeys(DataDirectory.At(empty.Path), Server.Services.GetRequiredService<IKeyStore>(),
+            Server.Services.GetRequiredService<Core.Ledger.IAuthorityRegistry>(), Server.Services.GetRequiredService<Core.Ledger.IIssuanceLedger>(), TimeProvider.System);
+
+        var error = Should.Throw<Core.Errors.GmPkiException>(() => keys.Open());
+
+        keys.Exists.ShouldBeFalse();
+        error.Error.ShouldBe(Core.Errors.Errors.KeyNotFound);
+        error.Detail.ShouldContain("gmpki tsa create-key");
     }
 
     private const long TimestampEndpointsLimit = 16 * 1024;
