@@ -182,7 +182,7 @@ public class TimestampApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2Serv
     }
 
     [SkippableFact]
-    public async Task Stop_AfterTokens_WatermarkJustAboveLastSerialAndSummaryAudited()
+    public async Task Stop_AfterConcurrentTokens_WatermarkJustAboveHighestSerialAndSummaryAudited()
     {
         OpenSsl.RequireInstalled();
         await using var server = await RunningServer.StartAsync();
@@ -190,18 +190,17 @@ public class TimestampApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2Serv
         await File.WriteAllBytesAsync(work.File("document"), Document);
         OpenSsl.MustRun(work.Path, "ts", "-query", "-data", "document", "-sm3", "-out", "q.tsq");
         var query = await File.ReadAllBytesAsync(work.File("q.tsq"));
-        var last = 0L;
-        for (var i = 0; i < 3; i++)
-        {
-            last = Info(await (await PostAsync(server, query)).Content.ReadAsByteArrayAsync()).SerialNumber.Value.LongValue;
-        }
+        var serials = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+            Info(await (await PostAsync(server, query)).Content.ReadAsByteArrayAsync()).SerialNumber.Value.LongValue));
 
         await server.Services.GetRequiredService<TimestampService>().StopAsync(CancellationToken.None);
 
-        (await File.ReadAllTextAsync(Path.Combine(server.WorkDirectory, "data", "tsa-serial"))).Trim().ShouldBe((last + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        serials.Distinct().Count().ShouldBe(40);
+        (await File.ReadAllTextAsync(Path.Combine(server.WorkDirectory, "data", "tsa-serial"))).Trim().ShouldBe((serials.Max() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var summary = (await server.RecentAuditAsync(5)).First(e => e.Action == "timestamp.tokens-issued");
-        summary.Details.ShouldNotBeNull().ShouldContain("\"count\":3");
-        summary.Details.ShouldContain($"\"lastSerial\":{last}");
+        summary.Details.ShouldNotBeNull().ShouldContain("\"count\":40");
+        summary.Details.ShouldContain($"\"firstSerial\":{serials.Min()}");
+        summary.Details.ShouldContain($"\"lastSerial\":{serials.Max()}");
     }
 
     [Fact]

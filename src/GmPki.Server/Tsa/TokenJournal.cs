@@ -7,7 +7,8 @@ namespace GmPki.Server.Tsa;
 /// <summary>
 /// The TSA's record of every token it issued (<c>docs/audit.md</c>, "Timestamp tokens"): one JSON
 /// line per token in <c>tsa-tokens/tokens-{yyyy-MM}.jsonl</c> (UTC month of genTime), appended and
-/// flushed to the operating system before the token is sent:
+/// flushed to the operating system before the token is sent (concurrent requests may append a few
+/// lines out of serial order):
 /// <c>{"serial":…,"genTime":"…Z","hash":"SHA-256","imprint":"hex","requestId":"…","peer":"…"}</c>.
 /// Tokens are not audit events, so that a busy TSA does not flood the SM3 audit chain; the chain
 /// records the TSA certificate, refused requests, and a <c>timestamp.tokens-issued</c> summary.
@@ -23,10 +24,10 @@ internal sealed class TokenJournal(string directory) : IDisposable
     /// <summary>Tokens appended since start.</summary>
     public long Count { get; private set; }
 
-    /// <summary>The serial of the first token appended since start; 0 when none.</summary>
+    /// <summary>The lowest serial appended since start; 0 when none.</summary>
     public long FirstSerial { get; private set; }
 
-    /// <summary>The serial of the last token appended since start; 0 when none.</summary>
+    /// <summary>The highest serial appended since start; 0 when none (concurrent requests may append slightly out of serial order).</summary>
     public long LastSerial { get; private set; }
 
     /// <summary>Appends one token.</summary>
@@ -56,8 +57,8 @@ internal sealed class TokenJournal(string directory) : IDisposable
             _writer!.WriteLine(line);
             _writer.Flush();
             Count++;
-            FirstSerial = FirstSerial == 0 ? token.Serial : FirstSerial;
-            LastSerial = token.Serial;
+            FirstSerial = FirstSerial == 0 ? token.Serial : Math.Min(FirstSerial, token.Serial);
+            LastSerial = Math.Max(LastSerial, token.Serial);
         }
     }
 
