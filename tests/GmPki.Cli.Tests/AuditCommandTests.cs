@@ -5,9 +5,10 @@ namespace GmPki.Cli.Tests;
 /// <summary><c>gmpki audit</c> on real installations; the ledger is tampered with through SQLite directly.</summary>
 public class AuditCommandTests
 {
-    // init writes nine events: two CAs, the audit key's certificate (reserved, signing, issued),
-    // the CPS, notice and agreement documents, the administrator.
-    private const int InitEvents = 9;
+    // init writes twelve events: two CAs, the audit key's certificate (reserved, signing, issued),
+    // the TSA key's certificate (reserved, signing, issued), the CPS, notice and agreement
+    // documents, the administrator.
+    private const int InitEvents = 12;
 
     // The counter flow writes fourteen: subscriber, application, seven steps (identity, materials,
     // notice, agreement, will, subject consistency, approval), the certificate (reserved, signing,
@@ -62,7 +63,7 @@ public class AuditCommandTests
     [Theory]
     [InlineData("UPDATE audit_events SET actor = 'cli:mallory' WHERE id = 4", "BROKEN at event 4: hash mismatch (the event was edited).")]
     [InlineData("DELETE FROM audit_events WHERE id = 4", "BROKEN at event 5: previous-hash mismatch (an event was deleted, inserted or reordered).")]
-    [InlineData("UPDATE audit_checkpoints SET created_at = '2020-01-01 00:00:00'", "BROKEN at event 9: checkpoint signature invalid.")]
+    [InlineData("UPDATE audit_checkpoints SET created_at = '2020-01-01 00:00:00'", "BROKEN at event 12: checkpoint signature invalid.")]
     public async Task Verify_LedgerTamperedWith_Exit1AtTheFirstBrokenLink(string tamper, string expected)
     {
         using var cli = new Cli();

@@ -5,7 +5,7 @@ namespace GmPki.Testing;
 /// <summary>
 /// A small PKI made with the openssl CLI in a temporary directory: a root, an intermediate CA and
 /// end entities, and CRLs. SM2 certificates and CRLs are signed with the GM/T 0009 default signer
-/// ID (<c>-sigopt distid:1234567812345678</c>), as GM/T 0015 asks; ECDSA P-256 ones with SHA-256.
+/// ID (<c>-sigopt distid:1234567812345678</c>), as GM/T 0015 asks; ECDSA P-256 and RSA 2048 ones with SHA-256.
 /// </summary>
 public sealed class OpenSslPki : IDisposable
 {
@@ -32,7 +32,7 @@ public sealed class OpenSslPki : IDisposable
     private int _serial = 0x1000;
 
     /// <summary>Creates the root (<c>root.pem</c>) and the intermediate CA (<c>intermediate.pem</c>).</summary>
-    /// <param name="algorithm"><c>sm2</c> or <c>ec</c> (ECDSA P-256).</param>
+    /// <param name="algorithm"><c>sm2</c>, <c>ec</c> (ECDSA P-256) or <c>rsa</c> (RSA 2048).</param>
     public OpenSslPki(string algorithm = "sm2")
     {
         OpenSsl.RequireInstalled();
@@ -46,7 +46,7 @@ public sealed class OpenSslPki : IDisposable
         Issue("intermediate", "/C=CN/O=GmPki Test/CN=Test Intermediate", "root", "ca");
     }
 
-    /// <summary>sm2 or ec.</summary>
+    /// <summary>sm2, ec or rsa.</summary>
     public string Algorithm { get; }
 
     /// <summary>The working directory.</summary>
@@ -110,9 +110,12 @@ public sealed class OpenSslPki : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private void NewKey(string name)
-        => Run(Algorithm == "sm2"
-            ? ["genpkey", "-algorithm", "SM2", "-out", name + ".key"]
-            : ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", name + ".key"]);
+        => Run(Algorithm switch
+        {
+            "sm2" => ["genpkey", "-algorithm", "SM2", "-out", name + ".key"],
+            "rsa" => ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", name + ".key"],
+            _ => ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", name + ".key"],
+        });
 
     private void Run(params string[] arguments) => OpenSsl.MustRun(Directory, arguments);
 }

@@ -24,6 +24,9 @@ public enum ErrorKind
     /// <summary>The input exceeds a size limit (HTTP 413).</summary>
     TooLarge,
 
+    /// <summary>The body is not of a media type the endpoint accepts (HTTP 415).</summary>
+    UnsupportedMediaType,
+
     /// <summary>The input is well-formed but cannot be processed (HTTP 422).</summary>
     Unprocessable,
 

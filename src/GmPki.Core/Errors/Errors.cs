@@ -14,6 +14,9 @@ public static class Errors
     /// <summary>The request body exceeds the endpoint's limit.</summary>
     public static readonly GmPkiError RequestTooLarge = new("request-too-large", ErrorKind.TooLarge, "Request too large");
 
+    /// <summary>The request body's Content-Type is not the one the endpoint takes (for example <c>application/timestamp-query</c> at <c>/tsa</c>).</summary>
+    public static readonly GmPkiError UnsupportedMediaType = new("unsupported-media-type", ErrorKind.UnsupportedMediaType, "Unsupported media type");
+
     /// <summary>No or unknown credentials.</summary>
     public static readonly GmPkiError Unauthenticated = new("unauthenticated", ErrorKind.Unauthenticated, "Authentication required");
 

@@ -37,6 +37,9 @@ public sealed class CertificateAuthority
     /// <summary>UTC end of the CA certificate's validity.</summary>
     public DateTime NotAfter => Certificate.EndDate.ToDateTime().ToUniversalTime();
 
+    /// <summary>The algorithm of the CA key.</summary>
+    public KeyAlgorithm KeyAlgorithm => Key.Algorithm;
+
     internal ISigningKey Key { get; }
 
     internal X509CertificateStructure Certificate { get; }

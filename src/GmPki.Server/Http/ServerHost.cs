@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using GmPki.Server.Audit;
 using GmPki.Server.Http.Endpoints;
 using GmPki.Server.Installation;
+using GmPki.Server.Tsa;
 using GmPki.Storage;
 using Microsoft.AspNetCore.Authentication;
 
@@ -49,6 +50,7 @@ public static class ServerHost
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddHostedService<AuditCheckpointService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -78,6 +80,7 @@ public static class ServerHost
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
+        TimestampEndpoints.Map(app);
         return app;
     }
 }

@@ -43,7 +43,7 @@ public sealed class AuditKeys(DataDirectory data, IKeyStore keys, IAuthorityRegi
         }
 
         var (key, _) = keys.Generate(Label, KeyAlgorithm.Sm2, Sm2UserId.Default);
-        var certificate = await AuditKeyCertificate.IssueAsync(issuing, key.SubjectPublicKeyInfo, ledger, clock, actor, cancellationToken);
+        var certificate = await ServiceKeyCertificate.IssueAsync(issuing, ServiceKeyProfile.Audit, key.SubjectPublicKeyInfo, ledger, clock, actor, cancellationToken);
         await File.WriteAllTextAsync(data.AuditCertificateFile, CertificateEncodings.ToPem([certificate]), CancellationToken.None);
         return new AuditSigner(key, certificate);
     }

@@ -7,6 +7,9 @@ namespace GmPki.Server.Installation;
 /// gmpki.db              SQLite ledger (when Database:Provider is sqlite)
 /// keys/*.key.pem        CA and audit private keys, encrypted PKCS#8 (PBES2)
 /// audit-key.crt         the audit key's certificate (PEM), issued by the issuing CA
+/// tsa.crt               the TSA key's certificate (PEM), issued by the issuing CA
+/// tsa-serial            the TSA's serial watermark (microseconds since 1970, saved ahead of use)
+/// tsa-tokens/*.jsonl    the TSA's journal of issued tokens, one file per UTC month
 /// demo-passphrase       demo installations only: the generated key store passphrase (0600)
 /// demo-api-key          demo installations only: the administrator's API key (0600)
 /// </code>
@@ -22,6 +25,15 @@ public sealed record DataDirectory(string Path)
 
     /// <summary>The audit key's certificate, PEM.</summary>
     public string AuditCertificateFile => Combine("audit-key.crt");
+
+    /// <summary>The TSA key's certificate, PEM.</summary>
+    public string TimestampCertificateFile => Combine("tsa.crt");
+
+    /// <summary>The TSA's serial watermark.</summary>
+    public string TimestampWatermarkFile => Combine("tsa-serial");
+
+    /// <summary>The directory of the TSA's token journal.</summary>
+    public string TimestampJournalDirectory => Combine("tsa-tokens");
 
     /// <summary>The demo passphrase file (demo installations only).</summary>
     public string DemoPassphraseFile => Combine("demo-passphrase");

@@ -27,6 +27,9 @@ public sealed class GmPkiSettings
     /// <summary>Registration authority switches.</summary>
     public RegistrationSettings Registration { get; set; } = new();
 
+    /// <summary>The timestamp authority (RFC 3161).</summary>
+    public TimestampingSettings Timestamping { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

@@ -54,6 +54,7 @@ public static class Initializer
             var (root, issuing) = await CaHierarchy.CreateAsync(options.Hierarchy, configuration.Issuance.Urls,
                 installation.Get<IKeyStore>(), installation.Get<IAuthorityRegistry>(), clock, actor, cancellationToken);
             await installation.Get<AuditKeys>().CreateAsync(issuing, actor, cancellationToken);
+            await installation.Get<TimestampKeys>().CreateAsync(issuing, actor, cancellationToken);
             PersonalDataKey.Create(installation.Get<IKeyStore>());
             var documents = installation.Get<DocumentDesk>();
             foreach (var (kind, title, sections, cpsVersion) in DefaultDocuments.All)

@@ -9,6 +9,7 @@ using GmPki.Issuance;
 using GmPki.Registration.Agencies;
 using GmPki.Registration.Retention;
 using GmPki.Storage;
+using GmPki.Timestamping;
 using Microsoft.Data.Sqlite;
 
 namespace GmPki.Server.Installation;
@@ -16,7 +17,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -56,8 +57,9 @@ public static class InstallationConfiguration
     /// <param name="Audit">When audit checkpoints are due.</param>
     /// <param name="Delegation">Whether registration may be delegated to agencies.</param>
     /// <param name="Retention">How long registration records are kept.</param>
+    /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
     public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
-        DelegationPolicy Delegation, RetentionPolicy Retention);
+        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -105,6 +107,9 @@ public static class InstallationConfiguration
         }
 
         problems.AddRange(settings.Server.Validate(data));
+
+        var (timestamping, timestampingProblems) = settings.Timestamping.Validate();
+        problems.AddRange(timestampingProblems);
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
@@ -129,7 +134,8 @@ public static class InstallationConfiguration
             profiles!,
             new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
             new DelegationPolicy(registration.DelegationEnabled),
-            new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears));
+            new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears),
+            timestamping!);
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

@@ -40,6 +40,8 @@ public static class InstallationServices
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<AuditCheckpointer>();
+        services.AddSingleton<TimestampKeys>();
+        services.AddSingleton<Tsa.TimestampService>();
         services.AddSingleton<IPersonalDataProtector>(provider => new Sm4GcmDataProtector(() => provider.GetRequiredService<IKeyStore>().OpenSecret(PersonalDataKey.Reference)));
         services.AddSingleton(provider => new AuthorityDirectory(
             provider.GetRequiredService<IAuthorityRegistry>(),

@@ -33,8 +33,8 @@ internal sealed class AuditPki : IDisposable
             new HierarchyOptions(KeyAlgorithm.Sm2, "测试认证中心", "CN", "测试根CA", "测试签发CA"), new PublicationUrls("http://ca.test", 4),
             store, services.GetRequiredService<IAuthorityRegistry>(), TimeProvider.System, Actor.System, CancellationToken.None);
         var key = EphemeralKeys.Generate(KeyAlgorithm.Sm2);
-        var certificate = await AuditKeyCertificate.IssueAsync(
-            issuing, key.SubjectPublicKeyInfo, services.GetRequiredService<IIssuanceLedger>(), TimeProvider.System, Actor.System, CancellationToken.None);
+        var certificate = await ServiceKeyCertificate.IssueAsync(
+            issuing, ServiceKeyProfile.Audit, key.SubjectPublicKeyInfo, services.GetRequiredService<IIssuanceLedger>(), TimeProvider.System, Actor.System, CancellationToken.None);
         return new AuditPki(keys, new AuditSigner(key, certificate));
     }
 
