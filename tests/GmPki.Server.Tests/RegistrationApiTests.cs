@@ -275,6 +275,38 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
     }
 
     [Fact]
+    public async Task Counter_ChangeOfInformation_NewCertificateFromTheNewRequest()
+    {
+        var person = Counter.Person("变更人");
+        var issued = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("变更人")));
+        var serial = issued.Application.ResultSerial!;
+
+        var changed = await Counter.IssueAsync(Server.Registrar,
+            Counter.Act("change", person, issued.Application.SubscriberId, serial) with { Csr = Csrs.Pem(Csrs.Der(Core.Keys.KeyAlgorithm.Sm2, "CN=变更人,L=杭州")) });
+
+        changed.Application.Kind.ShouldBe("change");
+        changed.Application.State.ShouldBe("completed");
+        changed.Application.TargetSerial.ShouldBe(serial);
+        changed.Application.ResultSerial.ShouldNotBe(serial);
+        (await Server.Client.GetFromJsonAsync<CertificateSummary>($"/api/v1/certificates/{changed.Application.ResultSerial}", Web))!.Subject.ShouldContain("L=杭州");
+    }
+
+    [Fact]
+    public async Task Counter_KeyRecovery_ApprovedForTheKeyManagementCentreWithoutACertificate()
+    {
+        var person = Counter.Person("恢复人");
+        var issued = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("恢复人")));
+
+        var (status, result, raw) = await Counter.PostAsync(Server.Registrar,
+            Counter.Act("key-recovery", person, issued.Application.SubscriberId, issued.Application.ResultSerial!));
+
+        status.ShouldBe(HttpStatusCode.Created, raw);
+        result!.Certificate.ShouldBeNull();
+        result.Application.Steps.Select(s => s.Step).ShouldBe(["identity-verification", "materials-review", "will-confirmation", "approval"]);
+        result.Application.State.ShouldBe("approved");
+    }
+
+    [Fact]
     public async Task Counter_ActOnSomeoneElsesCertificate_400()
     {
         var owner = await Counter.IssueAsync(Server.Registrar, Counter.New(Counter.Person("证书主人"), "personal", Sm2Csr("证书主人")));
