@@ -45,6 +45,7 @@ public static class ServerHost
         });
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddHostedService<AuditCheckpointService>();
+        builder.Services.AddHostedService<Status.StatusPublicationService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -56,6 +57,7 @@ public static class ServerHost
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
+        await app.Services.GetRequiredService<Status.StatusDirectory>().OpenAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
@@ -72,6 +74,7 @@ public static class ServerHost
         ServiceEndpoints.Map(app);
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
+        StatusEndpoints.Map(app);
         return app;
     }
 }

@@ -21,6 +21,9 @@ public sealed class GmPkiSettings
     /// <summary>Audit chain checkpoints.</summary>
     public AuditSettings Audit { get; set; } = new();
 
+    /// <summary>CRL and OCSP schedules.</summary>
+    public StatusSettings Status { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

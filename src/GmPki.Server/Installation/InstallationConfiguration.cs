@@ -6,6 +6,7 @@ using GmPki.Core.Profiles;
 using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
+using GmPki.Status;
 using GmPki.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +15,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -52,7 +53,8 @@ public static class InstallationConfiguration
     /// <param name="Issuance">URLs and backdating.</param>
     /// <param name="Profiles">Profiles by name.</param>
     /// <param name="Audit">When audit checkpoints are due.</param>
-    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit);
+    /// <param name="Status">When CRLs and OCSP responses are published.</param>
+    public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit, StatusPolicy Status);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -90,6 +92,7 @@ public static class InstallationConfiguration
 
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
+        problems.AddRange(settings.Status.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
         try
         {
@@ -110,7 +113,8 @@ public static class InstallationConfiguration
             new StorageOptions(provider!, connection),
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
             profiles!,
-            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)));
+            new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
+            settings.Status.ToPolicy());
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>
