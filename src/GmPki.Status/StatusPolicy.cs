@@ -7,7 +7,7 @@ namespace GmPki.Status;
 /// <param name="CrlInterval">How often a complete CRL of each shard is published.</param>
 /// <param name="CrlValidity">nextUpdate − thisUpdate of complete CRLs (RFC 5280 §5.1.2.5); longer than <paramref name="CrlInterval"/>.</param>
 /// <param name="DeltaInterval">How often a delta CRL of each shard is published (RFC 5280 §5.2.4); null for no delta CRLs.</param>
-/// <param name="PublishOnChange">Whether a status change makes its shard publish at once (a delta CRL when deltas are on, else a complete CRL).</param>
+/// <param name="PublishOnChange">Whether a status change makes its shard publish a complete CRL at once (and, with deltas on, a delta over it at the next poll).</param>
 /// <param name="OcspValidity">nextUpdate − thisUpdate of OCSP responses (RFC 6960 §4.2.2.1).</param>
 /// <param name="OcspRefresh">Age at which a pre-signed OCSP response is signed again; shorter than <paramref name="OcspValidity"/>.</param>
 /// <param name="OcspLiveConcurrency">Most OCSP responses signed live at once (requests with a nonce, or not pre-signed); more wait, and after <paramref name="OcspLiveWait"/> get <c>tryLater</c>.</param>

@@ -17,7 +17,7 @@ public sealed class StatusSettings
     /// <summary>Minutes between delta CRLs of a shard (1 to <see cref="CrlIntervalMinutes"/>), or 0 for no delta CRLs; default 15.</summary>
     public int DeltaIntervalMinutes { get; set; } = 15;
 
-    /// <summary>Whether a status change makes its shard publish at once (a delta CRL, or a complete one without deltas); default true.</summary>
+    /// <summary>Whether a status change makes its shard publish a complete CRL at once (and a delta over it); default true.</summary>
     public bool PublishOnChange { get; set; } = true;
 
     /// <summary>Minutes from an OCSP response's thisUpdate to its nextUpdate (5–10080); default 1440.</summary>

@@ -10,7 +10,7 @@ namespace GmPki.Status.Crl;
 /// <summary>
 /// Publishes and serves the CRLs of every CA (<c>docs/status-services.md</c>): per shard a
 /// complete CRL every <see cref="StatusPolicy.CrlInterval"/> and, when enabled, a delta CRL every
-/// <see cref="StatusPolicy.DeltaInterval"/> and after status changes. Each CRL's number comes from
+/// <see cref="StatusPolicy.DeltaInterval"/>, and a complete one after status changes. Each CRL's number comes from
 /// the ledger's shared counter; the CRL is stored with a <c>crl.published</c> audit event, and the
 /// one served is the stored one with the highest number, so every process serves the same,
 /// never-decreasing CRL. Safe for concurrent use.
@@ -19,6 +19,9 @@ public sealed class CrlPublisher
 {
     /// <summary>How far before a complete CRL's thisUpdate a delta looks for changes, covering changes committed after the complete CRL read the ledger.</summary>
     internal static readonly TimeSpan ChangeOverlap = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after a status change a CRL must have been made to count as covering it (commit lag between processes).</summary>
+    private static readonly TimeSpan ChangeSettling = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, StatusAuthority> _authorities;
     private readonly IStatusLedger _ledger;
@@ -110,9 +113,10 @@ public sealed class CrlPublisher
     }
 
     /// <summary>
-    /// Publishes at once for each shard with status changes (a delta CRL when deltas are on, else a
-    /// complete CRL), unless a CRL of that shard was already published well after the latest change
-    /// (by another process that saw it first).
+    /// Publishes at once a complete CRL of each shard with status changes (relying parties that
+    /// ignore delta CRLs see the change too; the next <see cref="PublishDueAsync"/> then adds a
+    /// delta over it), unless a complete CRL of that shard was already published well after the
+    /// latest change (by another process that saw it first).
     /// </summary>
     /// <param name="changes">Changed entries, as the ledger holds them now.</param>
     /// <param name="cancellationToken">Cancels the remaining shards.</param>
@@ -120,15 +124,14 @@ public sealed class CrlPublisher
     public async Task<IReadOnlyList<PublishedCrl>> PublishChangedAsync(IEnumerable<StatusEntry> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var delta = _policy.DeltaInterval is not null;
         var published = new List<PublishedCrl>();
         foreach (var shard in changes.Where(c => _authorities.ContainsKey(c.IssuerLabel)).GroupBy(c => (c.IssuerLabel, c.CrlShard)))
         {
-            var latest = await _ledger.LatestCrlAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, delta, cancellationToken);
+            var latest = await _ledger.LatestCrlAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, false, cancellationToken);
             var lastChange = shard.Max(c => c.ChangedAt) ?? DateTime.MinValue;
             if (latest is null || latest.ThisUpdate < lastChange + ChangeSettling)
             {
-                published.Add(await PublishAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, delta, cancellationToken));
+                published.Add(await PublishAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, false, cancellationToken));
             }
         }
 
@@ -159,9 +162,6 @@ public sealed class CrlPublisher
 
         return served.Crl;
     }
-
-    /// <summary>How long after a status change a CRL must have been made to count as covering it (commit lag between processes).</summary>
-    private static readonly TimeSpan ChangeSettling = TimeSpan.FromSeconds(5);
 
     private StatusAuthority Authority(string label, int shard)
         => _authorities.TryGetValue(label, out var authority) && shard >= 0 && shard < authority.Shards
