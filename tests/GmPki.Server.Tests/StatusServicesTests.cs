@@ -193,8 +193,8 @@ public class Sm2StatusServicesTests(Sm2ServerFixture fixture) : IClassFixture<Sm
         result.Output.ShouldContain("Signature Algorithm: SM2-with-SM3");
         result.Output.ShouldContain("OCSP Signing");
         result.Output.ShouldContain("OCSP No Check");
-        var basic = Org.BouncyCastle.Asn1.Ocsp.BasicOcspResponse.GetInstance(
-            Org.BouncyCastle.Asn1.Ocsp.OcspResponse.GetInstance(Org.BouncyCastle.Asn1.Asn1Object.FromByteArray(await File.ReadAllBytesAsync(peer.File("response.der")))).ResponseBytes.Response.GetOctets());
+        var basic = Org.BouncyCastle.Asn1.Ocsp.BasicOcspResponse.GetInstance(Org.BouncyCastle.Asn1.Asn1Object.FromByteArray(
+            Org.BouncyCastle.Asn1.Ocsp.OcspResponse.GetInstance(Org.BouncyCastle.Asn1.Asn1Object.FromByteArray(await File.ReadAllBytesAsync(peer.File("response.der")))).ResponseBytes.Response.GetOctets()));
         await File.WriteAllBytesAsync(peer.File("responder.der"), basic.Certs[0].GetDerEncoded());
         await File.WriteAllBytesAsync(peer.File("response.tbs"), basic.TbsResponseData.GetDerEncoded());
         await File.WriteAllBytesAsync(peer.File("response.sig"), basic.Signature.GetOctets());
