@@ -27,7 +27,6 @@ public static class OcspRequestReader
             throw Errors.OcspMalformedRequest.With($"the request is {der.Length} bytes; it must be 1 to {MaxLength}.");
         }
 
-        OcspRequest request;
         try
         {
             var bytes = der.ToArray();
@@ -38,14 +37,16 @@ public static class OcspRequestReader
                 throw Errors.OcspMalformedRequest.With("the request is not DER-encoded or has trailing bytes.");
             }
 
-            request = OcspRequest.GetInstance(sequence);
+            return Query(OcspRequest.GetInstance(sequence).TbsRequest);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
         {
             throw Errors.OcspMalformedRequest.With("the request is not a DER OCSPRequest.");
         }
+    }
 
-        var tbs = request.TbsRequest;
+    private static OcspQuery Query(TbsRequest tbs)
+    {
         if (tbs.Version.IntValueExact != 0)
         {
             throw Errors.OcspMalformedRequest.With($"request version {tbs.Version.Value} is not v1.");
