@@ -204,3 +204,94 @@ public class Sm2StatusServicesTests(Sm2ServerFixture fixture) : IClassFixture<Sm
         (verify.Output + verify.Error).ShouldContain("Signature Verified Successfully");
     }
 }
+
+/// <summary>The status endpoints' HTTP behaviour: GET requests, caching headers, HTTP/1.0, refusals and their audit records.</summary>
+public class StatusHttpTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaServerFixture>
+{
+    private RunningServer Server => fixture.Server;
+
+    [SkippableFact]
+    public async Task OcspGet_Sm3CertId_GoodWithRfc5019CachingHeaders()
+    {
+        OpenSsl.RequireInstalled();
+        using var peer = new StatusPeer(Server);
+        var certificate = await peer.IssueAsync("getter", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256");
+        var request = StatusRequests.Build(peer.File("issuing.pem"), certificate.Serial, "1.2.156.10197.1.401");
+        using var anonymous = Server.Authorized(null);
+
+        using var response = await anonymous.GetAsync("/ocsp/" + Uri.EscapeDataString(Convert.ToBase64String(request)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/ocsp-response");
+        response.Headers.CacheControl!.MaxAge!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+        response.Content.Headers.LastModified.ShouldNotBeNull();
+        response.Content.Headers.Expires.ShouldNotBeNull();
+        var single = StatusRequests.Single(await response.Content.ReadAsByteArrayAsync());
+        single.CertStatus.TagNo.ShouldBe(0);
+        single.CertId.HashAlgorithm.Algorithm.Id.ShouldBe("1.2.156.10197.1.401");
+    }
+
+    [Fact]
+    public async Task OcspPost_Garbage_MalformedRequestAndAudited()
+    {
+        using var anonymous = Server.Authorized(null);
+        using var content = new ByteArrayContent([0x30, 0x03, 0x01, 0x01]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/ocsp-request");
+
+        using var response = await anonymous.PostAsync("/ocsp", content);
+        using var oversized = new ByteArrayContent(new byte[20_000]);
+        oversized.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/ocsp-request");
+        using var tooLarge = await anonymous.PostAsync("/ocsp", oversized);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StatusRequests.ResponseStatus(await response.Content.ReadAsByteArrayAsync()).ShouldBe(1);
+        StatusRequests.ResponseStatus(await tooLarge.Content.ReadAsByteArrayAsync()).ShouldBe(1);
+        (await Server.RecentAuditAsync(50)).ShouldContain(e => e.Action == "ocsp.request-rejected" && e.Outcome == "rejected" && e.Details!.Contains("ocsp-malformed-request"));
+    }
+
+    [SkippableFact]
+    public async Task OcspPost_Http10WithPortlessHost_Answered()
+    {
+        OpenSsl.RequireInstalled();
+        using var peer = new StatusPeer(Server);
+        var certificate = await peer.IssueAsync("http10", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256");
+        var request = StatusRequests.Build(peer.File("issuing.pem"), certificate.Serial, "1.3.14.3.2.26");
+        var uri = new Uri(Server.BaseUrl);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        await using var stream = tcp.GetStream();
+
+        var head = $"POST /ocsp HTTP/1.0\r\nHost: {uri.Host}\r\nContent-Type: application/ocsp-request\r\nContent-Length: {request.Length}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(request);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+
+        var raw = buffer.ToArray();
+        var text = System.Text.Encoding.ASCII.GetString(raw);
+        text.ShouldStartWith("HTTP/1.1 200");
+        text.ShouldContain("Content-Type: application/ocsp-response");
+        var body = raw[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        StatusRequests.Single(body).CertStatus.TagNo.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task Crl_IfNoneMatchTheCurrentNumber_NotModified()
+    {
+        OpenSsl.RequireInstalled();
+        using var peer = new StatusPeer(Server);
+        await peer.IssueAsync("cached", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256");
+        var url = peer.CrlUrlOf("cached.pem");
+        using var first = await peer.WaitForCrlAsync(url, "cached.crl", _ => true);
+        using var anonymous = Server.Authorized(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var second = await anonymous.SendAsync(request);
+        using var missing = await anonymous.GetAsync("/crl/issuing/99.crl");
+
+        second.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("crl-not-found");
+    }
+}
