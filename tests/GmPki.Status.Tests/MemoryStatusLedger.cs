@@ -68,6 +68,9 @@ internal sealed class MemoryStatusLedger : IStatusLedger, IIssuanceLedger
         }
     }
 
+    public async Task<CrlSummary?> LatestCrlSummaryAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken)
+        => await LatestCrlAsync(issuerLabel, shard, delta, cancellationToken) is { } crl ? new CrlSummary(crl.Number, crl.BaseNumber, crl.ThisUpdate) : null;
+
     public Task<bool> TryReserveAsync(SerialReservation reservation, AuditEvent audit, CancellationToken cancellationToken) => Record(audit, true);
 
     public Task RecordIntendedAsync(string issuerLabel, string serialHex, byte[] tbsDer, AuditEvent audit, CancellationToken cancellationToken) => Record(audit, true);

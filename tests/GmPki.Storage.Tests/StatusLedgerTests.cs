@@ -61,6 +61,8 @@ public abstract class StatusLedgerTests<TFixture>(TFixture fixture) : LedgerTest
         complete.ThisUpdate.Kind.ShouldBe(DateTimeKind.Utc);
         (await Status.LatestCrlAsync(Samples.IssuerLabel, 0, true, default)).ShouldBeNull();
         (await Status.LatestCrlAsync(Samples.IssuerLabel, 1, false, default))!.Number.ShouldBe(5);
+        (await Status.LatestCrlSummaryAsync(Samples.IssuerLabel, 0, false, default)).ShouldBe(new CrlSummary(3, null, complete.ThisUpdate));
+        (await Status.LatestCrlSummaryAsync(Samples.IssuerLabel, 0, true, default)).ShouldBeNull();
         (await CountAuditEventsAsync()).ShouldBe(4);
     }
 

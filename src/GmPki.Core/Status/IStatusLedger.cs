@@ -38,4 +38,7 @@ public interface IStatusLedger
 
     /// <summary>The stored CRL with the highest number for one shard, complete (<paramref name="delta"/> false) or delta; null when none was published.</summary>
     Task<PublishedCrl?> LatestCrlAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken);
+
+    /// <summary>Number, base and thisUpdate of the CRL <see cref="LatestCrlAsync"/> would return, without reading its DER; null when none was published.</summary>
+    Task<CrlSummary?> LatestCrlSummaryAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken);
 }

@@ -51,7 +51,7 @@ public sealed class CrlPublisher
     public async Task<PublishedCrl> PublishAsync(string label, int shard, bool delta, CancellationToken cancellationToken)
     {
         var authority = Authority(label, shard);
-        var complete = delta ? await _ledger.LatestCrlAsync(label, shard, false, cancellationToken) : null;
+        var complete = delta ? await _ledger.LatestCrlSummaryAsync(label, shard, false, cancellationToken) : null;
         var number = await _ledger.NextCrlNumberAsync(label, cancellationToken);
         var now = StatusTime.Whole(_clock.GetUtcNow().UtcDateTime);
         CrlContent content;
@@ -91,16 +91,17 @@ public sealed class CrlPublisher
             for (var shard = 0; shard < authority.Shards; shard++)
             {
                 var now = _clock.GetUtcNow().UtcDateTime;
-                var complete = await _ledger.LatestCrlAsync(authority.Label, shard, false, cancellationToken);
+                var complete = await _ledger.LatestCrlSummaryAsync(authority.Label, shard, false, cancellationToken);
                 if (complete is null || complete.ThisUpdate + _policy.CrlInterval <= now)
                 {
-                    complete = await PublishAsync(authority.Label, shard, false, cancellationToken);
-                    published.Add(complete);
+                    var crl = await PublishAsync(authority.Label, shard, false, cancellationToken);
+                    published.Add(crl);
+                    complete = new CrlSummary(crl.Number, null, crl.ThisUpdate);
                 }
 
                 if (_policy.DeltaInterval is { } interval)
                 {
-                    var delta = await _ledger.LatestCrlAsync(authority.Label, shard, true, cancellationToken);
+                    var delta = await _ledger.LatestCrlSummaryAsync(authority.Label, shard, true, cancellationToken);
                     if (delta is null || delta.BaseNumber != complete.Number || delta.ThisUpdate + interval <= now)
                     {
                         published.Add(await PublishAsync(authority.Label, shard, true, cancellationToken));
@@ -127,7 +128,7 @@ public sealed class CrlPublisher
         var published = new List<PublishedCrl>();
         foreach (var shard in changes.Where(c => _authorities.ContainsKey(c.IssuerLabel)).GroupBy(c => (c.IssuerLabel, c.CrlShard)))
         {
-            var latest = await _ledger.LatestCrlAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, false, cancellationToken);
+            var latest = await _ledger.LatestCrlSummaryAsync(shard.Key.IssuerLabel, shard.Key.CrlShard, false, cancellationToken);
             var lastChange = shard.Max(c => c.ChangedAt) ?? DateTime.MinValue;
             if (latest is null || latest.ThisUpdate < lastChange + ChangeSettling)
             {
@@ -139,28 +140,36 @@ public sealed class CrlPublisher
     }
 
     /// <summary>
-    /// The CRL to serve at a shard's URL: the stored one with the highest number, read from the
-    /// ledger at most once per <see cref="StatusPolicy.PollInterval"/> per shard.
+    /// The CRL to serve at a shard's URL: the stored one with the highest number. At most once per
+    /// <see cref="StatusPolicy.PollInterval"/> per shard the ledger is asked for that number, and
+    /// the DER is read again only when it changed.
     /// </summary>
     /// <exception cref="GmPkiException"><c>crl-not-found</c> when the CA or shard is not served here or nothing is published yet.</exception>
     public async Task<PublishedCrl> LatestAsync(string label, int shard, bool delta, CancellationToken cancellationToken)
     {
         Authority(label, shard);
         var now = _clock.GetUtcNow().UtcDateTime;
-        if (_served.TryGetValue((label, shard, delta), out var served) && served.LoadedAt + _policy.PollInterval > now)
+        var key = (label, shard, delta);
+        if (_served.TryGetValue(key, out var served) && served.LoadedAt + _policy.PollInterval > now)
         {
             return served.Crl;
         }
 
-        var stored = await _ledger.LatestCrlAsync(label, shard, delta, cancellationToken)
-            ?? throw Errors.CrlNotFound.With($"no {(delta ? "delta" : "complete")} CRL of '{label}' shard {shard} is published yet.");
-        if (served.Crl is null || stored.Number >= served.Crl.Number)
+        var summary = await _ledger.LatestCrlSummaryAsync(label, shard, delta, cancellationToken);
+        if (served.Crl is { } current && (summary is null || summary.Number <= current.Number))
         {
-            _served[(label, shard, delta)] = (stored, now);
-            return stored;
+            _served[key] = (current, now);
+            return current;
         }
 
-        return served.Crl;
+        var stored = summary is null ? null : await _ledger.LatestCrlAsync(label, shard, delta, cancellationToken);
+        if (stored is null)
+        {
+            throw Errors.CrlNotFound.With($"no {(delta ? "delta" : "complete")} CRL of '{label}' shard {shard} is published yet.");
+        }
+
+        _served[key] = (stored, now);
+        return stored;
     }
 
     private StatusAuthority Authority(string label, int shard)

@@ -87,12 +87,20 @@ internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, Le
     public async Task<PublishedCrl?> LatestCrlAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await context.Set<CrlEntity>().AsNoTracking()
-            .Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard && (c.BaseNumber != null) == delta)
-            .OrderByDescending(c => c.Number)
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await Latest(context, issuerLabel, shard, delta).FirstOrDefaultAsync(cancellationToken);
         return row?.ToRecord();
     }
+
+    public async Task<CrlSummary?> LatestCrlSummaryAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Latest(context, issuerLabel, shard, delta).Select(c => new CrlSummary(c.Number, c.BaseNumber, c.ThisUpdate)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<CrlEntity> Latest(LedgerContext context, string issuerLabel, int shard, bool delta)
+        => context.Set<CrlEntity>().AsNoTracking()
+            .Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard && (c.BaseNumber != null) == delta)
+            .OrderByDescending(c => c.Number);
 
     private static IQueryable<CertificateEntity> Issued(LedgerContext context, string issuerLabel)
         => context.Certificates.AsNoTracking().Where(c => c.IssuerLabel == issuerLabel && c.State == CertificateState.Issued);

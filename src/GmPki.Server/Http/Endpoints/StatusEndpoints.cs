@@ -91,10 +91,11 @@ internal static partial class StatusEndpoints
         return await AnswerAsync(context, await status.Responder.RespondAsync(body.ToArray(), cancellationToken), cacheable: false);
     }
 
-    private static async Task<IResult> OcspGetAsync(string request, HttpContext context, StatusDirectory status, CancellationToken cancellationToken)
+    private static async Task<IResult> OcspGetAsync(HttpContext context, StatusDirectory status, CancellationToken cancellationToken)
     {
-        // The raw path, not the route value: base64 may contain '/' and '+', sent as-is or percent-encoded.
-        var encoded = Uri.UnescapeDataString(context.Request.Path.Value![(context.Request.Path.Value!.LastIndexOf("/ocsp/", StringComparison.Ordinal) + "/ocsp/".Length)..]);
+        // The raw path after the first "/ocsp/", not the route value: base64 may contain '/' and '+', sent as-is or percent-encoded.
+        var path = context.Request.Path.Value!;
+        var encoded = Uri.UnescapeDataString(path[(path.IndexOf("/ocsp/", StringComparison.Ordinal) + "/ocsp/".Length)..]);
         var der = new byte[encoded.Length];
         if (encoded.Length > OcspRequestReader.MaxLength * 2 || !Convert.TryFromBase64String(encoded, der, out var length))
         {
