@@ -20,7 +20,8 @@ namespace GmPki.StatusBench;
 /// <summary>
 /// OCSP responses/s on loopback: N SM2 certificates issued, their responses pre-signed, then C
 /// concurrent HTTP clients POST requests for T seconds — without a nonce (served pre-signed) and
-/// with a nonce (signed live) — and the same two against the responder in-process (no HTTP).
+/// with a nonce (signed live) — then the same two by GET from <c>wrk</c> when installed, and against
+/// the responder in-process (no HTTP).
 /// </summary>
 internal static class OcspLoad
 {
@@ -62,6 +63,11 @@ internal static class OcspLoad
             });
         }
 
+        foreach (var (name, request) in new[] { ("wrk-get-presigned", plain[0]), ("wrk-get-live", nonced[0]) })
+        {
+            Wrk(name, installation.BaseUrl + "/ocsp/" + Uri.EscapeDataString(Convert.ToBase64String(request)), seconds, concurrency);
+        }
+
         foreach (var (name, requests) in new[] { ("inprocess-presigned", plain), ("inprocess-live", nonced) })
         {
             await MeasureAsync(name, seconds, concurrency, requests, async request => Successful((await responder.RespondAsync(request, CancellationToken.None)).Der));
@@ -97,6 +103,27 @@ internal static class OcspLoad
         stopwatch.Stop();
         Console.WriteLine($"RESULT ocsp mode={name} concurrency={concurrency} responses={done} failures={failed} seconds={stopwatch.Elapsed.TotalSeconds:F1} " +
             $"perSecond={done / stopwatch.Elapsed.TotalSeconds:F0} cores={Environment.ProcessorCount}");
+    }
+
+    /// <summary>
+    /// GETs one request URL with <c>wrk</c> (Debian package wrk, one thread, <paramref name="concurrency"/>
+    /// connections), a load generator far lighter than HttpClient, when it is installed.
+    /// </summary>
+    private static void Wrk(string name, string url, int seconds, int concurrency)
+    {
+        if (!File.Exists("/usr/bin/wrk"))
+        {
+            Console.WriteLine($"RESULT ocsp mode={name} skipped: wrk is not installed (apt-get install wrk)");
+            return;
+        }
+
+        var start = new ProcessStartInfo("/usr/bin/wrk", ["-t1", $"-c{concurrency}", $"-d{seconds}s", url]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var rate = output.Split('\n').FirstOrDefault(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal))?.Split(':')[1].Trim();
+        var errors = output.Split('\n').FirstOrDefault(l => l.Contains("Non-2xx", StringComparison.Ordinal))?.Trim() ?? "no non-2xx";
+        Console.WriteLine($"RESULT ocsp mode={name} concurrency={concurrency} perSecond={rate} ({errors}) cores={Environment.ProcessorCount}");
     }
 
     /// <summary>Whether a DER OCSPResponse is successful (its responseStatus ENUMERATED is 0).</summary>

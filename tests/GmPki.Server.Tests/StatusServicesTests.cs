@@ -122,6 +122,25 @@ public class StatusServicesTests(EcdsaServerFixture fixture) : IClassFixture<Ecd
         (await Server.RecentAuditAsync(50)).ShouldContain(e => e.Action == "ocsp.request-rejected" && e.Details!.Contains("ocsp-unauthorized"));
     }
 
+    [SkippableFact]
+    public async Task Ocsp_GnuTlsOcspTool_GoodWithNonceAndVerifiedResponse()
+    {
+        OpenSsl.RequireInstalled();
+        OcspTool.RequireInstalled();
+        using var peer = new StatusPeer(Server);
+        await peer.IssueAsync("gnutls", EcKey);
+
+        var (code, output) = OcspTool.Run("--ask=" + Server.BaseUrl + "/ocsp", "--load-issuer", peer.File("issuing.pem"), "--load-cert", peer.File("gnutls.pem"),
+            "--nonce", "--outfile", peer.File("gnutls.der"));
+        var verify = OcspTool.Run("--verify-response", "--load-response", peer.File("gnutls.der"), "--load-trust", peer.File("issuing.pem"));
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("Certificate Status: good");
+        output.ShouldContain("Nonce:");
+        verify.ExitCode.ShouldBe(0, verify.Output);
+        verify.Output.ShouldContain("Verifying OCSP Response: Success");
+    }
+
     private static async Task<(int ExitCode, string Output)> WaitForOcspAsync(StatusPeer peer, string pem, string status)
     {
         for (var attempt = 0; ; attempt++)
