@@ -136,6 +136,14 @@ public static class Errors
     /// <summary>An evidence file exceeds the size limit.</summary>
     public static readonly GmPkiError EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "Evidence file too large");
 
+    // --- Certificate status services (RFC 5280 CRLs, RFC 6960 OCSP) ----------------------
+
+    /// <summary>An OCSP request is not a well-formed DER OCSPRequest the responder accepts (RFC 6960 §4.1); answered with OCSP status malformedRequest.</summary>
+    public static readonly GmPkiError OcspMalformedRequest = new("ocsp-malformed-request", ErrorKind.Invalid, "Malformed OCSP request");
+
+    /// <summary>No CRL of that CA and shard is published (yet), or the CRL URL names no shard.</summary>
+    public static readonly GmPkiError CrlNotFound = new("crl-not-found", ErrorKind.NotFound, "CRL not found");
+
     // --- Keys -----------------------------------------------------------------------------
 
     /// <summary>No passphrase was supplied for the key store.</summary>

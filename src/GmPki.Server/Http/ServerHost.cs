@@ -51,6 +51,7 @@ public static class ServerHost
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
+        builder.Services.AddHostedService<Status.StatusPublicationService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -62,6 +63,7 @@ public static class ServerHost
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
+        await app.Services.GetRequiredService<Status.StatusDirectory>().OpenAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
@@ -81,6 +83,7 @@ public static class ServerHost
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
         TimestampEndpoints.Map(app);
+        StatusEndpoints.Map(app);
         return app;
     }
 }

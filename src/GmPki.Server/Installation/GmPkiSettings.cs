@@ -30,6 +30,9 @@ public sealed class GmPkiSettings
     /// <summary>The timestamp authority (RFC 3161).</summary>
     public TimestampingSettings Timestamping { get; set; } = new();
 
+    /// <summary>CRL and OCSP schedules.</summary>
+    public StatusSettings Status { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

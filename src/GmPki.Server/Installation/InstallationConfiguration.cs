@@ -3,11 +3,12 @@ using System.Text.Json;
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
+using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
-using GmPki.Issuance;
 using GmPki.Registration.Agencies;
 using GmPki.Registration.Retention;
+using GmPki.Status;
 using GmPki.Storage;
 using GmPki.Timestamping;
 using Microsoft.Data.Sqlite;
@@ -17,7 +18,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -58,8 +59,9 @@ public static class InstallationConfiguration
     /// <param name="Delegation">Whether registration may be delegated to agencies.</param>
     /// <param name="Retention">How long registration records are kept.</param>
     /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
+    /// <param name="Status">When CRLs and OCSP responses are published.</param>
     public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
-        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping);
+        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -112,6 +114,7 @@ public static class InstallationConfiguration
         problems.AddRange(timestampingProblems);
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
+        problems.AddRange(settings.Status.Validate());
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
         try
         {
@@ -135,7 +138,8 @@ public static class InstallationConfiguration
             new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
             new DelegationPolicy(registration.DelegationEnabled),
             new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears),
-            timestamping!);
+            timestamping!,
+            settings.Status.ToPolicy());
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

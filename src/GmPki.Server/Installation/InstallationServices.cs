@@ -65,6 +65,8 @@ public static class InstallationServices
         services.AddSingleton<DecisionDesk>();
         services.AddSingleton<FulfilmentDesk>();
         services.AddSingleton<CounterFlow>();
+        services.AddSingleton<Status.ResponderKeys>();
+        services.AddSingleton<Status.StatusDirectory>();
         return services;
     }
 }

@@ -60,6 +60,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new AuditChainHeadConfiguration());
         modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration());
         Registration.RegistrationConfiguration.Apply(modelBuilder);
+        Status.StatusConfiguration.Apply(modelBuilder);
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }

@@ -45,6 +45,8 @@ public sealed class SqliteFixture : StorageFixture
             DELETE FROM audit_checkpoints;
             UPDATE audit_chain_head SET last_id = 0, last_hash = '0000000000000000000000000000000000000000000000000000000000000000';
             DELETE FROM operators;
+            DELETE FROM crls;
+            DELETE FROM crl_counters;
             DELETE FROM authorities WHERE parent_label IS NOT NULL;
             DELETE FROM authorities;
             """);

@@ -1,0 +1,32 @@
+using GmPki.Core.Status;
+using GmPki.Storage.Context;
+using GmPki.Storage.Writing;
+
+namespace GmPki.Storage.Status;
+
+/// <summary>The SQL of the status-service writes (same conventions as <see cref="LedgerStatements"/>).</summary>
+internal static class StatusStatements
+{
+    /// <summary>Allocates the next cRLNumber of one CA in one atomic statement (an upsert both providers accept, RETURNING the new value).</summary>
+    public const string NextCrlNumber =
+        "INSERT INTO crl_counters (issuer_label, last_number) VALUES (@issuer, 1) " +
+        "ON CONFLICT (issuer_label) DO UPDATE SET last_number = crl_counters.last_number + 1 RETURNING last_number";
+
+    private static readonly LedgerStatement InsertCrl = new(
+        "INSERT INTO crls (issuer_label, number, shard, base_number, this_update, next_update, der) VALUES (@issuer, @number, @shard, @base, @thisUpdate, @nextUpdate, @der)",
+        "issuer", "number", "shard", "base", "thisUpdate", "nextUpdate", "der");
+
+    private static readonly LedgerStatement DeleteSupersededByComplete = new(
+        "DELETE FROM crls WHERE issuer_label = @issuer AND shard = @shard AND number < @number",
+        "issuer", "shard", "number");
+
+    private static readonly LedgerStatement DeleteSupersededByDelta = new(
+        "DELETE FROM crls WHERE issuer_label = @issuer AND shard = @shard AND base_number IS NOT NULL AND number < @number",
+        "issuer", "shard", "number");
+
+    public static LedgerStep Crl(PublishedCrl c) => new(InsertCrl,
+        [c.IssuerLabel, c.Number, c.Shard, c.BaseNumber, UtcDateTimeConverter.ToUtc(c.ThisUpdate), UtcDateTimeConverter.ToUtc(c.NextUpdate), c.Der]);
+
+    public static LedgerStep Superseded(PublishedCrl c)
+        => new(c.IsDelta ? DeleteSupersededByDelta : DeleteSupersededByComplete, [c.IssuerLabel, c.Shard, c.Number]);
+}
