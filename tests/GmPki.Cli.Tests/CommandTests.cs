@@ -196,6 +196,23 @@ public class CommandTests
         output.ShouldContain("Removed 0 application(s) and 0 subscriber(s); kept 0 closed application(s)");
     }
 
+    [SkippableFact]
+    public async Task Issue_PaperOfAnOutdatedNoticeVersion_RefusedBeforeAnythingIsRecorded()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var csr = cli.OpenSslRequest("user", "/C=CN/CN=张三");
+
+        var outdated = await cli.IssueAsync(csr, "personal", "张三", "--notice-version", "0");
+        var current = await cli.IssueAsync(csr, "personal", "张三", "--notice-version", "1", "--agreement-version", "1");
+
+        outdated.ExitCode.ShouldBe(1);
+        outdated.Error.ShouldContain("[step-invalid]");
+        outdated.Error.ShouldContain("version 1 is in force");
+        current.ExitCode.ShouldBe(0, current.Error);
+        (await cli.RunAsync("application", "list", "--data", cli.Data)).Output.ShouldContain("1 application(s).");
+    }
+
     [Fact]
     public async Task Show_UnknownSerial_Exit1()
     {

@@ -36,10 +36,12 @@ internal static class IssueCommand
         var method = new Option<string>("--identity-method") { Description = "in-person, id-card-reader, online-verification, organization-documents.", DefaultValueFactory = _ => "in-person" };
         var evidence = new Option<string[]>("--evidence") { Description = "Identity evidence file (scan of the ID document); repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
         var forms = new Option<string[]>("--paper-form") { Description = "Scan of the signed application form, notices and agreement; repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var noticeVersion = new Option<int?>("--notice-version") { Description = "Version of the notices (告知事项) on the paper the applicant signed; the version in force when omitted (another version is refused)." };
+        var agreementVersion = new Option<int?>("--agreement-version") { Description = "Version of the service agreement on the signed paper; the version in force when omitted." };
         var will = new Option<string>("--will") { Description = "The applicant's declared will.", DefaultValueFactory = _ => "本人申请签发电子签名认证证书 / I apply for a certificate." };
         var command = new Command("issue", "Issue a new certificate through the registration counter flow (every step recorded).")
         {
-            data, passphraseFile, operatorName, csr, profile, output, subscriber, name, type, idType, idNumber, region, organization, method, evidence, forms, will,
+            data, passphraseFile, operatorName, csr, profile, output, subscriber, name, type, idType, idNumber, region, organization, method, evidence, forms, will, noticeVersion, agreementVersion,
         };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
@@ -55,7 +57,9 @@ internal static class IssueCommand
                 await CliFiles.EvidenceAsync(parse.GetValue(evidence), cancellationToken),
                 MaterialsOf(parse.GetValue(type)!, parse.GetValue(organization) is not null),
                 await CliFiles.EvidenceAsync(parse.GetValue(forms), cancellationToken),
-                parse.GetValue(will)!);
+                parse.GetValue(will)!,
+                parse.GetValue(noticeVersion),
+                parse.GetValue(agreementVersion));
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
             var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
             var application = await installation.Get<CounterFlow>().RunAsync(request, registrar, cancellationToken);

@@ -17,6 +17,8 @@ namespace GmPki.Registration.Workflow;
 /// <param name="Materials">The materials checklist as reviewed.</param>
 /// <param name="PaperForms">Scans of the signed notices, agreement and application form (used as evidence of those steps).</param>
 /// <param name="WillStatement">The applicant's declared will for this operation.</param>
+/// <param name="NoticeVersion">The notice version on the paper the applicant signed; null for the version in force.</param>
+/// <param name="AgreementVersion">The agreement version on the paper the applicant signed; null for the version in force.</param>
 public sealed record CounterRequest(
     SubscriberInput? Subscriber,
     Guid? ExistingSubscriber,
@@ -29,7 +31,9 @@ public sealed record CounterRequest(
     IReadOnlyList<EvidenceInput> IdentityEvidence,
     IReadOnlyDictionary<string, bool> Materials,
     IReadOnlyList<EvidenceInput> PaperForms,
-    string WillStatement);
+    string WillStatement,
+    int? NoticeVersion = null,
+    int? AgreementVersion = null);
 
 /// <summary>
 /// The registration counter (柜台): a registrar serves an applicant in person and records every
@@ -54,6 +58,8 @@ public sealed class CounterFlow(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registrar);
+        var notice = await InForceAsync(DocumentKind.Notice, request.NoticeVersion, cancellationToken);
+        var agreement = await InForceAsync(DocumentKind.Agreement, request.AgreementVersion, cancellationToken);
         Subscriber subscriber;
         if (request.ExistingSubscriber is { } existing)
         {
@@ -86,9 +92,9 @@ public sealed class CounterFlow(
                     request.IdentityEvidence, registrar, cancellationToken),
                 WorkflowStep.MaterialsReview => await steps.ReviewMaterialsAsync(id, new MaterialsReviewInput(request.Materials), request.PaperForms, registrar, cancellationToken),
                 WorkflowStep.NoticeAcknowledgement => await steps.AcknowledgeNoticesAsync(id,
-                    new DocumentConsentInput((await documents.GetAsync(DocumentKind.Notice, null, cancellationToken)).Version, "paper-scan"), request.PaperForms, registrar, cancellationToken),
+                    new DocumentConsentInput(notice, "paper-scan"), request.PaperForms, registrar, cancellationToken),
                 WorkflowStep.AgreementSignature => await steps.SignAgreementAsync(id,
-                    new DocumentConsentInput((await documents.GetAsync(DocumentKind.Agreement, null, cancellationToken)).Version, "paper-scan"), request.PaperForms, registrar, cancellationToken),
+                    new DocumentConsentInput(agreement, "paper-scan"), request.PaperForms, registrar, cancellationToken),
                 WorkflowStep.WillConfirmation => await steps.ConfirmWillAsync(id, new WillConfirmationInput("in-person", request.WillStatement), null, registrar, cancellationToken),
                 WorkflowStep.SubjectConsistency => await steps.CheckSubjectConsistencyAsync(id, registrar, cancellationToken),
                 WorkflowStep.Approval => await decisions.DecideAsync(id, new ApprovalInput(true, "approved at the counter (no two-person rule for this profile)"), registrar, cancellationToken),
@@ -99,5 +105,13 @@ public sealed class CounterFlow(
         }
 
         return application;
+    }
+
+    /// <summary>The version in force of <paramref name="kind"/>, refusing before anything is recorded when the applicant signed another.</summary>
+    private async Task<int> InForceAsync(DocumentKind kind, int? signed, CancellationToken cancellationToken)
+    {
+        var current = (await documents.GetAsync(kind, null, cancellationToken)).Version;
+        return signed is null || signed == current ? current
+            : throw Core.Errors.Errors.StepInvalid.With($"the applicant signed {KebabNames.Of(kind)} version {signed}, but version {current} is in force: have them read and sign the current one.");
     }
 }

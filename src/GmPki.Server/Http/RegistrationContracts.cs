@@ -128,10 +128,12 @@ public sealed record WithdrawalBody(string Reason);
 /// <param name="Reason">Revocation reason.</param>
 /// <param name="IdentityEvidence">Identity document scans.</param>
 /// <param name="PaperForms">Signed notices, agreement and application form scans.</param>
+/// <param name="NoticeVersion">Notice version on the signed paper; null for the version in force (another version: 400 <c>step-invalid</c>, nothing recorded).</param>
+/// <param name="AgreementVersion">Agreement version on the signed paper; likewise.</param>
 public sealed record CounterBody(
     string Kind, string IdentityMethod, Dictionary<string, bool> Materials, string WillStatement,
     SubscriberBody? Subscriber = null, Guid? SubscriberId = null, string? Profile = null, string? Csr = null, string? TargetSerial = null, string? Reason = null,
-    IReadOnlyList<EvidenceBody>? IdentityEvidence = null, IReadOnlyList<EvidenceBody>? PaperForms = null);
+    IReadOnlyList<EvidenceBody>? IdentityEvidence = null, IReadOnlyList<EvidenceBody>? PaperForms = null, int? NoticeVersion = null, int? AgreementVersion = null);
 
 /// <summary>The counter flow's result: the application and, once issued, the certificate and its chain.</summary>
 /// <param name="Application">The application.</param>

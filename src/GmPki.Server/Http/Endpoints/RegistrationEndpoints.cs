@@ -135,7 +135,8 @@ internal static class RegistrationEndpoints
         var application = await counter.RunAsync(new CounterRequest(
             body.Subscriber?.ToInput(), body.SubscriberId, Names.Parse<ApplicationKind>(body.Kind, "kind"), body.Profile,
             Names.Csr(body.Csr), body.TargetSerial, body.Reason, body.IdentityMethod,
-            Evidence(body.IdentityEvidence), body.Materials, Evidence(body.PaperForms), body.WillStatement), RegistrationActors.Of(context), cancellationToken);
+            Evidence(body.IdentityEvidence), body.Materials, Evidence(body.PaperForms), body.WillStatement, body.NoticeVersion, body.AgreementVersion),
+            RegistrationActors.Of(context), cancellationToken);
         var view = ApplicationView.From(application);
         if (application.ResultSerial is not { } serial || await certificates.FindAsync(serial, cancellationToken) is not { CertificateDer: { } der })
         {
