@@ -83,7 +83,7 @@ public class AgencyApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerF
         using var response = await agency.PostAsJsonAsync("/api/v1/agencies", Body("hz-child", Today), Counter.Web);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Server.RecentAuditAsync(5)).ShouldContain(e => e.Action == "auth.forbidden" && e.Actor == "operator:op-hz-nosub");
+        (await Server.RecentAuditAsync(5)).ShouldContain(e => e.Action == "auth.forbidden" && e.Actor == "operator:op-hz-nosub" && e.Agency == "hz-nosub");
     }
 
     [Fact]
