@@ -275,7 +275,7 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
     }
 
     [Fact]
-    public async Task Counter_ChangeOfInformation_NewCertificateFromTheNewRequest()
+    public async Task Counter_ChangeOfInformation_NewCertificateFromTheNewRequest_OldOneSuperseded()
     {
         var person = Counter.Person("变更人");
         var issued = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("变更人")));
@@ -289,6 +289,8 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         changed.Application.TargetSerial.ShouldBe(serial);
         changed.Application.ResultSerial.ShouldNotBe(serial);
         (await Server.Client.GetFromJsonAsync<CertificateSummary>($"/api/v1/certificates/{changed.Application.ResultSerial}", Web))!.Subject.ShouldContain("L=杭州");
+        (await StatusAsync(serial)).ShouldBe("revoked", "the certificate with the old information is superseded");
+        (await StatusAsync(changed.Application.ResultSerial!)).ShouldBe("good");
     }
 
     [Fact]

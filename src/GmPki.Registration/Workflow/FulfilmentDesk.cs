@@ -100,9 +100,26 @@ public sealed class FulfilmentDesk(
             throw;
         }
 
+        var superseded = await SupersededAsync(application, cancellationToken);
         return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "ca-issuance",
-            new { serial = issued.SerialHex, subject = issued.Subject, notBefore = issued.NotBefore, notAfter = issued.NotAfter },
-            null, CancellationToken.None, resultSerial: issued.SerialHex);
+            new { serial = issued.SerialHex, subject = issued.Subject, notBefore = issued.NotBefore, notAfter = issued.NotAfter, superseded = superseded?.SerialHex },
+            null, CancellationToken.None, resultSerial: issued.SerialHex, statusChange: superseded);
+    }
+
+    /// <summary>
+    /// For a change of information: the revocation (reason superseded, RFC 5280 §5.3.1) of the
+    /// certificate whose information changed, written with the new certificate's fulfilment; null
+    /// for other kinds or when it is revoked already.
+    /// </summary>
+    private async Task<CertificateStatusChange?> SupersededAsync(CertificateApplication application, CancellationToken cancellationToken)
+    {
+        if (application.Kind != ApplicationKind.Change || await certificates.FindAsync(application.TargetSerial!, cancellationToken) is not { } target
+            || target.Status == CertificateStatus.Revoked)
+        {
+            return null;
+        }
+
+        return new CertificateStatusChange(target.SerialHex, target.Status, CertificateStatus.Revoked, "superseded", steps.Clock.GetUtcNow().UtcDateTime);
     }
 
     private async Task<CertificateApplication> ChangeStatusAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
