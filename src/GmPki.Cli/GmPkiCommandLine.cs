@@ -27,6 +27,7 @@ public static class GmPkiCommandLine
             ValidateCommand.Create(context),
             AuditCommand.Create(context),
             RetentionCommand.Create(context),
+            AgencyCommand.Create(context),
             TsaCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

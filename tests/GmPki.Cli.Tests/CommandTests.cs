@@ -214,6 +214,32 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task AgencyList_OverdueFiling_WarnsAndExits2()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await using (var installation = await Installation.OpenAsync(DataDirectory.At(cli.Data), () => Cli.Passphrase, TimeProvider.System, CancellationToken.None))
+        {
+            var registry = installation.Get<GmPki.Registration.Agencies.AgencyRegistry>();
+            var admin = GmPki.Registration.Workflow.RegistrationActor.Operator("cli:test", Core.Security.OperatorRole.CaAdministrator, null, null);
+            var scope = new Core.Registration.AgencyScope(["personal"], [Core.Registration.SubscriberType.Individual], ["330100"]);
+            await registry.RegisterAsync("late", new GmPki.Registration.Agencies.AgencyInput("迟延受理点", "王五", ["杭州市"], scope, today.AddDays(-40)), admin, CancellationToken.None);
+            await registry.RegisterAsync("filed", new GmPki.Registration.Agencies.AgencyInput("按时受理点", "赵六", ["宁波市"], scope, today.AddDays(-10)), admin, CancellationToken.None);
+            await registry.RecordFilingAsync("filed", today.AddDays(-5), admin, CancellationToken.None);
+        }
+
+        var (code, output, error) = await cli.RunAsync("agency", "list", "--data", cli.Data);
+
+        code.ShouldBe(2);
+        output.ShouldContain("late             overdue");
+        output.ShouldContain("filed            filed");
+        output.ShouldContain("2 agency(ies), 1 filing warning(s).");
+        error.ShouldContain("agency 'late': the agreement filing (备案) was due by");
+        error.ShouldNotContain("'filed'");
+    }
+
+    [Fact]
     public async Task Show_UnknownSerial_Exit1()
     {
         using var cli = new Cli();
