@@ -120,18 +120,21 @@ public sealed partial class AgencyRegistry(IAgencyStore store, IRegistrationLedg
     public async Task<Agency> FindAsync(string code, CancellationToken cancellationToken)
         => await store.FindAsync(code, cancellationToken) ?? throw Errors.AgencyNotFound.With($"no agency '{code}'.");
 
-    /// <summary>What an agency registered in [<paramref name="start"/>, <paramref name="until"/>) (UTC): subscribers and applications by kind and state.</summary>
-    /// <exception cref="GmPkiException"><c>agency-not-found</c>; <c>request-invalid</c> when the period is empty or reversed.</exception>
-    public async Task<RegistrationActivity> ReportAsync(string code, DateTime start, DateTime until, CancellationToken cancellationToken)
+    /// <summary>What an agency registered from <paramref name="first"/> to <paramref name="last"/> (China Standard Time calendar days, inclusive): subscribers and applications by kind and state.</summary>
+    /// <exception cref="GmPkiException"><c>agency-not-found</c>; <c>request-invalid</c> when the period is reversed.</exception>
+    public async Task<RegistrationActivity> ReportAsync(string code, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        if (until <= start)
+        if (last < first)
         {
             throw Errors.RequestInvalid.With("the report period must end after it starts.");
         }
 
         var agency = await FindAsync(code, cancellationToken);
-        return await ledger.CountActivityAsync(agency.Code, start, until, cancellationToken);
+        return await ledger.CountActivityAsync(agency.Code, StartUtc(first), StartUtc(last.AddDays(1)), cancellationToken);
     }
+
+    /// <summary>Midnight China Standard Time of <paramref name="day"/>, in UTC.</summary>
+    private static DateTime StartUtc(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaStandardTime).UtcDateTime;
 
     private static void DemandDelegator(RegistrationActor actor)
     {

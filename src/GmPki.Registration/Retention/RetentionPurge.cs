@@ -42,17 +42,9 @@ public sealed class RetentionPurge(IRetentionStore store, RetentionPolicy policy
         }
 
         var subscribers = 0;
-        foreach (var (id, government) in await store.ListUnreferencedSubscribersAsync(now.AddYears(-policy.Years), Batch, cancellationToken))
-        {
-            if (government)
-            {
-                continue;
-            }
-
-            subscribers += await store.PurgeSubscriberAsync(id, Event(now, actor, "subscriber:" + id.ToString("D"), new { reason = "no records left" }), cancellationToken) ? 1 : 0;
-        }
-
-        foreach (var (id, _) in (await store.ListUnreferencedSubscribersAsync(now.AddYears(-policy.GovernmentYears), Batch, cancellationToken)).Where(s => s.Government))
+        var unreferenced = (await store.ListUnreferencedSubscribersAsync(now.AddYears(-policy.Years), Batch, cancellationToken)).Where(s => !s.Government)
+            .Concat((await store.ListUnreferencedSubscribersAsync(now.AddYears(-policy.GovernmentYears), Batch, cancellationToken)).Where(s => s.Government));
+        foreach (var (id, _) in unreferenced)
         {
             subscribers += await store.PurgeSubscriberAsync(id, Event(now, actor, "subscriber:" + id.ToString("D"), new { reason = "no records left" }), cancellationToken) ? 1 : 0;
         }

@@ -76,7 +76,7 @@ internal sealed class ApiKeyAuthentication(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var reason = PresentedKey() is not null ? "unknown or disabled API key"
-            : Context.Connection.ClientCertificate is { } certificate ? $"client certificate {certificate.Subject} (SHA-256 {Convert.ToHexStringLower(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256))}) is not bound to an enabled operator or is outside its validity"
+            : Context.Connection.ClientCertificate is { } certificate ? $"client certificate {certificate.Subject} (SHA-256 {OperatorAccounts.CertificateHash(certificate)}) is not bound to an enabled operator or is outside its validity"
             : "no API key or client certificate presented";
         Response.Headers.WWWAuthenticate = "Bearer realm=\"gmpki\"";
         await RequestAudit.RejectedAsync(Context, "auth.rejected", Errors.Unauthenticated.Code, reason);

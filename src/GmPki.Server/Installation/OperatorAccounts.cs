@@ -79,7 +79,7 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
             return null;
         }
 
-        var hash = Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
+        var hash = CertificateHash(certificate);
         if (cache.TryGetValue<OperatorRecord>("operator-certificate:" + hash, out var cached))
         {
             return cached;
@@ -102,12 +102,19 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
         try
         {
             using var certificate = X509CertificateLoader.LoadCertificate(der);
-            return Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+            return CertificateHash(certificate);
         }
         catch (CryptographicException e)
         {
             throw Errors.RequestInvalid.With("the client certificate is not a DER X.509 certificate: " + e.Message);
         }
+    }
+
+    /// <summary>The stored form of <paramref name="certificate"/>: lowercase hex SHA-256 of its DER.</summary>
+    public static string CertificateHash(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
     }
 
     /// <summary>The 三员 (three separated officers): administrator, security officer, audit officer.</summary>

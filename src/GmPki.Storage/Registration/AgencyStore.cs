@@ -71,7 +71,7 @@ internal sealed class AgencyStore(IDbContextFactory<LedgerContext> contexts, Led
         var scope = JsonSerializer.Deserialize<StoredScope>(row.Scope) ?? throw new InvalidOperationException($"agency {row.Code} has no scope in the ledger.");
         return new Agency(row.Code, row.Name, row.ResponsiblePerson, JsonSerializer.Deserialize<List<string>>(row.ServiceAddresses) ?? [],
             new AgencyScope(scope.Profiles,
-                [.. scope.SubscriberTypes.Select(t => KebabNames.TryParse<SubscriberType>(t, out var type) ? type.Value : throw new InvalidOperationException($"'{t}' is not a subscriber type in the ledger."))],
+                [.. scope.SubscriberTypes.Select(RegistrationStatements.Parse<SubscriberType>)],
                 scope.Regions),
             row.AgreementDate, row.FiledOn, row.ChangedOn, row.ChangeFiledOn, row.Suspended, row.Version, row.UpdatedAt);
     }

@@ -63,9 +63,9 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         var row = await context.Set<SubscriberEntity>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == key, cancellationToken);
         return row is null ? null : new Subscriber(
             id,
-            Parse<SubscriberType>(row.Type),
+            RegistrationStatements.Parse<SubscriberType>(row.Type),
             row.Name,
-            Parse<IdentityDocumentType>(row.IdentityDocument),
+            RegistrationStatements.Parse<IdentityDocumentType>(row.IdentityDocument),
             Unprotect(row.IdentityNumberProtected, key, "identity-number")!,
             row.Region,
             row.OrganizationId is null ? null : Guid.Parse(row.OrganizationId),
@@ -149,7 +149,7 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             .Select(g => new { g.Key.Kind, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return new RegistrationActivity(subscribers,
-            [.. groups.Select(g => new ApplicationCount(Parse<ApplicationKind>(g.Kind), Parse<ApplicationState>(g.State), g.Count))
+            [.. groups.Select(g => new ApplicationCount(RegistrationStatements.Parse<ApplicationKind>(g.Kind), RegistrationStatements.Parse<ApplicationState>(g.State), g.Count))
                 .OrderBy(c => c.Kind).ThenBy(c => c.State)]);
     }
 
@@ -239,11 +239,11 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         var evidence = await context.Set<EvidenceEntity>().AsNoTracking().Where(e => ids.Contains(e.ApplicationId))
             .Select(e => new { e.Id, e.ApplicationId, e.Step, e.Name, e.MediaType, e.Length, e.Sm3 }).ToListAsync(cancellationToken);
         return [.. rows.Select(row => new CertificateApplication(
-            Guid.Parse(row.Id), Parse<ApplicationKind>(row.Kind), Parse<ApplicationState>(row.State), row.Version, Guid.Parse(row.SubscriberId),
+            Guid.Parse(row.Id), RegistrationStatements.Parse<ApplicationKind>(row.Kind), RegistrationStatements.Parse<ApplicationState>(row.State), row.Version, Guid.Parse(row.SubscriberId),
             row.Profile, row.TargetSerial, row.CertificationRequest, row.TwoPersonRule, row.Reason, row.ResultSerial, row.CreatedBy, row.Agency,
             row.CreatedAt, row.UpdatedAt,
             [.. steps.Where(s => s.ApplicationId == row.Id).Select(s => new StepRecord(
-                Parse<WorkflowStep>(s.Step), s.Passed, s.RecordedAt, s.Actor, s.Role, s.Agency, s.Method, s.Details,
+                RegistrationStatements.Parse<WorkflowStep>(s.Step), s.Passed, s.RecordedAt, s.Actor, s.Role, s.Agency, s.Method, s.Details,
                 [.. evidence.Where(e => e.ApplicationId == row.Id && e.Step == s.Step)
                     .Select(e => new EvidenceSummary(Guid.Parse(e.Id), e.Name, e.MediaType, e.Length, e.Sm3))]))]))];
     }
@@ -260,8 +260,4 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
 
     private string IdentityIndex(IdentityDocumentType document, string identityNumber)
         => protector.BlindIndex(KebabNames.Of(document) + ":" + identityNumber.Trim().ToUpperInvariant(), "subscriber-identity");
-
-    private static T Parse<T>(string name)
-        where T : struct, Enum
-        => KebabNames.TryParse<T>(name, out var value) ? value.Value : throw new InvalidOperationException($"'{name}' is not a {typeof(T).Name} in the ledger.");
 }

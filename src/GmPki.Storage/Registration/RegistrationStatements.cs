@@ -76,5 +76,11 @@ internal static class RegistrationStatements
     /// <summary>The stored form of identifiers: lowercase "D" format text on both providers.</summary>
     public static string Id(Guid id) => id.ToString("D");
 
+    /// <summary>A kebab-case enum name read back from the ledger.</summary>
+    /// <exception cref="InvalidOperationException">The ledger holds a name the code does not know.</exception>
+    public static T Parse<T>(string name)
+        where T : struct, Enum
+        => KebabNames.TryParse<T>(name, out var value) ? value.Value : throw new InvalidOperationException($"'{name}' is not a {typeof(T).Name} in the ledger.");
+
     private static DateTime Utc(DateTime value) => UtcDateTimeConverter.ToUtc(value);
 }

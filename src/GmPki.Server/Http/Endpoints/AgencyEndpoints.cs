@@ -10,8 +10,6 @@ namespace GmPki.Server.Http.Endpoints;
 /// </summary>
 internal static class AgencyEndpoints
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var agencies = app.MapGroup("/api/v1/agencies").WithTags("Agencies");
@@ -63,14 +61,11 @@ internal static class AgencyEndpoints
 
     private static async Task<AgencyReportView> ReportAsync(string code, DateOnly from, DateOnly to, AgencyRegistry registry, CancellationToken cancellationToken)
     {
-        var activity = await registry.ReportAsync(code, Utc(from), Utc(to.AddDays(1)), cancellationToken);
+        var activity = await registry.ReportAsync(code, from, to, cancellationToken);
         return new AgencyReportView(View(registry, await registry.FindAsync(code, cancellationToken)), from, to, activity.SubscribersRegistered,
             [.. activity.Applications.Select(c => new ApplicationCountView(Core.Registration.KebabNames.Of(c.Kind), Core.Registration.KebabNames.Of(c.State), c.Count))]);
     }
 
     private static AgencyView View(AgencyRegistry registry, Core.Registration.Agency agency)
         => AgencyView.From(agency, Core.Registration.AgencyFiling.Of(agency, registry.Today));
-
-    /// <summary>Midnight China Standard Time of <paramref name="day"/>, in UTC.</summary>
-    private static DateTime Utc(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaStandardTime).UtcDateTime;
 }
