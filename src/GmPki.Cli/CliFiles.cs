@@ -21,15 +21,13 @@ internal static class CliFiles
         }
 
         var bytes = await ReadAsync(path, cancellationToken);
-        var text = System.Text.Encoding.ASCII.GetString(bytes);
         try
         {
-            using var certificate = text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
-                ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(text)
-                : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(bytes);
+            using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
+                GmPki.Verification.Encoding.PkixEncoding.Decode(bytes, GmPki.Verification.Encoding.PkixEncoding.Certificate)[0]);
             return certificate.RawData;
         }
-        catch (System.Security.Cryptography.CryptographicException e)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
         {
             throw Errors.RequestInvalid.With($"{path} is not an X.509 certificate (PEM or DER): {e.Message}");
         }

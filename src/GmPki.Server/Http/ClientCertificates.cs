@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GmPki.Server.Installation;
+using GmPki.Verification.Encoding;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace GmPki.Server.Http;
@@ -53,10 +54,7 @@ internal static class ClientCertificates
     {
         try
         {
-            var text = Uri.UnescapeDataString(value);
-            return text.Contains("-----BEGIN", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPem(text)
-                : X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text));
+            return X509CertificateLoader.LoadCertificate(PkixEncoding.Decode(Uri.UnescapeDataString(value), PkixEncoding.Certificate)[0]);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
