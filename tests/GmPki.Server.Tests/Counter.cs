@@ -116,6 +116,36 @@ internal static class Counter
         return (await server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{application}", Web))!;
     }
 
+    /// <summary>
+    /// Records, as the registrar at the counter, every step an open status-change application still
+    /// needs (identity, materials, the documents in force on paper, will, approval, fulfilment), in
+    /// the order the server names them; returns the final application.
+    /// </summary>
+    public static async Task<ApplicationView> CompleteAsync(HttpClient registrar, ApplicationView application, SubscriberBody holder)
+    {
+        while (application.NextStep is { } step)
+        {
+            object body = step switch
+            {
+                "identity-verification" => new IdentityBody("in-person", true, "resident-identity-card", null, [Scan("identity.pdf")]),
+                "materials-review" => new MaterialsBody(Materials(holder), null, [Scan("forms.pdf")]),
+                "notice-acknowledgement" => new ConsentBody(await VersionAsync(registrar, "notice"), "paper-scan", null, [Scan("forms.pdf")]),
+                "agreement-signature" => new ConsentBody(await VersionAsync(registrar, "agreement"), "paper-scan", null, [Scan("forms.pdf")]),
+                "will-confirmation" => new WillBody("in-person", "本人确认撤销证书。"),
+                "approval" => new ApprovalInput(true, "核实无误。"),
+                _ => new { },
+            };
+            var (status, next, raw) = await StepAsync(registrar, application.Id, step, body);
+            status.ShouldBe(HttpStatusCode.OK, raw);
+            application = next!;
+        }
+
+        return application;
+    }
+
+    private static async Task<int> VersionAsync(HttpClient client, string kind)
+        => (await client.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{kind}", Web)).GetProperty("version").GetInt32();
+
     /// <summary>The certificate (PEM) of a completed application.</summary>
     public static async Task<string> CertificatePemAsync(HttpClient client, string serial)
         => (await client.GetStringAsync($"/api/v1/certificates/{serial}?format=pem")).Split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n";

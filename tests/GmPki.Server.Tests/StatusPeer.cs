@@ -18,10 +18,12 @@ internal sealed class StatusPeer(RunningServer server) : IDisposable
     public string File(string name) => _client.File(name);
 
     /// <summary>Issues a certificate to a new person for an openssl-made key; writes NAME.pem, issuing.pem and root.pem.</summary>
-    public async Task<(string Serial, Guid Subscriber, SubscriberBody Person)> IssueAsync(string name, string genpkeyAlgorithm)
+    public Task<(string Serial, Guid Subscriber, SubscriberBody Person)> IssueAsync(string name, string genpkeyAlgorithm)
+        => IssueToAsync(Counter.Person(name), _client.MakeRequest(name, genpkeyAlgorithm, "/C=CN/CN=" + name), name);
+
+    /// <summary>Issues a certificate to <paramref name="person"/> (registered already or not: the identity number finds them) for CSR file <paramref name="csr"/>; writes NAME.pem, issuing.pem and root.pem.</summary>
+    public async Task<(string Serial, Guid Subscriber, SubscriberBody Person)> IssueToAsync(SubscriberBody person, string csr, string name)
     {
-        var csr = _client.MakeRequest(name, genpkeyAlgorithm, "/C=CN/CN=" + name);
-        var person = Counter.Person(name);
         var result = await Counter.IssueAsync(server.Registrar, Counter.New(person, "personal", await System.IO.File.ReadAllTextAsync(File(csr))));
         var serial = result.Application.ResultSerial!;
         await System.IO.File.WriteAllTextAsync(File(name + ".pem"), await Counter.CertificatePemAsync(server.Client, serial));

@@ -17,7 +17,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show a certificate by serial number.") { serial, data, pem };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
-            var hex = parse.GetValue(serial)!.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant().TrimStart('0');
+            var hex = SerialText.Normalize(parse.GetValue(serial)!);
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var record = await installation.Get<ICertificateDirectory>().FindAsync(hex, cancellationToken)
                 ?? throw Errors.CertificateNotFound.With($"no certificate with serial {hex}.");
@@ -25,6 +25,7 @@ internal static class ShowCommand
             var output = context.Output;
             await output.WriteLineAsync($"Serial:        {reservation.SerialHex}");
             await output.WriteLineAsync($"State:         {record.State.ToString().ToLowerInvariant()}{(record.FailureReason is null ? string.Empty : " — " + record.FailureReason)}");
+            await output.WriteLineAsync($"Status:        {Core.Registration.KebabNames.Of(record.Status)}");
             await output.WriteLineAsync($"Issuer:        {reservation.IssuerLabel}");
             await output.WriteLineAsync($"Subject:       {reservation.SubjectDn}");
             await output.WriteLineAsync($"Profile:       {reservation.Profile}");

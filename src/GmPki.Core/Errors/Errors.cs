@@ -144,6 +144,9 @@ public static class Errors
     /// <summary>No CRL of that CA and shard is published (yet), or the CRL URL names no shard.</summary>
     public static readonly GmPkiError CrlNotFound = new("crl-not-found", ErrorKind.NotFound, "CRL not found");
 
+    /// <summary>An urgent report of a lost or compromised key (挂失, M09 §31) could not be tied to the holder: the caller's name or identity number is not the holder's, or the online report's signature does not verify with the certificate's key or is outside its time window.</summary>
+    public static readonly GmPkiError UrgentReportUnverified = new("urgent-report-unverified", ErrorKind.Forbidden, "Urgent report not verified as the holder's");
+
     // --- Keys -----------------------------------------------------------------------------
 
     /// <summary>No passphrase was supplied for the key store.</summary>

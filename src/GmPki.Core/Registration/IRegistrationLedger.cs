@@ -27,6 +27,9 @@ public interface IRegistrationLedger
     /// <summary>The subscriber whose fulfilled application produced certificate <paramref name="serialHex"/>, or null.</summary>
     Task<Guid?> FindSubscriberOfCertificateAsync(string serialHex, CancellationToken cancellationToken);
 
+    /// <summary>Serials (lowercase hex) of every certificate issued to <paramref name="subscriberId"/> through a fulfilled application, oldest application first.</summary>
+    Task<IReadOnlyList<string>> ListCertificatesOfSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken);
+
     /// <summary>Whether <paramref name="accessTokenHash"/> is the hash of the application's applicant access token.</summary>
     Task<bool> IsAccessTokenAsync(Guid applicationId, string accessTokenHash, CancellationToken cancellationToken);
 

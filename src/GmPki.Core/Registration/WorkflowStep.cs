@@ -33,4 +33,11 @@ public enum WorkflowStep
 
     /// <summary>Hand-over and acceptance of the certificate (证书交付与接受), D §20(1).</summary>
     Acceptance,
+
+    /// <summary>
+    /// Urgent report of a lost or compromised key (挂失, M09 §31): recorded only as the first step
+    /// of a revocation application, it puts the certificate on hold at once; the revocation's own
+    /// steps complete it afterwards.
+    /// </summary>
+    UrgentSuspension,
 }

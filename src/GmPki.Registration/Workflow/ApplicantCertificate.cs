@@ -43,7 +43,17 @@ public sealed class ApplicantCertificate(ICertificateAuthority authority, ICerti
     public static bool VerifyApplicantSignature(CertificatePreview preview, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(preview);
-        var key = PublicKey.Parse(preview.SubjectPublicKeyInfo);
+        return VerifyHolderSignature(preview.SubjectPublicKeyInfo, message, signature);
+    }
+
+    /// <summary>
+    /// Verifies a signature over <paramref name="message"/> with a holder's key (DER
+    /// SubjectPublicKeyInfo): SM3withSM2 with the GM/T default ID, ecdsa-with-SHA256/-SHA384 for
+    /// P-256/P-384, sha256WithRSAEncryption (PKCS#1 v1.5) for RSA. Signatures are DER for SM2 and ECDSA.
+    /// </summary>
+    public static bool VerifyHolderSignature(byte[] subjectPublicKeyInfo, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        var key = PublicKey.Parse(subjectPublicKeyInfo);
         var oid = key.Algorithm switch
         {
             KeyAlgorithm.Sm2 => "1.2.156.10197.1.501",

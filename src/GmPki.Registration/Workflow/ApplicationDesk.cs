@@ -162,7 +162,7 @@ public sealed class ApplicationDesk(
 
     private async Task<CertificateRecord> TargetAsync(ApplicationInput input, CancellationToken cancellationToken)
     {
-        var serial = input.TargetSerial?.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant().TrimStart('0')
+        var serial = (input.TargetSerial is { } typed ? SerialText.Normalize(typed) : null)
             ?? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application names the certificate it acts on.");
         var target = await certificates.FindAsync(serial, cancellationToken);
         if (target is not { State: CertificateState.Issued })

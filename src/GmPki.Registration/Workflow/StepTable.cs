@@ -64,13 +64,19 @@ public static class StepTable
 
     /// <summary>
     /// The state an application reaches when <paramref name="step"/> is recorded with
-    /// <paramref name="passed"/> (state diagram in <c>docs/registration.md</c>).
+    /// <paramref name="passed"/> (state diagram in <c>docs/registration.md</c>). The urgent
+    /// suspension that may open a revocation (M09 §31) leaves it open for its own steps.
     /// </summary>
     public static ApplicationState StateAfter(ApplicationKind kind, WorkflowStep step, bool passed)
     {
         if (!passed)
         {
             return ApplicationState.Rejected;
+        }
+
+        if (step == WorkflowStep.UrgentSuspension && kind == ApplicationKind.Revoke)
+        {
+            return ApplicationState.Open;
         }
 
         var steps = For(kind);

@@ -77,6 +77,7 @@ public static class ServerHost
         app.MapOpenApi();
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
+        RevocationEndpoints.Map(app);
         AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);

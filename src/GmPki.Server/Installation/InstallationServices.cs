@@ -65,6 +65,9 @@ public static class InstallationServices
         services.AddSingleton<DecisionDesk>();
         services.AddSingleton<FulfilmentDesk>();
         services.AddSingleton<CounterFlow>();
+        services.AddSingleton<CertificateScopes>();
+        services.AddSingleton<CounterStatusChanges>();
+        services.AddSingleton<UrgentRevocationDesk>();
         services.AddSingleton<Status.ResponderKeys>();
         services.AddSingleton<Status.StatusDirectory>();
         return services;

@@ -104,6 +104,17 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         return subscriber is null ? null : Guid.Parse(subscriber);
     }
 
+    public async Task<IReadOnlyList<string>> ListCertificatesOfSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = subscriberId.ToString("D");
+        return await context.Set<ApplicationEntity>().AsNoTracking()
+            .Where(a => a.SubscriberId == id && a.ResultSerial != null)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => a.ResultSerial!)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<bool> IsAccessTokenAsync(Guid applicationId, string accessTokenHash, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);

@@ -64,7 +64,7 @@ internal static partial class CertificateEndpoints
 
     private static string NormalizeSerial(string serial)
     {
-        var hex = serial.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant().TrimStart('0');
+        var hex = SerialText.Normalize(serial);
         return SerialPattern().IsMatch(hex) ? hex : throw Errors.RequestInvalid.With($"'{serial}' is not a hexadecimal serial number.");
     }
 

@@ -155,5 +155,6 @@ internal static class RegistrationEndpoints
 
     private static DocumentConsentInput Consent(ConsentBody body) => new(body.Version, body.Method, body.Signature is null ? null : Names.Base64(body.Signature, "signature"));
 
-    private static List<EvidenceInput> Evidence(IReadOnlyList<EvidenceBody>? files) => [.. (files ?? []).Select(f => f.ToInput())];
+    /// <summary>The workflow inputs of evidence files sent in a body (none when null).</summary>
+    internal static List<EvidenceInput> Evidence(IReadOnlyList<EvidenceBody>? files) => [.. (files ?? []).Select(f => f.ToInput())];
 }

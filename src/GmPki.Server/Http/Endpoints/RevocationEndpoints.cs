@@ -1,0 +1,56 @@
+using GmPki.Core.Errors;
+using GmPki.Core.Registration;
+using GmPki.Registration.Workflow;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GmPki.Server.Http.Endpoints;
+
+/// <summary>
+/// Revocation, suspension and resumption beyond one application at a time
+/// (<c>docs/status-services.md</c>): a holder's request at the counter for one certificate, all of
+/// a subscriber's or all of a compromised key's; urgent reports (挂失, M09 §31) by telephone and
+/// online that put the certificate on hold at once.
+/// </summary>
+internal static class RevocationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/counter/status-changes", StatusChangesAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<StatusChangeView>()
+            .WithSummary("The counter flow for revoke, suspend or resume of one certificate, a subscriber's or a compromised key's");
+        var urgent = app.MapGroup("/api/v1/urgent-revocations").WithTags("Registration");
+        urgent.MapPost("/", PhoneAsync).RequireAuthorization(Policies.Desk).Produces<OpenedApplicationView>(StatusCodes.Status201Created)
+            .WithSummary("Record an urgent report telephoned by the holder: the certificate is on hold at once");
+        urgent.MapPost("/online", OnlineAsync).AllowAnonymous().Produces<OpenedApplicationView>(StatusCodes.Status201Created)
+            .WithSummary("The holder reports online with a signature of the certificate's key: the certificate is on hold at once");
+    }
+
+    private static async Task<StatusChangeView> StatusChangesAsync(HttpContext context, CounterStatusChanges desk, CancellationToken cancellationToken)
+    {
+        var body = await Bodies.ReadAsync<StatusChangeBody>(context.Request, cancellationToken);
+        var kind = Names.Parse<ApplicationKind>(body.Kind, "kind");
+        var materials = body.Materials ?? (kind == ApplicationKind.Revoke ? throw Errors.RequestInvalid.With("a revocation at the counter reports the materials checklist ('materials').") : new Dictionary<string, bool>());
+        var applications = await desk.RunAsync(new CounterStatusRequest(
+            kind, new CertificateScope(body.Serial, body.SubscriberId, body.KeyOfSerial), body.Reason,
+            body.IdentityMethod, RegistrationEndpoints.Evidence(body.IdentityEvidence), materials, RegistrationEndpoints.Evidence(body.PaperForms), body.WillStatement, body.NoticeVersion, body.AgreementVersion),
+            RegistrationActors.Of(context), cancellationToken);
+        return new StatusChangeView([.. applications.Select(ApplicationView.From)]);
+    }
+
+    private static async Task<IResult> PhoneAsync(HttpContext context, UrgentRevocationDesk desk, CancellationToken cancellationToken)
+    {
+        var body = await Bodies.ReadAsync<PhoneReportBody>(context.Request, cancellationToken);
+        return Opened(await desk.ReportByPhoneAsync(body.Serial, body.Reason, new PhoneCaller(body.CallerName, body.CallerIdentityNumber, body.Note),
+            RegistrationActors.Of(context), cancellationToken));
+    }
+
+    private static async Task<IResult> OnlineAsync(HttpContext context, UrgentRevocationDesk desk, CancellationToken cancellationToken)
+    {
+        var body = await Bodies.ReadAsync<OnlineReportBody>(context.Request, cancellationToken);
+        return Opened(await desk.ReportOnlineAsync(new SignedUrgentReport(body.Serial, body.Reason, body.SignedAt, Names.Base64(body.Signature, "signature")),
+            context.TraceIdentifier, cancellationToken));
+    }
+
+    private static IResult Opened(OpenedApplication opened)
+        => Results.Created("/api/v1/applications/" + opened.Application.Id, new OpenedApplicationView(ApplicationView.From(opened.Application), opened.AccessToken));
+}

@@ -1,0 +1,73 @@
+using GmPki.Core.Ledger;
+using GmPki.Server.Installation;
+
+namespace GmPki.Cli.Tests;
+
+/// <summary><c>gmpki suspend</c>, <c>resume</c> and <c>revoke</c> at the counter, and the urgent report by telephone.</summary>
+public class StatusChangeCommandTests
+{
+    [SkippableFact]
+    public async Task SuspendResumeRevoke_AtTheCounter_StatusFollows_RevokedNeverReturns()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var serial = await IssueAsync(cli, "张三");
+        string[] store = ["--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--serial", serial];
+        string[] scan = ["--evidence", cli.PathOf("id-card.jpg")];
+
+        var suspend = await cli.RunAsync(["suspend", .. store, .. scan]);
+        var suspended = await StatusAsync(cli, serial);
+        var resume = await cli.RunAsync(["resume", .. store, .. scan]);
+        var resumed = await StatusAsync(cli, serial);
+        var withoutEvidence = await cli.RunAsync(["revoke", .. store, "--reason", "keyCompromise"]);
+        var revoke = await cli.RunAsync(["revoke", .. store, "--reason", "keyCompromise", .. scan, "--paper-form", cli.PathOf("form.pdf")]);
+        var resumeRevoked = await cli.RunAsync(["resume", .. store, .. scan]);
+
+        suspend.ExitCode.ShouldBe(0, suspend.Error);
+        suspend.Output.ShouldContain($"completed: certificate {serial} suspended");
+        suspended.ShouldBe("suspended");
+        resume.ExitCode.ShouldBe(0, resume.Error);
+        resumed.ShouldBe("good");
+        withoutEvidence.ExitCode.ShouldBe(1);
+        withoutEvidence.Error.ShouldContain("--evidence and --paper-form");
+        withoutEvidence.Error.ShouldContain("--urgent");
+        revoke.ExitCode.ShouldBe(0, revoke.Error);
+        revoke.Output.ShouldContain($"certificate {serial} revoked (keyCompromise)");
+        resumeRevoked.ExitCode.ShouldBe(1);
+        (await StatusAsync(cli, serial)).ShouldBe("revoked");
+    }
+
+    [SkippableFact]
+    public async Task RevokeUrgent_CallerIsTheHolder_OnHoldAtOnce_OtherCallerRefused()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var serial = await IssueAsync(cli, "李四");
+        string[] report = ["revoke", "--urgent", "--data", cli.Data, "--passphrase-file", cli.PassphraseFile, "--serial", serial, "--caller-name", "李四"];
+
+        var impostor = await cli.RunAsync([.. report, "--caller-id-number", "110101199003071233"]);
+        var afterImpostor = await StatusAsync(cli, serial);
+        var holder = await cli.RunAsync([.. report, "--caller-id-number", Cli.ResidentId.ToLowerInvariant(), "--note", "call ref 42"]);
+
+        impostor.ExitCode.ShouldBe(1);
+        impostor.Error.ShouldContain("not the holder's");
+        afterImpostor.ShouldBe("good");
+        holder.ExitCode.ShouldBe(0, holder.Error);
+        holder.Output.ShouldContain("on hold");
+        holder.Output.ShouldContain("Revocation application");
+        (await StatusAsync(cli, serial)).ShouldBe("suspended");
+        await using var installation = await Installation.OpenAsync(DataDirectory.At(cli.Data), () => Cli.Passphrase, TimeProvider.System, CancellationToken.None);
+        (await installation.Get<IAuditLog>().RecentAsync(50, CancellationToken.None))
+            .ShouldContain(e => e.Action == "certificate.urgent-report-refused" && e.Target == "certificate:" + serial && e.Outcome == "rejected");
+    }
+
+    private static async Task<string> IssueAsync(Cli cli, string name)
+    {
+        var issue = await cli.IssueAsync(cli.OpenSslRequest("holder", "/C=CN/CN=" + name), "personal", name);
+        issue.ExitCode.ShouldBe(0, issue.Error);
+        return issue.Output.Split('\n').Single(l => l.StartsWith("Issued ", StringComparison.Ordinal)).Split(' ')[1];
+    }
+
+    private static async Task<string> StatusAsync(Cli cli, string serial)
+        => (await cli.RunAsync("show", serial, "--data", cli.Data)).Output.Split('\n').Single(l => l.StartsWith("Status:", StringComparison.Ordinal))["Status:".Length..].Trim();
+}
