@@ -31,6 +31,7 @@ public static class GmPkiCommandLine
             AuditCommand.Create(context),
             RetentionCommand.Create(context),
             AgencyCommand.Create(context),
+            ProtocolAccountCommand.Create(context),
             TsaCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

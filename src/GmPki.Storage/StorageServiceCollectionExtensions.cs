@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOperatorStore, OperatorStore>();
         services.AddSingleton<IRegistrationLedger, RegistrationLedger>();
         services.AddSingleton<IAgencyStore, AgencyStore>();
+        services.AddSingleton<IProtocolAccountStore, ProtocolAccountStore>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddSingleton<Core.Status.IStatusLedger, Status.StatusLedger>();

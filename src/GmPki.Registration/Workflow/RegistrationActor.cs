@@ -1,4 +1,5 @@
 using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
 using GmPki.Core.Security;
 
 namespace GmPki.Registration.Workflow;
@@ -12,10 +13,11 @@ namespace GmPki.Registration.Workflow;
 /// <param name="Agency">The operator's delegated agency, or null for the CA's own staff.</param>
 /// <param name="ApplicantOf">For an applicant: the one application they may act on.</param>
 /// <param name="RequestId">Correlation ID, or null.</param>
-public sealed record RegistrationActor(string Name, OperatorRole? Role, string? Agency, Guid? ApplicantOf, string? RequestId)
+/// <param name="Protocol">For a machine enrolling through a protocol account (<c>protocol:{protocol}:{account}</c>): the protocol.</param>
+public sealed record RegistrationActor(string Name, OperatorRole? Role, string? Agency, Guid? ApplicantOf, string? RequestId, EnrollmentProtocol? Protocol = null)
 {
     /// <summary>The actor as audit events record it.</summary>
-    public Actor Audit => new(Name, Role?.ToName() ?? (ApplicantOf is null ? null : "applicant"), RequestId);
+    public Actor Audit => new(Name, Role?.ToName() ?? (Protocol is not null ? "protocol-client" : ApplicantOf is null ? null : "applicant"), RequestId);
 
     /// <summary>An audit event by this actor: name, role, agency and request ID filled in.</summary>
     /// <param name="at">UTC instant.</param>
@@ -33,6 +35,13 @@ public sealed record RegistrationActor(string Name, OperatorRole? Role, string? 
     /// <summary>The applicant of <paramref name="applicationId"/>.</summary>
     public static RegistrationActor Applicant(Guid applicationId, string? requestId)
         => new("applicant:" + applicationId.ToString("D"), null, null, applicationId, requestId);
+
+    /// <summary>A protocol account acting as the applicant of its enrollment <paramref name="applicationId"/> (null before the application is opened), attributed to the agency that created the account.</summary>
+    public static RegistrationActor ProtocolClient(ProtocolAccount account, Guid? applicationId, string? requestId)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new($"protocol:{KebabNames.Of(account.Protocol)}:{account.Name}", null, account.Agency, applicationId, requestId, account.Protocol);
+    }
 
     /// <summary>Whether this is the applicant of <paramref name="applicationId"/>.</summary>
     public bool IsApplicantOf(Guid applicationId) => ApplicantOf == applicationId;

@@ -25,7 +25,7 @@ public static class StepPermissions
             WorkflowStep.IdentityVerification or WorkflowStep.MaterialsReview => actor.HasRole(Desk),
             WorkflowStep.NoticeAcknowledgement or WorkflowStep.AgreementSignature or WorkflowStep.WillConfirmation or WorkflowStep.Acceptance
                 => applicant || actor.HasRole(Desk),
-            WorkflowStep.SubjectConsistency => actor.HasRole(OperatorRole.Registrar, OperatorRole.AgencyOperator, OperatorRole.Reviewer),
+            WorkflowStep.SubjectConsistency => (applicant && actor.Protocol is not null) || actor.HasRole(OperatorRole.Registrar, OperatorRole.AgencyOperator, OperatorRole.Reviewer),
             WorkflowStep.Approval => actor.HasRole(OperatorRole.Reviewer) || (!application.TwoPersonRule && actor.HasRole(Desk)),
             WorkflowStep.Fulfilment => applicant || actor.HasRole(OperatorRole.Registrar, OperatorRole.AgencyOperator, OperatorRole.Reviewer),
             _ => false,

@@ -78,6 +78,7 @@ public static class ServerHost
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
         RevocationEndpoints.Map(app);
+        ProtocolAccountEndpoints.Map(app);
         AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
@@ -85,6 +86,7 @@ public static class ServerHost
         VerificationEndpoints.Map(app);
         TimestampEndpoints.Map(app);
         StatusEndpoints.Map(app);
+        Est.EstEndpoints.Map(app);
         return app;
     }
 }

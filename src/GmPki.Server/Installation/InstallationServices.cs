@@ -68,6 +68,8 @@ public static class InstallationServices
         services.AddSingleton<CertificateScopes>();
         services.AddSingleton<CounterStatusChanges>();
         services.AddSingleton<UrgentRevocationDesk>();
+        services.AddSingleton<Registration.Protocols.ProtocolAccounts>();
+        services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<Status.ResponderKeys>();
         services.AddSingleton<Status.StatusDirectory>();
         return services;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Registration;
 
-/// <summary>Maps the registration tables: delegated agencies, subscribers, applications, their steps and evidence, and the published documents.</summary>
+/// <summary>Maps the registration tables: delegated agencies, subscribers, applications, their steps and evidence, the published documents, and protocol accounts.</summary>
 internal static class RegistrationConfiguration
 {
     public static void Apply(ModelBuilder modelBuilder)
@@ -49,6 +49,12 @@ internal static class RegistrationConfiguration
         {
             document.ToTable("documents");
             document.HasKey(d => new { d.Kind, d.Version });
+        });
+        modelBuilder.Entity<ProtocolAccountEntity>(account =>
+        {
+            account.ToTable("protocol_accounts");
+            account.HasKey(a => new { a.Protocol, a.Name });
+            account.HasIndex(a => a.SubscriberId);
         });
         modelBuilder.Entity<CertificateEntity>().Property(c => c.Status).HasDefaultValue(Core.Ledger.CertificateStatus.Good);
     }

@@ -104,6 +104,17 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         return subscriber is null ? null : Guid.Parse(subscriber);
     }
 
+    public async Task<CertificateApplication?> FindPendingApplicationAsync(string createdBy, byte[] request, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        string[] pending = [KebabNames.Of(ApplicationState.AwaitingApproval), KebabNames.Of(ApplicationState.Approved), KebabNames.Of(ApplicationState.Fulfilled)];
+        var row = await context.Set<ApplicationEntity>().AsNoTracking()
+            .Where(a => a.CreatedBy == createdBy && pending.Contains(a.State) && a.CertificationRequest == request)
+            .OrderByDescending(a => a.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (await WithStepsAsync(context, [row], cancellationToken))[0];
+    }
+
     public async Task<IReadOnlyList<string>> ListCertificatesOfSubscriberAsync(Guid subscriberId, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);

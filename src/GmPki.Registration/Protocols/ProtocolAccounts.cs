@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using GmPki.Core.Errors;
+using GmPki.Core.Profiles;
+using GmPki.Core.Registration;
+using GmPki.Core.Security;
+using GmPki.Cryptography.Sm;
+using GmPki.Registration.Workflow;
+
+namespace GmPki.Registration.Protocols;
+
+/// <summary>What creating a protocol account takes.</summary>
+/// <param name="Protocol">The protocol it enrolls through.</param>
+/// <param name="Name">Account name, unique per protocol: 1–64 of <c>a-z 0-9 . _ -</c>, starting with a letter or digit.</param>
+/// <param name="Profile">The one profile it enrolls for.</param>
+/// <param name="BasisApplicationId">A completed new, renew or change application of the subscriber, done at the desk: its identity verification, materials review, notices and agreement are what every enrollment of the account relies on; the subscriber is that application's.</param>
+public sealed record ProtocolAccountInput(EnrollmentProtocol Protocol, string Name, string Profile, Guid BasisApplicationId);
+
+/// <summary>
+/// Protocol accounts (协议接入账户): a registrar binds a protocol credential to a subscriber whose
+/// identity, materials, notices and agreement were handled at the desk in a completed application
+/// (REQUIREMENTS.md §3), so that every certificate the account enrolls for has the same recorded
+/// basis (docs/protocols.md). The secret is 256 random bits, shown once; only its SM3 is stored.
+/// </summary>
+public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegistrationLedger ledger, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
+{
+    private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
+
+    /// <summary>Creates an account.</summary>
+    /// <returns>The account and its secret (shown once).</returns>
+    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar, or another agency's subscriber); <c>request-invalid</c> (name, taken name, basis not a completed issuing application); <c>profile-unknown</c>; <c>application-not-found</c>.</exception>
+    public async Task<(ProtocolAccount Account, string Secret)> CreateAsync(ProtocolAccountInput input, RegistrationActor registrar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(registrar);
+        if (!registrar.HasRole(Desk))
+        {
+            throw Errors.Forbidden.With("protocol accounts are created at the desk by registrars and agency operators.");
+        }
+
+        if (input.Protocol != EnrollmentProtocol.Est)
+        {
+            throw Errors.RequestInvalid.With($"{KebabNames.Of(input.Protocol)} enrollment is not offered yet; accounts are for est.");
+        }
+
+        if (!NamePattern().IsMatch(input.Name))
+        {
+            throw Errors.RequestInvalid.With($"account name '{input.Name}' must be 1–64 of a-z 0-9 . _ -, starting with a letter or digit.");
+        }
+
+        if (!profiles.ContainsKey(input.Profile))
+        {
+            throw Errors.ProfileUnknown.With($"'{input.Profile}'.");
+        }
+
+        var basis = await ledger.FindApplicationAsync(input.BasisApplicationId, cancellationToken)
+            ?? throw Errors.ApplicationNotFound.With($"no application {input.BasisApplicationId}.");
+        if (basis.State != ApplicationState.Completed || !StepTable.Issues(basis.Kind) || basis.Kind == ApplicationKind.Extend)
+        {
+            throw Errors.RequestInvalid.With($"application {basis.Id} is a {KebabNames.Of(basis.State)} {KebabNames.Of(basis.Kind)} application; the basis of a protocol account is a completed new, renew or change application.");
+        }
+
+        if (registrar.Role == OperatorRole.AgencyOperator && basis.Agency != registrar.Agency)
+        {
+            throw Errors.Forbidden.With($"agency '{registrar.Agency}' may create accounts only on applications it registered.");
+        }
+
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        var account = new ProtocolAccount(input.Protocol, input.Name, basis.SubscriberId, input.Profile, basis.Id, HashSecret(secret), registrar.Name, registrar.Agency, now, false);
+        await store.AddAsync(account, registrar.Event(now, "protocol-account.created", Target(account.Protocol, account.Name), "success", new
+        {
+            protocol = KebabNames.Of(account.Protocol),
+            account.Name,
+            subscriber = account.SubscriberId,
+            account.Profile,
+            basis = account.BasisApplicationId,
+        }), cancellationToken);
+        return (account, secret);
+    }
+
+    /// <summary>The enabled account whose secret is <paramref name="secret"/>, or null (unknown name, wrong secret or disabled; callers audit the refusal).</summary>
+    public async Task<ProtocolAccount?> AuthenticateAsync(EnrollmentProtocol protocol, string name, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var account = await store.FindAsync(protocol, name, cancellationToken);
+        return account is { Disabled: false }
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(account.SecretSm3), Encoding.ASCII.GetBytes(HashSecret(secret)))
+            ? account
+            : null;
+    }
+
+    /// <summary>Every account.</summary>
+    public Task<IReadOnlyList<ProtocolAccount>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    /// <summary>Disables (or enables again) an account.</summary>
+    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar); <c>request-invalid</c> when there is no such account.</exception>
+    public async Task SetDisabledAsync(EnrollmentProtocol protocol, string name, bool disabled, RegistrationActor registrar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        if (!registrar.HasRole(Desk))
+        {
+            throw Errors.Forbidden.With("protocol accounts are managed at the desk by registrars and agency operators.");
+        }
+
+        var audit = registrar.Event(clock.GetUtcNow().UtcDateTime, disabled ? "protocol-account.disabled" : "protocol-account.enabled", Target(protocol, name), "success", new { });
+        if (!await store.SetDisabledAsync(protocol, name, disabled, audit, cancellationToken))
+        {
+            throw Errors.RequestInvalid.With($"no {KebabNames.Of(protocol)} account '{name}'.");
+        }
+    }
+
+    private static string Target(EnrollmentProtocol protocol, string name) => $"protocol-account:{KebabNames.Of(protocol)}/{name}";
+
+    private static string HashSecret(string secret) => Sm3.HashHex(Encoding.UTF8.GetBytes(secret));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+}

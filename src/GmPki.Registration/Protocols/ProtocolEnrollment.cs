@@ -1,0 +1,99 @@
+using System.Text.Json;
+using GmPki.Core.Errors;
+using GmPki.Core.Registration;
+using GmPki.Cryptography.Sm;
+using GmPki.Registration.Documents;
+using GmPki.Registration.Workflow;
+
+namespace GmPki.Registration.Protocols;
+
+/// <summary>
+/// A protocol request (EST simpleenroll, …) as an application (docs/protocols.md): the
+/// authenticated protocol account acts as the applicant, and each step records what satisfies it —
+/// identity by the protocol's authentication of an account bound at the desk to a verified
+/// subscriber, materials, notices and agreement by reference to the account's basis application
+/// (refused when the notices or agreement in force have changed since, so the holder signs the new
+/// ones at the desk first), the will by the request signed with the key to be certified, subject
+/// consistency checked as always, approval by the account unless the profile's two-person rule
+/// needs a reviewer, then issuance and delivery through the protocol.
+/// </summary>
+public sealed class ProtocolEnrollment(
+    IRegistrationLedger ledger,
+    ApplicationDesk applications,
+    StepDesk stepDesk,
+    FulfilmentDesk fulfilment,
+    DocumentDesk documents,
+    StepWriter steps)
+{
+    /// <summary>Enrolls: opens a new application (or a renewal of <paramref name="renewSerial"/>) for the account's subscriber and profile and records its steps.</summary>
+    /// <param name="account">The authenticated account.</param>
+    /// <param name="authentication">How the protocol authenticated it, e.g. <c>http-basic</c>.</param>
+    /// <param name="request">PKCS#10 request, DER or PEM.</param>
+    /// <param name="renewSerial">For re-enrollment: the certificate renewed (issued to the same subscriber, not revoked).</param>
+    /// <param name="requestId">Correlation ID, or null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The application: completed with <see cref="CertificateApplication.ResultSerial"/>, awaiting approval under the two-person rule, or rejected (subject not the holder's).</returns>
+    /// <exception cref="GmPkiException"><c>step-invalid</c> when the notices or agreement changed since the basis; any error of opening (<c>csr-*</c>, …) or issuance.</exception>
+    public async Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(request);
+        var basis = await ledger.FindApplicationAsync(account.BasisApplicationId, cancellationToken)
+            ?? throw Errors.ApplicationNotFound.With($"the basis application {account.BasisApplicationId} of the account is gone.");
+        var notice = await InForceAsync(basis, WorkflowStep.NoticeAcknowledgement, DocumentKind.Notice, cancellationToken);
+        var agreement = await InForceAsync(basis, WorkflowStep.AgreementSignature, DocumentKind.Agreement, cancellationToken);
+        var opened = await applications.OpenAsync(
+            new ApplicationInput(renewSerial is null ? ApplicationKind.New : ApplicationKind.Renew, account.SubscriberId, account.Profile, request, renewSerial, null),
+            RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
+        var actor = RegistrationActor.ProtocolClient(account, opened.Application.Id, requestId);
+        var reference = new { protocol = KebabNames.Of(account.Protocol), account = account.Name, basis = basis.Id };
+        var application = opened.Application;
+        application = await steps.RecordAsync(application, WorkflowStep.IdentityVerification, true, actor, "protocol-authentication",
+            new { reference, authentication, basisVerifiedAt = basis.Passed(WorkflowStep.IdentityVerification)?.RecordedAt, basisMethod = basis.Passed(WorkflowStep.IdentityVerification)?.Method },
+            null, cancellationToken);
+        application = await steps.RecordAsync(application, WorkflowStep.MaterialsReview, true, actor, "protocol-account",
+            new { reference, basisReviewedAt = basis.Passed(WorkflowStep.MaterialsReview)?.RecordedAt }, null, cancellationToken);
+        application = await steps.RecordAsync(application, WorkflowStep.NoticeAcknowledgement, true, actor, "protocol-account",
+            new { reference, document = "notice", version = notice.Version, sm3 = notice.Sm3 }, null, cancellationToken);
+        application = await steps.RecordAsync(application, WorkflowStep.AgreementSignature, true, actor, "protocol-account",
+            new { reference, document = "agreement", version = agreement.Version, sm3 = agreement.Sm3, cpsVersion = agreement.CpsVersion }, null, cancellationToken);
+        application = await steps.RecordAsync(application, WorkflowStep.WillConfirmation, true, actor, "protocol-request",
+            new { operation = KebabNames.Of(application.Kind), statement = "certification request signed with the key to be certified", requestSm3 = Sm3.HashHex(application.CertificationRequest!) },
+            null, cancellationToken);
+        application = await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken);
+        if (application.State == ApplicationState.Rejected || application.TwoPersonRule)
+        {
+            return application;
+        }
+
+        application = await steps.RecordAsync(application, WorkflowStep.Approval, true, actor, "protocol-account",
+            new { comment = "approved by the protocol account (no two-person rule for this profile)", reference, twoPersonRule = false }, null, cancellationToken);
+        return await DeliverAsync(await fulfilment.FulfilAsync(application.Id, actor, cancellationToken), account, requestId, cancellationToken);
+    }
+
+    /// <summary>
+    /// For a request that waited for a reviewer: once approved, issues and delivers; otherwise
+    /// returns the application as it stands (awaiting approval, rejected, or completed already).
+    /// </summary>
+    /// <exception cref="GmPkiException">Issuance errors.</exception>
+    public async Task<CertificateApplication> ResumeAsync(CertificateApplication application, ProtocolAccount account, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.State == ApplicationState.Approved
+            ? await DeliverAsync(await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken), account, requestId, cancellationToken)
+            : application;
+    }
+
+    private Task<CertificateApplication> DeliverAsync(CertificateApplication application, ProtocolAccount account, string? requestId, CancellationToken cancellationToken)
+        => steps.RecordAsync(application, WorkflowStep.Acceptance, true, RegistrationActor.ProtocolClient(account, application.Id, requestId), "protocol-delivery",
+            new { certificate = application.ResultSerial, receiver = $"protocol account {KebabNames.Of(account.Protocol)}:{account.Name}" }, null, cancellationToken);
+
+    /// <summary>The document in force, refusing when the basis application's holder consented to another version.</summary>
+    private async Task<PublishedDocument> InForceAsync(CertificateApplication basis, WorkflowStep step, DocumentKind kind, CancellationToken cancellationToken)
+    {
+        var current = await documents.GetAsync(kind, null, cancellationToken);
+        var consented = basis.Passed(step) is { } record && JsonDocument.Parse(record.Details).RootElement.TryGetProperty("version", out var version) ? version.GetInt32() : (int?)null;
+        return consented == current.Version ? current
+            : throw Errors.StepInvalid.With($"the account's holder consented to {KebabNames.Of(kind)} version {consented}, but version {current.Version} is in force: they sign it at the desk (a new basis application and account) before enrolling again.");
+    }
+}

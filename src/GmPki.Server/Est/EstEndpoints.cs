@@ -1,0 +1,156 @@
+using System.Text;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
+using GmPki.Core.Registration;
+using GmPki.Issuance.Formats;
+using GmPki.Registration.Protocols;
+using GmPki.Server.Installation;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Pkcs;
+
+namespace GmPki.Server.Est;
+
+/// <summary>
+/// Enrollment over Secure Transport (RFC 7030, docs/protocols.md) under <c>/.well-known/est/</c>
+/// and <c>/.well-known/est/{profile}/</c>: <c>cacerts</c>, <c>simpleenroll</c>,
+/// <c>simplereenroll</c>, <c>csrattrs</c>. An enrollment authenticates an EST protocol account
+/// with HTTP Basic and becomes a registration application (<see cref="ProtocolEnrollment"/>); under
+/// the profile's two-person rule it answers <c>202</c> with <c>Retry-After</c> until a reviewer
+/// approves, and the client repeats the same request.
+/// </summary>
+internal static class EstEndpoints
+{
+    /// <summary>Seconds a client waits before asking again for a request awaiting a reviewer (RFC 7030 §4.2.3).</summary>
+    public const int RetryAfterSeconds = 60;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        foreach (var prefix in new[] { "/.well-known/est", "/.well-known/est/{label}" })
+        {
+            var group = app.MapGroup(prefix).WithTags("EST").AllowAnonymous();
+            group.MapGet("/cacerts", CaCertificatesAsync).WithSummary("The CA certificates, certs-only PKCS#7, base64 (RFC 7030 §4.1)");
+            group.MapGet("/csrattrs", CsrAttributesAsync).WithSummary("The attributes the profile wants in a request (RFC 7030 §4.5)");
+            group.MapPost("/simpleenroll", (HttpContext context, string? label, CancellationToken ct) => EnrollAsync(context, label, reenroll: false, ct))
+                .WithSummary("Enroll with HTTP Basic as an EST protocol account (RFC 7030 §4.2.1)");
+            group.MapPost("/simplereenroll", (HttpContext context, string? label, CancellationToken ct) => EnrollAsync(context, label, reenroll: true, ct))
+                .WithSummary("Re-enroll: renew the account's certificate with the same subject (RFC 7030 §4.2.2)");
+        }
+    }
+
+    private static Task<IResult> CaCertificatesAsync(HttpContext context, string? label, AuthorityDirectory authorities, CancellationToken cancellationToken)
+        => EstErrors.GuardAsync(context, async () =>
+        {
+            ProfileOf(context, label);
+            return EstMessages.Base64(context, CertificateEncodings.ToPkcs7(await authorities.ChainAsync(cancellationToken)), EstMessages.CertsOnly);
+        });
+
+    private static Task<IResult> CsrAttributesAsync(HttpContext context, string? label)
+        => EstErrors.GuardAsync(context, () => Task.FromResult(label is null
+            ? Results.NoContent()
+            : EstMessages.Base64(context, EstCsrAttributes.For(ProfileOf(context, label)!.KeyAlgorithms), EstMessages.CsrAttrs)));
+
+    private static Task<IResult> EnrollAsync(HttpContext context, string? label, bool reenroll, CancellationToken cancellationToken)
+        => EstErrors.GuardAsync(context, async () =>
+        {
+            var services = context.RequestServices;
+            ProfileOf(context, label);
+            var account = await AuthenticateAsync(context, cancellationToken);
+            if (label is not null && label != account.Profile)
+            {
+                throw Errors.Forbidden.With($"EST account '{account.Name}' enrolls for profile '{account.Profile}', not '{label}'.");
+            }
+
+            var request = await EstMessages.ReadRequestAsync(context.Request, cancellationToken);
+            var enrollment = services.GetRequiredService<ProtocolEnrollment>();
+            var client = Registration.Workflow.RegistrationActor.ProtocolClient(account, null, context.TraceIdentifier);
+            var application = await services.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
+                ? await enrollment.ResumeAsync(pending, account, context.TraceIdentifier, cancellationToken)
+                : await enrollment.EnrollAsync(account, "http-basic", request, reenroll ? await RenewedSerialAsync(services, account, request, cancellationToken) : null,
+                    context.TraceIdentifier, cancellationToken);
+            return await AnswerAsync(context, application, cancellationToken);
+        });
+
+    private static async Task<IResult> AnswerAsync(HttpContext context, CertificateApplication application, CancellationToken cancellationToken)
+    {
+        if (application.State is ApplicationState.AwaitingApproval or ApplicationState.Approved or ApplicationState.Fulfilled)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Text($"application {application.Id} awaits a reviewer (two-person rule); repeat this request after {RetryAfterSeconds} s.\n", "text/plain", statusCode: StatusCodes.Status202Accepted);
+        }
+
+        if (application.State == ApplicationState.Rejected)
+        {
+            var failed = application.Steps.Last(s => !s.Passed);
+            throw Errors.RequestInvalid.With($"application {application.Id} was rejected at {KebabNames.Of(failed.Step)}: {failed.Details}");
+        }
+
+        var issued = await context.RequestServices.GetRequiredService<ICertificateDirectory>().FindAsync(application.ResultSerial!, cancellationToken);
+        return EstMessages.Base64(context, CertificateEncodings.ToPkcs7([issued!.CertificateDer!]), EstMessages.CertsOnly);
+    }
+
+    /// <summary>The account named by HTTP Basic, authenticated.</summary>
+    /// <exception cref="GmPkiException"><c>unauthenticated</c> for a missing, malformed or wrong credential, or a disabled account.</exception>
+    private static async Task<ProtocolAccount> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Errors.Unauthenticated.With("EST enrollment needs HTTP Basic authentication with an EST protocol account.");
+        }
+
+        string credentials;
+        try
+        {
+            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+        }
+        catch (FormatException)
+        {
+            throw Errors.Unauthenticated.With("the Basic credentials are not base64.");
+        }
+
+        var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+        var account = colon > 0
+            ? await context.RequestServices.GetRequiredService<ProtocolAccounts>().AuthenticateAsync(EnrollmentProtocol.Est, credentials[..colon], credentials[(colon + 1)..], cancellationToken)
+            : null;
+        return account ?? throw Errors.Unauthenticated.With($"unknown or disabled EST account, or wrong secret{(colon > 0 ? $" (account '{credentials[..colon]}')" : string.Empty)}.");
+    }
+
+    /// <summary>The profile a label names (null without a label).</summary>
+    /// <exception cref="GmPkiException"><c>profile-unknown</c>.</exception>
+    private static CertificateProfile? ProfileOf(HttpContext context, string? label)
+        => label is null ? null
+            : context.RequestServices.GetRequiredService<IReadOnlyDictionary<string, CertificateProfile>>().GetValueOrDefault(label)
+                ?? throw Errors.ProfileUnknown.With($"no profile '{label}' (the EST label is a profile name).");
+
+    /// <summary>
+    /// The certificate a re-enrollment renews (RFC 7030 §4.2.2: same subject): the newest issued,
+    /// unrevoked certificate of the account's subscriber and profile whose subject is the request's.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>csr-malformed</c>; <c>certificate-not-found</c> when there is none.</exception>
+    private static async Task<string> RenewedSerialAsync(IServiceProvider services, ProtocolAccount account, byte[] request, CancellationToken cancellationToken)
+    {
+        X509Name subject;
+        try
+        {
+            subject = new Pkcs10CertificationRequest(request).GetCertificationRequestInfo().Subject;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
+        {
+            throw Errors.CsrMalformed.With($"the re-enrollment request is not a DER PKCS#10 request: {e.Message}");
+        }
+
+        var certificates = services.GetRequiredService<ICertificateDirectory>();
+        foreach (var serial in (await services.GetRequiredService<IRegistrationLedger>().ListCertificatesOfSubscriberAsync(account.SubscriberId, cancellationToken)).Reverse())
+        {
+            if (await certificates.FindAsync(serial, cancellationToken) is { State: CertificateState.Issued, CertificateDer: { } der, Status: not CertificateStatus.Revoked } record
+                && record.Reservation.Profile == account.Profile
+                && X509CertificateStructure.GetInstance(der).Subject.Equivalent(subject))
+            {
+                return serial;
+            }
+        }
+
+        throw Errors.CertificateNotFound.With($"account '{account.Name}' has no unrevoked {account.Profile} certificate with subject {subject} to re-enroll; use simpleenroll.");
+    }
+}
