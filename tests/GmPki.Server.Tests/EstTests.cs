@@ -98,6 +98,55 @@ public class EstTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         (await Server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{pending.Id}", Web))!.State.ShouldBe("completed");
     }
 
+    [SkippableFact]
+    public async Task CurlCsrAttrsAndMalformedBodies_AttributesForSm2_ErrorsInEstFormat()
+    {
+        Curl.RequireInstalled();
+        using var client = new OpenSslClient(Server);
+        var (_, account, secret) = await AccountAsync(client, "物联网设备丙", "est-device-3", "personal");
+        var est = Server.BaseUrl + "/.well-known/est";
+        await File.WriteAllTextAsync(client.File("junk.b64"), "this is not base64 ***");
+
+        var attributes = Curl.Run("-o", client.File("attrs.b64"), est + "/personal/csrattrs");
+        OpenSsl.MustRun(client.Path, "base64", "-d", "-in", "attrs.b64", "-out", "attrs.der");
+        var parsed = OpenSsl.MustRun(client.Path, "asn1parse", "-inform", "DER", "-in", "attrs.der");
+        var notBase64 = Curl.Run("--user", $"{account}:{secret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("junk.b64"), est + "/simpleenroll");
+        var wrongType = Curl.Run("--user", $"{account}:{secret}", "-H", "Content-Type: application/json", "--data-binary", "@" + client.File("junk.b64"), est + "/simpleenroll");
+        var unknownLabel = Curl.Run(est + "/no-such-profile/cacerts");
+
+        attributes.Status.ShouldBe(200);
+        parsed.ShouldContain("SM2-with-SM3");
+        parsed.ShouldContain("id-ecPublicKey");
+        parsed.ShouldContain(":SM2");
+        notBase64.Status.ShouldBe(400);
+        notBase64.Output.ShouldContain("[request-invalid]");
+        wrongType.Status.ShouldBe(415);
+        unknownLabel.Status.ShouldBe(400);
+        unknownLabel.Output.ShouldContain("[profile-unknown]");
+        (await Server.RecentAuditAsync(20)).ShouldContain(e => e.Action == "est.request-rejected" && e.Details!.Contains("unsupported-media-type", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task CurlEnroll_NoticesChangedSinceTheBasis_RefusedUntilSignedAtTheDesk()
+    {
+        Curl.RequireInstalled();
+        using var client = new OpenSslClient(Server);
+        var (person, account, secret) = await AccountAsync(client, "物联网设备丁", "est-device-4", "personal");
+        var notice = await Server.Client.GetFromJsonAsync<JsonElement>("/api/v1/documents/notice", Web);
+        using var published = await Server.Client.PostAsJsonAsync("/api/v1/documents/notice", new PublishDocumentBody("数字证书申请须知（修订）",
+            notice.GetProperty("sections").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)), Web);
+        published.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Request(client, "enroll", person.Name);
+
+        var refused = Curl.Run("--user", $"{account}:{secret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("enroll.b64"),
+            Server.BaseUrl + "/.well-known/est/simpleenroll");
+
+        refused.Status.ShouldBe(400);
+        refused.Output.ShouldContain("[step-invalid]");
+        refused.Output.ShouldContain($"version {notice.GetProperty("version").GetInt32() + 1} is in force");
+        (await Server.RecentAuditAsync(10)).ShouldNotContain(e => e.Action == "application.opened" && e.Actor == "protocol:est:" + account);
+    }
+
     /// <summary>A person with a certificate from the counter (the basis) and an EST account on it.</summary>
     private async Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(OpenSslClient client, string name, string account, string profile)
     {
