@@ -108,9 +108,9 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
             byte[]? envelope = null;
             try
             {
-                if (holder is not null)
+                if (request.Algorithm == KeyAlgorithm.Sm2)
                 {
-                    envelope = Sm2EnvelopedKey.Seal(holder, EncryptionKeyPair.Sm2PrivateKey(pair.Pkcs8)).Encode();
+                    envelope = Sm2EnvelopedKey.Seal(holder!, EncryptionKeyPair.Sm2PrivateKey(pair.Pkcs8)).Encode();
                 }
 
                 context.EscrowedKeys.Add(new EscrowedKeyEntity
