@@ -229,6 +229,68 @@ public abstract class KeyManagementCentreTests<TFixture>(TFixture fixture) : ICl
     }
 
     [SkippableFact]
+    public async Task RotateAsync_NewCustodians_ReencryptsEveryKeyAndRetiresTheOldShares()
+    {
+        using var kmc = await CreateUnsealedAsync("rotate");
+        var first = await kmc.Kmc.ApplyAsync(Request("r-1", HolderKey.Generate().SubjectPublicKeyInfo), default);
+        await kmc.Kmc.ApplyAsync(Request("r-2", HolderKey.Generate().SubjectPublicKeyInfo), default);
+
+        var shares = await kmc.Custody.RotateAsync(["孙八", "周九", "吴十"], 2, KmcHarness.Officer, default);
+
+        shares.Select(s => s.Custodian).ShouldBe(["孙八", "周九", "吴十"]);
+        shares[0].MasterKeyId.ShouldNotBe(kmc.Shares[0].MasterKeyId);
+        await using (var context = kmc.Database.CreateContext())
+        {
+            (await context.EscrowedKeys.Select(k => k.MasterKeyId).ToListAsync()).ShouldAllBe(id => id == shares[0].MasterKeyId);
+            (await context.MasterKeys.SingleAsync(m => m.Id == kmc.Shares[0].MasterKeyId)).RetiredAt.ShouldNotBeNull();
+        }
+
+        kmc.Audit.Named("kmc.custody.rotated").ShouldHaveSingleItem().Details!.ShouldContain("\"reencrypted\":2");
+        await kmc.Custody.SealAsync(KmcHarness.Officer, "rotation done", default);
+        (await Should.ThrowAsync<GmPkiException>(() => kmc.UnsealAsync())).Error.ShouldBe(KmcErrors.ShareInvalid);
+        await kmc.Custody.UnsealAsync([shares[2].Text, shares[0].Text], KmcHarness.Officer, default);
+        var holder = HolderKey.Generate();
+        var recovered = await kmc.Kmc.RecoverAsync(Recovery("r-3", first.KeyId, holder.SubjectPublicKeyInfo), default);
+        Sm2EnvelopedKey.Decode(recovered.EnvelopedKey).Open(holder.Private).Length.ShouldBe(32);
+    }
+
+    [SkippableFact]
+    public async Task RotateAsync_Sealed_IsRefused()
+    {
+        using var kmc = await CreateUnsealedAsync("rotate-sealed");
+        await kmc.Custody.SealAsync(KmcHarness.Officer, "test", default);
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => kmc.Custody.RotateAsync(["孙八", "周九"], 2, KmcHarness.Officer, default));
+
+        error.Error.ShouldBe(KmcErrors.Sealed);
+        kmc.Audit.Named("kmc.custody.rotation-rejected").ShouldHaveSingleItem();
+    }
+
+    [SkippableFact]
+    public async Task RotateAsync_TamperedEscrowRecord_ChangesNothing()
+    {
+        using var kmc = await CreateUnsealedAsync("rotate-tamper");
+        var applied = await kmc.Kmc.ApplyAsync(Request("r-1", HolderKey.Generate().SubjectPublicKeyInfo), default);
+        await using (var context = kmc.Database.CreateContext())
+        {
+            var row = await context.EscrowedKeys.SingleAsync(k => k.KeyId == applied.KeyId);
+            row.SealedPrivateKey = [.. row.SealedPrivateKey[..^1], (byte)(row.SealedPrivateKey[^1] ^ 1)];
+            await context.SaveChangesAsync();
+        }
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => kmc.Custody.RotateAsync(["孙八", "周九"], 2, KmcHarness.Officer, default));
+
+        error.Error.ShouldBe(KmcErrors.EscrowCorrupt);
+        await using (var context = kmc.Database.CreateContext())
+        {
+            (await context.MasterKeys.CountAsync()).ShouldBe(1);
+            (await context.EscrowedKeys.SingleAsync()).MasterKeyId.ShouldBe(kmc.Shares[0].MasterKeyId);
+        }
+
+        kmc.Audit.Named("kmc.custody.rotation-rejected").ShouldHaveSingleItem().Details!.ShouldContain("kmc-escrow-corrupt");
+    }
+
+    [SkippableFact]
     public async Task RegisterCaAsync_Twice_IsRefused()
     {
         using var kmc = await CreateUnsealedAsync("register");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
+using GmPki.Kmc.Escrow;
 using GmPki.Kmc.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,61 +57,104 @@ public sealed class MasterKeyCustody : IDisposable
     /// <param name="actor">Who runs the ceremony.</param>
     /// <param name="cancellationToken">Cancels the ceremony before the record is written.</param>
     /// <exception cref="GmPkiException"><c>kmc-custody-invalid</c> for bad parameters;
-    /// <c>kmc-master-key-exists</c> when a master key was already generated.</exception>
+    /// <c>kmc-master-key-exists</c> when a master key was already generated (use <see cref="RotateAsync"/>).</exception>
     public async Task<IReadOnlyList<CustodianShare>> GenerateAsync(IReadOnlyList<string> custodians, int threshold, Actor actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(custodians);
         ArgumentNullException.ThrowIfNull(actor);
-        if (custodians.Count < 2 || custodians.Count > ShamirSecretSharing.MaxShares || threshold < 2 || threshold > custodians.Count
-            || custodians.Any(c => string.IsNullOrWhiteSpace(c) || c.Contains('\n', StringComparison.Ordinal))
-            || custodians.Distinct(StringComparer.Ordinal).Count() != custodians.Count)
-        {
-            throw await _audit.RejectAsync(actor, "kmc.custody.generation-rejected", null,
-                KmcErrors.CustodyInvalid.With($"need 2 ≤ M ≤ N ≤ {ShamirSecretSharing.MaxShares} distinct, non-empty custodian names; got M = {threshold} of {custodians.Count}."),
-                null, cancellationToken);
-        }
-
+        await ValidateCustodyAsync(custodians, threshold, actor, "kmc.custody.generation-rejected", cancellationToken);
         await using var context = _database.CreateContext();
         if (await context.MasterKeys.AnyAsync(cancellationToken))
         {
             throw await _audit.RejectAsync(actor, "kmc.custody.generation-rejected", null,
-                KmcErrors.MasterKeyExists.With("rotate custodians with a new ceremony on a new KMC database (re-encryption is not implemented yet)."),
-                null, cancellationToken);
+                KmcErrors.MasterKeyExists.With("a master key exists; change custodians with a rotation."), null, cancellationToken);
         }
 
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var secret = MasterSecret.Generate();
+        var (record, secret) = NewMasterKey(custodians, threshold);
         try
         {
-            context.MasterKeys.Add(new MasterKeyEntity
-            {
-                Id = id,
-                Threshold = threshold,
-                Custodians = string.Join('\n', custodians),
-                CheckValue = MasterSecret.CheckValue(secret),
-                CreatedAt = _time.GetUtcNow(),
-            });
+            context.MasterKeys.Add(record);
             await context.SaveChangesAsync(cancellationToken);
-            var points = ShamirSecretSharing.Split(secret, custodians.Count, threshold);
-            var shares = custodians.Select((custodian, i) => CustodianShare.Create(id, custodian, i + 1, threshold, points[i])).ToList();
-            foreach (var point in points)
-            {
-                CryptographicOperations.ZeroMemory(point);
-            }
-
-            var target = "kmc-master-key:" + id;
-            await _audit.WriteAsync(actor, "kmc.custody.master-key-generated", target, "success",
+            await _audit.WriteAsync(actor, "kmc.custody.master-key-generated", "kmc-master-key:" + record.Id, "success",
                 new { threshold, custodianCount = custodians.Count, custodians }, cancellationToken);
-            foreach (var share in shares)
-            {
-                await _audit.WriteAsync(actor, "kmc.custody.share-issued", target, "success", new { custodian = share.Custodian, x = share.X }, cancellationToken);
-            }
-
-            return shares;
+            return await IssueSharesAsync(record, secret, custodians, actor, cancellationToken);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    /// <summary>
+    /// Rotates custody (new custodians, a new M, or a suspected share compromise): generates a new
+    /// master secret, re-encrypts every escrowed key from the unsealed master key to the new one in
+    /// one transaction, retires the old master key (its shares no longer unseal the KMC) and
+    /// returns the new shares. The KMC stays unsealed, under the new key.
+    /// </summary>
+    /// <param name="custodians">The new custodians, as for <see cref="GenerateAsync"/>.</param>
+    /// <param name="threshold">The new M.</param>
+    /// <param name="actor">Who runs the rotation.</param>
+    /// <param name="cancellationToken">Cancels the rotation before its transaction commits.</param>
+    /// <exception cref="GmPkiException"><c>kmc-custody-invalid</c>; <c>kmc-sealed</c> (the old key
+    /// must be unsealed by its custodians first); <c>kmc-escrow-corrupt</c> when an escrowed key fails
+    /// authentication (nothing is changed).</exception>
+    public async Task<IReadOnlyList<CustodianShare>> RotateAsync(IReadOnlyList<string> custodians, int threshold, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await ValidateCustodyAsync(custodians, threshold, actor, "kmc.custody.rotation-rejected", cancellationToken);
+        UnsealedMasterKey old;
+        try
+        {
+            old = Current;
+        }
+        catch (GmPkiException e)
+        {
+            throw await _audit.RejectAsync(actor, "kmc.custody.rotation-rejected", null, e, null, cancellationToken);
+        }
+
+        var (record, secret) = NewMasterKey(custodians, threshold);
+        var escrowKey = MasterSecret.EscrowKey(secret);
+        try
+        {
+            int reencrypted;
+            await using (var context = _database.CreateContext())
+            {
+                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+                context.MasterKeys.Add(record);
+                var keys = await context.EscrowedKeys.Where(k => k.MasterKeyId == old.Id).ToListAsync(cancellationToken);
+                foreach (var key in keys)
+                {
+                    var pkcs8 = EscrowCipher.Open(old.EscrowKey, old.Id, key.CaId, key.KeyId, key.SealedPrivateKey);
+                    key.SealedPrivateKey = EscrowCipher.Seal(escrowKey, record.Id, key.CaId, key.KeyId, pkcs8);
+                    key.MasterKeyId = record.Id;
+                    CryptographicOperations.ZeroMemory(pkcs8);
+                }
+
+                var retired = await context.MasterKeys.SingleAsync(m => m.Id == old.Id, cancellationToken);
+                retired.RetiredAt = _time.GetUtcNow();
+                await context.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                reencrypted = keys.Count;
+            }
+
+            lock (_gate)
+            {
+                Wipe(_current);
+                _current = new UnsealedMasterKey(record.Id, escrowKey);
+            }
+
+            await _audit.WriteAsync(actor, "kmc.custody.rotated", "kmc-master-key:" + record.Id, "success",
+                new { retired = old.Id, reencrypted, threshold, custodianCount = custodians.Count, custodians }, cancellationToken);
+            return await IssueSharesAsync(record, secret, custodians, actor, cancellationToken);
+        }
+        catch (GmPkiException e) when (!e.Audited)
+        {
+            CryptographicOperations.ZeroMemory(escrowKey);
+            throw await _audit.RejectAsync(actor, "kmc.custody.rotation-rejected", "kmc-master-key:" + old.Id, e, null, cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+            CryptographicOperations.ZeroMemory(old.EscrowKey);
         }
     }
 
@@ -162,6 +206,13 @@ public sealed class MasterKeyCustody : IDisposable
             throw await _audit.RejectAsync(actor, "kmc.custody.share-rejected", target,
                 KmcErrors.ShareInvalid.With("a share belongs to another or an unknown master key, or its point or length does not fit the custody record."),
                 new { position = Math.Max(invalid, 0) + 1 }, cancellationToken);
+        }
+
+        if (record.RetiredAt is not null)
+        {
+            throw await _audit.RejectAsync(actor, "kmc.custody.share-rejected", target,
+                KmcErrors.ShareInvalid.With($"master key {masterKeyId} was retired by a custody rotation; its shares no longer unseal the KMC."),
+                null, cancellationToken);
         }
 
         var distinct = parsed.DistinctBy(p => p.X).ToList();
@@ -244,6 +295,49 @@ public sealed class MasterKeyCustody : IDisposable
                     : _current with { EscrowKey = (byte[])_current.EscrowKey.Clone() };
             }
         }
+    }
+
+    private async Task ValidateCustodyAsync(IReadOnlyList<string> custodians, int threshold, Actor actor, string rejectAction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(custodians);
+        if (custodians.Count < 2 || custodians.Count > ShamirSecretSharing.MaxShares || threshold < 2 || threshold > custodians.Count
+            || custodians.Any(c => string.IsNullOrWhiteSpace(c) || c.Contains('\n', StringComparison.Ordinal))
+            || custodians.Distinct(StringComparer.Ordinal).Count() != custodians.Count)
+        {
+            throw await _audit.RejectAsync(actor, rejectAction, null,
+                KmcErrors.CustodyInvalid.With($"need 2 ≤ M ≤ N ≤ {ShamirSecretSharing.MaxShares} distinct, non-empty custodian names; got M = {threshold} of {custodians.Count}."),
+                null, cancellationToken);
+        }
+    }
+
+    private (MasterKeyEntity Record, byte[] Secret) NewMasterKey(IReadOnlyList<string> custodians, int threshold)
+    {
+        var secret = MasterSecret.Generate();
+        return (new MasterKeyEntity
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Threshold = threshold,
+            Custodians = string.Join('\n', custodians),
+            CheckValue = MasterSecret.CheckValue(secret),
+            CreatedAt = _time.GetUtcNow(),
+        }, secret);
+    }
+
+    private async Task<IReadOnlyList<CustodianShare>> IssueSharesAsync(MasterKeyEntity record, byte[] secret, IReadOnlyList<string> custodians, Actor actor, CancellationToken cancellationToken)
+    {
+        var points = ShamirSecretSharing.Split(secret, custodians.Count, record.Threshold);
+        var shares = custodians.Select((custodian, i) => CustodianShare.Create(record.Id, custodian, i + 1, record.Threshold, points[i])).ToList();
+        foreach (var point in points)
+        {
+            CryptographicOperations.ZeroMemory(point);
+        }
+
+        foreach (var share in shares)
+        {
+            await _audit.WriteAsync(actor, "kmc.custody.share-issued", "kmc-master-key:" + record.Id, "success", new { custodian = share.Custodian, x = share.X }, cancellationToken);
+        }
+
+        return shares;
     }
 
     private static void Wipe(UnsealedMasterKey? key)

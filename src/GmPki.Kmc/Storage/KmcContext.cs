@@ -34,6 +34,7 @@ internal abstract class KmcContext(DbContextOptions options) : DbContext(options
             entity.Property(x => x.Custodians).HasColumnName("custodians");
             entity.Property(x => x.CheckValue).HasColumnName("check_value");
             entity.Property(x => x.CreatedAt).HasColumnName("created_at");
+            entity.Property(x => x.RetiredAt).HasColumnName("retired_at");
         });
         modelBuilder.Entity<AuthorityEntity>(entity =>
         {

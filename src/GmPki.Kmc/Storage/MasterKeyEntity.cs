@@ -14,4 +14,7 @@ internal sealed class MasterKeyEntity
     public string CheckValue { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a custody rotation replaced this key; its shares no longer unseal the KMC.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -23,6 +23,7 @@ internal sealed class PostgresKmcInitial : Migration
                 custodians = table.Column<string>(type: "text", nullable: false),
                 check_value = table.Column<string>(type: "text", nullable: false),
                 created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_kmc_master_keys", x => x.id));
 

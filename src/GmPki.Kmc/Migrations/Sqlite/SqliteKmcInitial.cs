@@ -23,6 +23,7 @@ internal sealed class SqliteKmcInitial : Migration
                 custodians = table.Column<string>(type: "TEXT", nullable: false),
                 check_value = table.Column<string>(type: "TEXT", nullable: false),
                 created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                retired_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_kmc_master_keys", x => x.id));
 
