@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GmPki.Kmc.Custody;
 
 /// <summary>
-/// Custody of the KMC master key (密钥分管, GM/T 0014 and GB/T 25056 key management
-/// requirements): the 32-byte master secret is split M-of-N among named custodians with
+/// Custody of the KMC master key (密钥分管; REQUIREMENTS.md §7, M24 §22: M-of-N control): the
+/// 32-byte master secret is split M-of-N among named custodians with
 /// <see cref="ShamirSecretSharing"/>; the KMC stores only the custody parameters and a check
 /// value. The KMC is <em>sealed</em> (cannot escrow or recover keys) until M custodians present
 /// their shares; <see cref="SealAsync"/> wipes the key from memory. Every custodian action is
@@ -113,6 +113,7 @@ public sealed class MasterKeyCustody : IDisposable
 
         var (record, secret) = NewMasterKey(custodians, threshold);
         var escrowKey = MasterSecret.EscrowKey(secret);
+        var installed = false;
         try
         {
             int reencrypted;
@@ -140,6 +141,7 @@ public sealed class MasterKeyCustody : IDisposable
             {
                 Wipe(_current);
                 _current = new UnsealedMasterKey(record.Id, escrowKey);
+                installed = true;
             }
 
             await _audit.WriteAsync(actor, "kmc.custody.rotated", "kmc-master-key:" + record.Id, "success",
@@ -148,13 +150,16 @@ public sealed class MasterKeyCustody : IDisposable
         }
         catch (GmPkiException e) when (!e.Audited)
         {
-            CryptographicOperations.ZeroMemory(escrowKey);
             throw await _audit.RejectAsync(actor, "kmc.custody.rotation-rejected", "kmc-master-key:" + old.Id, e, null, cancellationToken);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
             CryptographicOperations.ZeroMemory(old.EscrowKey);
+            if (!installed)
+            {
+                CryptographicOperations.ZeroMemory(escrowKey);
+            }
         }
     }
 
