@@ -83,6 +83,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         var actor = CaActor(request.CaId, request.RequestId);
         return GuardAsync(actor, "apply", null, async () =>
         {
+            RequireId(request.CaId, "caId");
             RequireId(request.RequestId, "requestId");
             if (request.NotAfter <= request.NotBefore)
             {
@@ -160,6 +161,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         var target = "kmc-key:" + request.KeyId;
         return GuardAsync(actor, "recover", target, async () =>
         {
+            RequireId(request.CaId, "caId");
             RequireId(request.RequestId, "requestId");
             var authorisation = request.Authorisation;
             if (authorisation is null || string.IsNullOrWhiteSpace(authorisation.Reference) || authorisation.ApprovedBy is not { Count: > 0 })
@@ -231,6 +233,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         var target = "kmc-key:" + request.KeyId;
         await GuardAsync(actor, StateName(state), target, async () =>
         {
+            RequireId(request.CaId, "caId");
             RequireId(request.RequestId, "requestId");
             await FindCaAsync(request.CaId, cancellationToken);
             await using var context = _database.CreateContext();

@@ -48,6 +48,22 @@ public sealed class EnvelopeOpenSslTests(SqliteKmcFixture fixture) : IClassFixtu
     }
 
     [SkippableFact]
+    public void Sm2Cipher_FromOpenSsl_DecryptsWithOurImplementation()
+    {
+        OpenSsl.RequireInstalled();
+        using var directory = new TempDirectory();
+        OpenSsl.MustRun(directory.Path, "genpkey", "-algorithm", "SM2", "-out", "key.pem");
+        OpenSsl.MustRun(directory.Path, "pkcs8", "-topk8", "-nocrypt", "-in", "key.pem", "-outform", "DER", "-out", "key.der");
+        var message = RandomNumberGenerator.GetBytes(16);
+        File.WriteAllBytes(directory.File("message"), message);
+
+        OpenSsl.MustRun(directory.Path, "pkeyutl", "-encrypt", "-inkey", "key.pem", "-in", "message", "-out", "message.sm2");
+
+        var key = (Org.BouncyCastle.Crypto.Parameters.ECPrivateKeyParameters)Org.BouncyCastle.Security.PrivateKeyFactory.CreateKey(File.ReadAllBytes(directory.File("key.der")));
+        Sm2Cipher.Decrypt(key, File.ReadAllBytes(directory.File("message.sm2"))).ShouldBe(message);
+    }
+
+    [SkippableFact]
     public async Task SM2EnvelopedKey_Der_HasTheGmT0009Shape()
     {
         OpenSsl.RequireInstalled();

@@ -68,6 +68,19 @@ public abstract class KeyManagementCentreTests<TFixture>(TFixture fixture) : ICl
         await AssertNoEscrowAsync(kmc);
     }
 
+    [SkippableTheory]
+    [InlineData("", "r-1")]
+    [InlineData(KmcHarness.CaId, " ")]
+    public async Task ApplyAsync_EmptyIds_AreInvalid(string caId, string requestId)
+    {
+        using var kmc = await CreateUnsealedAsync("ids");
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => kmc.Kmc.ApplyAsync(Request(requestId, HolderKey.Generate().SubjectPublicKeyInfo) with { CaId = caId }, default));
+
+        error.Error.ShouldBe(KmcErrors.RequestInvalid);
+        await AssertNoEscrowAsync(kmc);
+    }
+
     [SkippableFact]
     public async Task ApplyAsync_AlgorithmTheCaIsNotRegisteredFor_IsRefused()
     {
