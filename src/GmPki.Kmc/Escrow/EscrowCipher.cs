@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using GmPki.Cryptography.Sm;
+
+namespace GmPki.Kmc.Escrow;
+
+/// <summary>
+/// Encryption of escrowed private keys under the master key's SM4 escrow key with SM4-GCM
+/// (RFC 8998 §3.1). Layout: 12-byte random nonce ‖ ciphertext ‖ 16-byte tag. The associated data
+/// <c>"gmpki-kmc-escrow-v1" 0x00 masterKeyId 0x00 caId 0x00 keyId</c> (UTF-8) binds the record to
+/// its key ID and CA, so a ciphertext moved to another row fails authentication.
+/// </summary>
+internal static class EscrowCipher
+{
+    /// <summary>Encrypts a PKCS#8 private key.</summary>
+    public static byte[] Seal(byte[] escrowKey, string masterKeyId, string caId, string keyId, ReadOnlySpan<byte> pkcs8)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(Sm4.GcmNonceSize);
+        return [.. nonce, .. Sm4.GcmEncrypt(escrowKey, nonce, pkcs8, AssociatedData(masterKeyId, caId, keyId))];
+    }
+
+    /// <summary>Decrypts and authenticates a sealed private key.</summary>
+    /// <exception cref="Core.Errors.GmPkiException"><c>kmc-escrow-corrupt</c> when the record is truncated or fails authentication.</exception>
+    public static byte[] Open(byte[] escrowKey, string masterKeyId, string caId, string keyId, byte[] sealedKey)
+    {
+        if (sealedKey.Length < Sm4.GcmNonceSize + Sm4.GcmTagSize)
+        {
+            throw KmcErrors.EscrowCorrupt.With($"escrowed key {keyId} is truncated.");
+        }
+
+        try
+        {
+            return Sm4.GcmDecrypt(escrowKey, sealedKey.AsSpan(0, Sm4.GcmNonceSize), sealedKey.AsSpan(Sm4.GcmNonceSize), AssociatedData(masterKeyId, caId, keyId));
+        }
+        catch (CryptographicException e)
+        {
+            throw KmcErrors.EscrowCorrupt.With($"escrowed key {keyId} fails SM4-GCM authentication.", e);
+        }
+    }
+
+    private static byte[] AssociatedData(string masterKeyId, string caId, string keyId) =>
+        Encoding.UTF8.GetBytes($"gmpki-kmc-escrow-v1\0{masterKeyId}\0{caId}\0{keyId}");
+}

@@ -1,0 +1,329 @@
+using System.Security.Cryptography;
+using GmPki.Core.Errors;
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Cryptography.Signing;
+using GmPki.Cryptography.Sm;
+using GmPki.Kmc.Custody;
+using GmPki.Kmc.Envelopes;
+using GmPki.Kmc.Escrow;
+using GmPki.Kmc.Messages;
+using GmPki.Kmc.Storage;
+using Microsoft.EntityFrameworkCore;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace GmPki.Kmc;
+
+/// <summary>
+/// The key management centre: serves registered CAs (<see cref="RegisterCaAsync"/>), generates
+/// encryption key pairs, escrows each private key (PKCS#8) under the master key with SM4-GCM in
+/// its own tables, and delivers SM2 keys in GM/T 0009 <see cref="Sm2EnvelopedKey"/> envelopes.
+/// Refusals are audited as <c>kmc.request-rejected</c>; actions are listed in docs/kmc.md. Safe
+/// for concurrent use.
+/// </summary>
+public sealed class KeyManagementCentre : IKeyManagementCentre
+{
+    private const int MaxIdLength = 128;
+    private readonly KmcDatabase _database;
+    private readonly MasterKeyCustody _custody;
+    private readonly KmcAudit _audit;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the KMC over its database and master-key custody.</summary>
+    /// <param name="database">The KMC's database (migrated).</param>
+    /// <param name="custody">Custody of the master key; key operations need it unsealed.</param>
+    /// <param name="auditLog">Sink of the KMC's audit events.</param>
+    /// <param name="time">Clock for records and events.</param>
+    public KeyManagementCentre(KmcDatabase database, MasterKeyCustody custody, IAuditLog auditLog, TimeProvider time)
+    {
+        _database = database;
+        _custody = custody;
+        _time = time;
+        _audit = new KmcAudit(auditLog, time);
+    }
+
+    /// <summary>Registers a CA that may send requests (KMC administration, not part of <see cref="IKeyManagementCentre"/>).</summary>
+    /// <param name="caId">The CA's ID, 1–128 characters; the CA names itself with it in every request.</param>
+    /// <param name="name">The CA's name, for people.</param>
+    /// <param name="algorithms">Encryption key algorithms the CA may ask for; at least one.</param>
+    /// <param name="actor">The KMC administrator.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    /// <exception cref="GmPkiException"><c>kmc-request-invalid</c> for an empty ID or no algorithms; <c>kmc-ca-exists</c>.</exception>
+    public async Task RegisterCaAsync(string caId, string name, IReadOnlyCollection<KeyAlgorithm> algorithms, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(actor);
+        var target = "kmc-ca:" + caId;
+        await GuardAsync(actor, "register-ca", target, async () =>
+        {
+            RequireId(caId, "caId");
+            if (algorithms.Count == 0 || string.IsNullOrWhiteSpace(name))
+            {
+                throw KmcErrors.RequestInvalid.With("a CA needs a name and at least one key algorithm.");
+            }
+
+            await using var context = _database.CreateContext();
+            if (await context.Authorities.AnyAsync(a => a.CaId == caId, cancellationToken))
+            {
+                throw KmcErrors.CaExists.With($"CA '{caId}' is already registered.");
+            }
+
+            var names = algorithms.Distinct().Select(a => a.ToName()).ToArray();
+            context.Authorities.Add(new AuthorityEntity { CaId = caId, Name = name, Algorithms = string.Join(',', names), RegisteredAt = _time.GetUtcNow() });
+            await context.SaveChangesAsync(cancellationToken);
+            await _audit.WriteAsync(actor, "kmc.ca.registered", target, "success", new { name, algorithms = names }, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ApplyKeyResponse> ApplyAsync(ApplyKeyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = CaActor(request.CaId, request.RequestId);
+        return GuardAsync(actor, "apply", null, async () =>
+        {
+            RequireId(request.CaId, "caId");
+            RequireId(request.RequestId, "requestId");
+            if (request.NotAfter <= request.NotBefore)
+            {
+                throw KmcErrors.RequestInvalid.With("notAfter must be after notBefore.");
+            }
+
+            var ca = await FindCaAsync(request.CaId, cancellationToken);
+            if (!ca.Algorithms.Split(',').Contains(request.Algorithm.ToName()))
+            {
+                throw KmcErrors.AlgorithmRejected.With($"CA '{request.CaId}' is registered for {ca.Algorithms}, not {request.Algorithm.ToName()}.");
+            }
+
+            var holder = ParseRecipient(request.HolderSigningPublicKey, requireSm2: request.Algorithm == KeyAlgorithm.Sm2);
+            var master = _custody.Current;
+            await using var context = _database.CreateContext();
+            if (await context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken))
+            {
+                throw KmcErrors.RequestDuplicate.With($"CA '{request.CaId}' already used request ID '{request.RequestId}'.");
+            }
+
+            var keyId = Guid.CreateVersion7().ToString("N");
+            var pair = EncryptionKeyPair.Generate(request.Algorithm);
+            byte[]? envelope = null;
+            try
+            {
+                if (request.Algorithm == KeyAlgorithm.Sm2)
+                {
+                    envelope = Sm2EnvelopedKey.Seal(holder!, EncryptionKeyPair.Sm2PrivateKey(pair.Pkcs8)).Encode();
+                }
+
+                context.EscrowedKeys.Add(new EscrowedKeyEntity
+                {
+                    KeyId = keyId,
+                    CaId = request.CaId,
+                    RequestId = request.RequestId,
+                    Algorithm = request.Algorithm.ToName(),
+                    PublicKey = pair.SubjectPublicKeyInfo,
+                    HolderSigningKey = request.HolderSigningPublicKey,
+                    MasterKeyId = master.Id,
+                    SealedPrivateKey = EscrowCipher.Seal(master.EscrowKey, master.Id, request.CaId, keyId, pair.Pkcs8),
+                    NotBefore = request.NotBefore.ToUniversalTime(),
+                    NotAfter = request.NotAfter.ToUniversalTime(),
+                    State = StateName(EscrowedKeyState.Active),
+                    CreatedAt = _time.GetUtcNow(),
+                });
+                await SaveOrDuplicateAsync(context, request, cancellationToken);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(pair.Pkcs8);
+                CryptographicOperations.ZeroMemory(master.EscrowKey);
+            }
+
+            await _audit.WriteAsync(actor, "kmc.key.escrowed", "kmc-key:" + keyId, "success", new
+            {
+                ca = request.CaId,
+                requestId = request.RequestId,
+                algorithm = request.Algorithm.ToName(),
+                publicKeySm3 = Sm3.HashHex(pair.SubjectPublicKeyInfo),
+                holderKeySm3 = Sm3.HashHex(request.HolderSigningPublicKey),
+                notBefore = request.NotBefore.ToUniversalTime(),
+                notAfter = request.NotAfter.ToUniversalTime(),
+                masterKey = master.Id,
+                delivered = envelope is not null,
+            }, cancellationToken);
+            return new ApplyKeyResponse(keyId, pair.SubjectPublicKeyInfo, envelope);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<RecoverKeyResponse> RecoverAsync(RecoverKeyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = CaActor(request.CaId, request.RequestId);
+        var target = "kmc-key:" + request.KeyId;
+        return GuardAsync(actor, "recover", target, async () =>
+        {
+            RequireId(request.CaId, "caId");
+            RequireId(request.RequestId, "requestId");
+            var authorisation = request.Authorisation;
+            if (authorisation is null || string.IsNullOrWhiteSpace(authorisation.Reference) || authorisation.ApprovedBy is not { Count: > 0 })
+            {
+                throw KmcErrors.RequestInvalid.With("a recovery needs an authorisation with a reference and at least one approver.");
+            }
+
+            await FindCaAsync(request.CaId, cancellationToken);
+            var recipient = ParseRecipient(request.RecipientPublicKey, requireSm2: true)!;
+            var key = await FindKeyAsync(request.CaId, request.KeyId, cancellationToken);
+            if (key.Algorithm != KeyAlgorithm.Sm2.ToName())
+            {
+                throw KmcErrors.AlgorithmRejected.With($"delivery of {key.Algorithm} keys is not implemented; only SM2 keys are delivered in SM2 envelopes.");
+            }
+
+            var master = _custody.Current;
+            byte[] envelope;
+            try
+            {
+                if (master.Id != key.MasterKeyId)
+                {
+                    throw KmcErrors.EscrowCorrupt.With($"escrowed key {key.KeyId} is sealed under master key {key.MasterKeyId}, not the unsealed {master.Id}.");
+                }
+
+                var pkcs8 = EscrowCipher.Open(master.EscrowKey, master.Id, key.CaId, key.KeyId, key.SealedPrivateKey);
+                try
+                {
+                    envelope = Sm2EnvelopedKey.Seal(recipient, EncryptionKeyPair.Sm2PrivateKey(pkcs8)).Encode();
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(pkcs8);
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(master.EscrowKey);
+            }
+
+            await _audit.WriteAsync(actor, "kmc.key.recovered", target, "success", new
+            {
+                ca = request.CaId,
+                requestId = request.RequestId,
+                kind = authorisation.Kind.ToString().ToLowerInvariant(),
+                reference = authorisation.Reference,
+                approvedBy = authorisation.ApprovedBy,
+                recipientKeySm3 = Sm3.HashHex(request.RecipientPublicKey),
+                state = key.State,
+            }, cancellationToken);
+            return new RecoverKeyResponse(key.KeyId, key.PublicKey, envelope);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task RevokeAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
+        ChangeStateAsync(request, EscrowedKeyState.Revoked, "kmc.key.revoked", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task ArchiveAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
+        ChangeStateAsync(request, EscrowedKeyState.Archived, "kmc.key.archived", cancellationToken);
+
+    /// <summary>The stored name of a key state.</summary>
+    internal static string StateName(EscrowedKeyState state) => state.ToString().ToLowerInvariant();
+
+    private async Task ChangeStateAsync(ChangeKeyStateRequest request, EscrowedKeyState state, string action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = CaActor(request.CaId, request.RequestId);
+        var target = "kmc-key:" + request.KeyId;
+        await GuardAsync(actor, StateName(state), target, async () =>
+        {
+            RequireId(request.CaId, "caId");
+            RequireId(request.RequestId, "requestId");
+            await FindCaAsync(request.CaId, cancellationToken);
+            await using var context = _database.CreateContext();
+            var key = await context.EscrowedKeys.SingleOrDefaultAsync(k => k.KeyId == request.KeyId && k.CaId == request.CaId, cancellationToken)
+                ?? throw KmcErrors.KeyUnknown.With($"CA '{request.CaId}' has no escrowed key '{request.KeyId}'.");
+            if (key.State != StateName(EscrowedKeyState.Active))
+            {
+                throw KmcErrors.KeyState.With($"escrowed key '{request.KeyId}' is {key.State}, not active.");
+            }
+
+            key.State = StateName(state);
+            key.StateChangedAt = _time.GetUtcNow();
+            await context.SaveChangesAsync(cancellationToken);
+            await _audit.WriteAsync(actor, action, target, "success", new { ca = request.CaId, requestId = request.RequestId, reason = request.Reason }, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task<T> GuardAsync<T>(Actor actor, string operation, string? target, Func<Task<T>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (GmPkiException e) when (!e.Audited)
+        {
+            throw await _audit.RejectAsync(actor, "kmc.request-rejected", target, e, new { operation }, cancellationToken);
+        }
+    }
+
+    private async Task<AuthorityEntity> FindCaAsync(string caId, CancellationToken cancellationToken)
+    {
+        await using var context = _database.CreateContext();
+        return await context.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.CaId == caId, cancellationToken)
+            ?? throw KmcErrors.CaUnknown.With($"CA '{caId}' is not registered with this KMC.");
+    }
+
+    private async Task<EscrowedKeyEntity> FindKeyAsync(string caId, string keyId, CancellationToken cancellationToken)
+    {
+        await using var context = _database.CreateContext();
+        return await context.EscrowedKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId && k.CaId == caId, cancellationToken)
+            ?? throw KmcErrors.KeyUnknown.With($"CA '{caId}' has no escrowed key '{keyId}'.");
+    }
+
+    private static async Task SaveOrDuplicateAsync(KmcContext context, ApplyKeyRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            context.ChangeTracker.Clear();
+            if (await context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken))
+            {
+                throw KmcErrors.RequestDuplicate.With($"CA '{request.CaId}' already used request ID '{request.RequestId}'.", e);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Parses a recipient SubjectPublicKeyInfo; returns the SM2 point, or null for a valid non-SM2 key when SM2 is not required.</summary>
+    private static ECPublicKeyParameters? ParseRecipient(byte[]? subjectPublicKeyInfo, bool requireSm2)
+    {
+        PublicKey key;
+        try
+        {
+            key = PublicKey.Parse(subjectPublicKeyInfo ?? []);
+        }
+        catch (GmPkiException e)
+        {
+            throw KmcErrors.HolderKeyRejected.With(e.Detail, e);
+        }
+
+        if (key.Algorithm != KeyAlgorithm.Sm2)
+        {
+            return requireSm2 ? throw KmcErrors.HolderKeyRejected.With($"an SM2 envelope needs an SM2 recipient key, not {key.Algorithm.ToName()}.") : null;
+        }
+
+        return new ECPublicKeyParameters(Sm2.Domain.Curve.DecodePoint(key.KeyBits), Sm2.Domain);
+    }
+
+    private static void RequireId(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength)
+        {
+            throw KmcErrors.RequestInvalid.With($"{name} must be 1–{MaxIdLength} characters.");
+        }
+    }
+
+    private static Actor CaActor(string? caId, string? requestId) => new("ca:" + caId, null, requestId);
+}
