@@ -31,9 +31,9 @@ public class RevocationTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaSe
         var raw = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
         var opened = JsonSerializer.Deserialize<OpenedApplicationView>(raw, Web)!;
-        var held = await WaitForOcspAsync(peer, "lost.pem", "Reason: certificateHold");
+        var held = await peer.WaitForOcspAsync("lost.pem", "Reason: certificateHold");
         var completed = await Counter.CompleteAsync(Server.Registrar, opened.Application, lost.Person);
-        var revoked = await WaitForOcspAsync(peer, "lost.pem", "Reason: keyCompromise");
+        var revoked = await peer.WaitForOcspAsync("lost.pem", "Reason: keyCompromise");
 
         opened.Application.Kind.ShouldBe("revoke");
         opened.Application.State.ShouldBe("open");
@@ -87,7 +87,7 @@ public class RevocationTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaSe
         genuine.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
         JsonSerializer.Deserialize<OpenedApplicationView>(raw, Web)!.AccessToken.ShouldStartWith(ApplicationDesk.TokenPrefix);
         (await StatusOfAsync(holder.Serial)).ShouldBe("suspended");
-        (await WaitForOcspAsync(peer, "online.pem", "Reason: certificateHold")).Output.ShouldContain("Reason: certificateHold");
+        (await peer.WaitForOcspAsync("online.pem", "Reason: certificateHold")).Output.ShouldContain("Reason: certificateHold");
     }
 
     [SkippableFact]
@@ -116,7 +116,7 @@ public class RevocationTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaSe
         (await StatusOfAsync(first.Serial)).ShouldBe("revoked");
         (await StatusOfAsync(sameKey.Serial)).ShouldBe("revoked");
         (await StatusOfAsync(otherKey.Serial)).ShouldBe("suspended");
-        (await WaitForOcspAsync(peer, "same-key.pem", "Reason: keyCompromise")).Output.ShouldContain("Reason: keyCompromise");
+        (await peer.WaitForOcspAsync("same-key.pem", "Reason: keyCompromise")).Output.ShouldContain("Reason: keyCompromise");
     }
 
     private async Task<StatusChangeView> ChangeAsync(StatusChangeBody body)
@@ -129,18 +129,4 @@ public class RevocationTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaSe
 
     private async Task<string> StatusOfAsync(string serial)
         => (await Server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{serial}", Web)).GetProperty("status").GetString()!;
-
-    private static async Task<(int ExitCode, string Output)> WaitForOcspAsync(StatusPeer peer, string pem, string expected)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var result = peer.Ocsp(pem);
-            if (result.Output.Contains(expected, StringComparison.Ordinal) || attempt == 100)
-            {
-                return result;
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

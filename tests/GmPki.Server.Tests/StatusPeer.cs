@@ -81,6 +81,21 @@ internal sealed class StatusPeer(RunningServer server) : IDisposable
         return (code, output + error);
     }
 
+    /// <summary>Runs <see cref="Ocsp"/> until its output contains <paramref name="expected"/> (the background service re-signs after a status change), at most 20 s; returns the last run.</summary>
+    public async Task<(int ExitCode, string Output)> WaitForOcspAsync(string certificatePem, string expected)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = Ocsp(certificatePem);
+            if (result.Output.Contains(expected, StringComparison.Ordinal) || attempt == 100)
+            {
+                return result;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     private byte[] Pem(string file)
         => Convert.FromBase64String(string.Concat(System.IO.File.ReadAllLines(File(file)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal))));
 

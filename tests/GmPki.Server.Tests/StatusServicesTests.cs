@@ -76,7 +76,7 @@ public class StatusServicesTests(EcdsaServerFixture fixture) : IClassFixture<Ecd
 
         var good = peer.Ocsp("holder.pem");
         await peer.ActAsync("revoke", certificate, "keyCompromise");
-        var revoked = await WaitForOcspAsync(peer, "holder.pem", "revoked");
+        var revoked = await peer.WaitForOcspAsync("holder.pem", "holder.pem: revoked");
 
         good.ExitCode.ShouldBe(0, good.Output);
         good.Output.ShouldContain("Response verify OK");
@@ -139,20 +139,6 @@ public class StatusServicesTests(EcdsaServerFixture fixture) : IClassFixture<Ecd
         output.ShouldContain("Nonce:");
         verify.ExitCode.ShouldBe(0, verify.Output);
         verify.Output.ShouldContain("Verifying OCSP Response: Success");
-    }
-
-    private static async Task<(int ExitCode, string Output)> WaitForOcspAsync(StatusPeer peer, string pem, string status)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var result = peer.Ocsp(pem);
-            if (result.Output.Contains($"{pem}: {status}", StringComparison.Ordinal) || attempt == 100)
-            {
-                return result;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static string Produced(string output) => output.Split('\n').First(l => l.Contains("Produced At", StringComparison.Ordinal));
