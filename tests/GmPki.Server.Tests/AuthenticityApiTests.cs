@@ -61,18 +61,24 @@ public class AuthenticityApiTests(Sm2ServerFixture fixture)
     }
 
     [SkippableFact]
-    public async Task OpenSslSelfSigned_ForeignIssuer()
+    public async Task OpenSslSelfSigned_ForeignIssuer_OrNotIssuedWhenItBorrowsOurCaName()
     {
         OpenSsl.RequireInstalled();
         using var peer = new DirectoryPeer(Server);
         using var work = new TempDirectory("gmpki-foreign-");
-        OpenSsl.MustRun(work.Path, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "foreign.key",
-            "-subj", "/C=CN/O=测试电子认证服务机构/CN=测试签发CA", "-utf8", "-days", "1", "-out", "foreign.pem");
+        string SelfSigned(string name, string subject)
+        {
+            OpenSsl.MustRun(work.Path, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", name + ".key",
+                "-subj", subject, "-utf8", "-days", "1", "-out", name + ".pem");
+            return File.ReadAllText(Path.Combine(work.Path, name + ".pem"));
+        }
 
-        var answer = await CheckAsync(peer, await File.ReadAllTextAsync(Path.Combine(work.Path, "foreign.pem")));
+        var foreign = await CheckAsync(peer, SelfSigned("foreign", "/C=CN/O=别的电子认证服务机构/CN=别的CA"));
+        var lookalike = await CheckAsync(peer, SelfSigned("lookalike", "/C=CN/O=测试电子认证服务机构/CN=测试签发CA"));
 
-        (answer.Verdict, answer.IssuedHere, answer.Issuer, answer.Chain).ShouldBe(("foreign-issuer", false, null, null));
-        answer.IssuerName.ShouldContain("CN=测试签发CA");
+        (foreign.Verdict, foreign.IssuedHere, foreign.Issuer, foreign.Chain).ShouldBe(("foreign-issuer", false, null, null));
+        foreign.IssuerName.ShouldBe("CN=别的CA,O=别的电子认证服务机构,C=CN", "RFC 4514 order, most specific RDN first");
+        (lookalike.Verdict, lookalike.IssuedHere, lookalike.Issuer, lookalike.Chain).ShouldBe(("not-issued", false, "issuing", null));
     }
 
     [SkippableFact]
