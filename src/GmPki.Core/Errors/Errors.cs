@@ -149,7 +149,7 @@ public static class Errors
 
     // --- Public directory (目录信息查询, announcements, authenticity) -----------------------
 
-    /// <summary>A directory search or announcements parameter is malformed (serial not hex, unknown status, instant not ISO 8601, empty text, unknown format).</summary>
+    /// <summary>A directory search or announcements parameter is malformed (serial not hex, unknown status, instant not ISO 8601, blank or overlong text, issuer not a CA label).</summary>
     public static readonly GmPkiError DirectoryQueryInvalid = new("directory-query-invalid", ErrorKind.Invalid, "Invalid directory query");
 
     /// <summary>The certificate submitted for an authenticity check is not a DER X.509 certificate (RFC 5280 §4.1).</summary>
