@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// Registers a pooled EF Core context factory for the chosen provider and, as singletons safe
     /// for concurrent use (each call uses its own short-lived context), the implementations of
     /// <see cref="IIssuanceLedger"/>, <see cref="IAuditLog"/>, <see cref="IAuthorityRegistry"/>,
-    /// <see cref="ICertificateDirectory"/>, <see cref="IOperatorStore"/>, <see cref="IAuditChain"/> and
+    /// <see cref="ICertificateDirectory"/>, <see cref="IPublicDirectory"/>, <see cref="IOperatorStore"/>, <see cref="IAuditChain"/> and
     /// <see cref="Core.Status.IStatusLedger"/> and <see cref="IRegistrationLedger"/> (which needs an <see cref="Core.Keys.IPersonalDataProtector"/> registered by the host). Call
     /// <see cref="GmPkiStorage.MigrateAsync"/> once at start-up before using them.
     /// </summary>
@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IAuthorityRegistry, AuthorityRegistry>();
         services.AddSingleton<ICertificateDirectory, CertificateDirectory>();
+        services.AddSingleton<IPublicDirectory, PublicDirectory>();
         services.AddSingleton<IOperatorStore, OperatorStore>();
         services.AddSingleton<IRegistrationLedger, RegistrationLedger>();
         services.AddSingleton<IAgencyStore, AgencyStore>();

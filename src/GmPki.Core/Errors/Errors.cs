@@ -147,6 +147,14 @@ public static class Errors
     /// <summary>An urgent report of a lost or compromised key (挂失, M09 §31) could not be tied to the holder: the caller's name or identity number is not the holder's, or the online report's signature does not verify with the certificate's key or is outside its time window.</summary>
     public static readonly GmPkiError UrgentReportUnverified = new("urgent-report-unverified", ErrorKind.Forbidden, "Urgent report not verified as the holder's");
 
+    // --- Public directory (目录信息查询, announcements, authenticity) -----------------------
+
+    /// <summary>A directory search or announcements parameter is malformed (serial not hex, unknown status, instant not ISO 8601, blank or overlong text, issuer not a CA label).</summary>
+    public static readonly GmPkiError DirectoryQueryInvalid = new("directory-query-invalid", ErrorKind.Invalid, "Invalid directory query");
+
+    /// <summary>The certificate submitted for an authenticity check is not a DER X.509 certificate (RFC 5280 §4.1).</summary>
+    public static readonly GmPkiError CertificateMalformed = new("certificate-malformed", ErrorKind.Invalid, "Malformed certificate");
+
     // --- Keys -----------------------------------------------------------------------------
 
     /// <summary>No passphrase was supplied for the key store.</summary>

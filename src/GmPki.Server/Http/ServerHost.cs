@@ -87,6 +87,9 @@ public static class ServerHost
         TimestampEndpoints.Map(app);
         StatusEndpoints.Map(app);
         Est.EstEndpoints.Map(app);
+        DirectoryEndpoints.Map(app);
+        AnnouncementEndpoints.Map(app);
+        AuthenticityEndpoints.Map(app);
         return app;
     }
 }

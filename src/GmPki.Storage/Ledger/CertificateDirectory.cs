@@ -1,4 +1,3 @@
-using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,6 @@ namespace GmPki.Storage.Ledger;
 /// <summary>Reads certificates; "newest" means latest reservation, ties broken by the later row.</summary>
 internal sealed class CertificateDirectory(IDbContextFactory<LedgerContext> contexts) : ICertificateDirectory
 {
-    private const int MaxPageSize = 500;
-
     /// <remarks>Serials are unique per issuer only; when several issuers used the serial, the newest reservation wins.</remarks>
     public async Task<CertificateRecord?> FindAsync(string serialHex, CancellationToken cancellationToken)
     {
@@ -24,19 +21,10 @@ internal sealed class CertificateDirectory(IDbContextFactory<LedgerContext> cont
         return row?.ToRecord();
     }
 
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when the page number is below 1 or the page size outside 1–500.</exception>
+    /// <exception cref="Core.Errors.GmPkiException"><c>request-invalid</c> when the page number is below 1 or the page size outside 1–500.</exception>
     public async Task<Page<CertificateRecord>> ListAsync(CertificateState? state, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
-        if (pageNumber < 1)
-        {
-            throw Errors.RequestInvalid.With($"page number must be 1 or more, not {pageNumber}");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            throw Errors.RequestInvalid.With($"page size must be between 1 and {MaxPageSize}, not {pageSize}");
-        }
-
+        var skip = Paging.Skip(pageNumber, pageSize);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var query = context.Certificates.AsNoTracking();
         if (state is { } only)
@@ -48,7 +36,7 @@ internal sealed class CertificateDirectory(IDbContextFactory<LedgerContext> cont
         var rows = await query
             .OrderByDescending(c => c.ReservedAt)
             .ThenByDescending(c => c.Id)
-            .Skip((pageNumber - 1) * pageSize)
+            .Skip(skip)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
         return new Page<CertificateRecord>([.. rows.Select(c => c.ToRecord())], total, pageNumber, pageSize);

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using GmPki.Core.Registration;
+using GmPki.Issuance.Formats;
+using GmPki.Server.Installation;
+
+namespace GmPki.Server.Http.Endpoints;
+
+/// <summary>
+/// <c>/api/v1/directory/certificates</c>: the public directory of issued certificates
+/// (目录信息查询, REQUIREMENTS.md §5, M24 §18(2), D §19), anonymous: search by serial, issuer,
+/// subject, holder, organization, validity and status, and download as JSON, PEM, DER or PKCS #7.
+/// Only what certificates publish is shown; subscribers' personal data never.
+/// </summary>
+internal static class DirectoryEndpoints
+{
+    /// <summary>Path of the directory's certificates.</summary>
+    public const string Path = "/api/v1/directory/certificates";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Path).WithTags("Directory").AllowAnonymous();
+        group.MapGet("/", SearchAsync)
+            .Produces<DirectoryPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Search issued certificates, newest first")
+            .WithDescription("?serial=&issuer=&subject=&holder=&organization=&validAt=&status=good|suspended|revoked&page=1&pageSize=50");
+        group.MapGet("/{serial}", GetAsync)
+            .Produces<DirectoryCertificate>()
+            .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.DerMediaType, CertificateEncodings.PemMediaType, CertificateEncodings.Pkcs7MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One issued certificate: its directory entry or a download")
+            .WithDescription("?format=json (default), pem (with the CA chain), der or p7c (certs-only PKCS #7 with the CA chain), or by Accept; ?issuer= names the CA.");
+    }
+
+    /// <summary>The directory entry of <paramref name="entry"/> (links relative to the server).</summary>
+    public static DirectoryCertificate View(DirectoryEntry entry)
+    {
+        var record = entry.Certificate;
+        var reservation = record.Reservation;
+        var good = record.Status == CertificateStatus.Good;
+        var link = $"{Path}/{reservation.SerialHex}?issuer={reservation.IssuerLabel}&format=";
+        return new DirectoryCertificate(reservation.SerialHex, reservation.IssuerLabel, reservation.SubjectDn, reservation.NotBefore, reservation.NotAfter,
+            KebabNames.Of(record.Status), good ? null : entry.Reason, good ? null : entry.StatusChangedAt,
+            Convert.ToHexStringLower(SHA256.HashData(record.CertificateDer!)),
+            new DirectoryLinks(link + Downloads.Pem, link + Downloads.Der, link + Downloads.P7c));
+    }
+
+    private static async Task<DirectoryPage> SearchAsync(HttpRequest request, IPublicDirectory directory, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var q = request.Query;
+        var query = new DirectoryQuery(
+            DirectoryParameters.Serial(q["serial"], "serial"),
+            DirectoryParameters.Label(q["issuer"], "issuer"),
+            DirectoryParameters.Text(q["subject"], "subject"),
+            DirectoryParameters.Text(q["holder"], "holder"),
+            DirectoryParameters.Text(q["organization"], "organization"),
+            DirectoryParameters.Instant(q["validAt"], "validAt"),
+            DirectoryParameters.Status(q["status"], "status"));
+        var result = await directory.SearchAsync(query, page ?? 1, pageSize ?? 50, cancellationToken);
+        return new DirectoryPage([.. result.Items.Select(View)], result.Total, result.PageNumber, result.PageSize);
+    }
+
+    private static async Task<IResult> GetAsync(string serial, HttpRequest request, IPublicDirectory directory, AuthorityDirectory authorities, CancellationToken cancellationToken)
+    {
+        var format = Downloads.FormatOf(request, Downloads.Json);
+        var normalized = DirectoryParameters.Serial(serial, "serial")!;
+        var issuer = DirectoryParameters.Label(request.Query["issuer"], "issuer");
+        var entry = await directory.FindAsync(issuer, normalized, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With($"no issued certificate with serial {normalized}{(issuer is null ? string.Empty : " from CA " + issuer)}.");
+        if (format == Downloads.Json)
+        {
+            return Results.Ok(View(entry));
+        }
+
+        var der = entry.Certificate.CertificateDer!;
+        var certificates = format == Downloads.Der
+            ? [der]
+            : (List<byte[]>)[der, .. IssuerChains.From(await authorities.ListAsync(cancellationToken), entry.Certificate.Reservation.IssuerLabel)];
+        return Downloads.Certificates(format, certificates, normalized);
+    }
+}
