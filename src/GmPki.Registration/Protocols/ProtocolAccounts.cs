@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
 using GmPki.Core.Security;
@@ -23,7 +24,7 @@ public sealed record ProtocolAccountInput(EnrollmentProtocol Protocol, string Na
 /// (REQUIREMENTS.md §3), so that every certificate the account enrolls for has the same recorded
 /// basis (docs/protocols.md). The secret is 256 random bits, shown once; only its SM3 is stored.
 /// </summary>
-public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegistrationLedger ledger, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
+public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegistrationLedger ledger, ICertificateDirectory certificates, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
 {
     private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
 
@@ -88,6 +89,42 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
         return account is { Disabled: false }
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(account.SecretSm3), Encoding.ASCII.GetBytes(HashSecret(secret)))
             ? account
+            : null;
+    }
+
+    /// <summary>
+    /// The enabled account that enrolled the certificate a client presents in TLS (RFC 7030 §3.3.2,
+    /// re-enrollment with the certificate being renewed): the exact bytes this CA issued, good and
+    /// within its validity now, produced by an enrollment of that account; null otherwise (callers
+    /// audit the refusal).
+    /// </summary>
+    /// <returns>The account and the certificate's serial, or null.</returns>
+    public async Task<(ProtocolAccount Account, string Serial)?> AuthenticateByCertificateAsync(EnrollmentProtocol protocol, byte[] certificateDer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificateDer);
+        string serial;
+        try
+        {
+            serial = Convert.ToHexStringLower(Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(certificateDer).SerialNumber.Value.ToByteArrayUnsigned());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = await certificates.FindAsync(SerialText.Normalize(serial), cancellationToken);
+        if (record is not { State: CertificateState.Issued, Status: CertificateStatus.Good, CertificateDer: { } der }
+            || !der.AsSpan().SequenceEqual(certificateDer) || now < record.Reservation.NotBefore || now > record.Reservation.NotAfter)
+        {
+            return null;
+        }
+
+        var prefix = $"protocol:{KebabNames.Of(protocol)}:";
+        var application = await ledger.FindApplicationOfCertificateAsync(record.SerialHex, cancellationToken);
+        return application?.CreatedBy is { } creator && creator.StartsWith(prefix, StringComparison.Ordinal)
+            && await store.FindAsync(protocol, creator[prefix.Length..], cancellationToken) is { Disabled: false } account
+            ? (account, record.SerialHex)
             : null;
     }
 

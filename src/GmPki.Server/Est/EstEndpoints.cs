@@ -55,7 +55,7 @@ internal static class EstEndpoints
         {
             var services = context.RequestServices;
             ProfileOf(context, label);
-            var account = await AuthenticateAsync(context, cancellationToken);
+            var (account, presented) = await AuthenticateAsync(context, reenroll, cancellationToken);
             if (label is not null && label != account.Profile)
             {
                 throw Errors.Forbidden.With($"EST account '{account.Name}' enrolls for profile '{account.Profile}', not '{label}'.");
@@ -66,8 +66,8 @@ internal static class EstEndpoints
             var client = Registration.Workflow.RegistrationActor.ProtocolClient(account, null, context.TraceIdentifier);
             var application = await services.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
                 ? await enrollment.ResumeAsync(pending, account, context.TraceIdentifier, cancellationToken)
-                : await enrollment.EnrollAsync(account, "http-basic", request, reenroll ? await RenewedSerialAsync(services, account, request, cancellationToken) : null,
-                    context.TraceIdentifier, cancellationToken);
+                : await enrollment.EnrollAsync(account, presented is null ? "http-basic" : "tls-client-certificate", request,
+                    reenroll ? await RenewedSerialAsync(services, account, request, presented, cancellationToken) : null, context.TraceIdentifier, cancellationToken);
             return await AnswerAsync(context, application, cancellationToken);
         });
 
@@ -89,14 +89,26 @@ internal static class EstEndpoints
         return EstMessages.Base64(context, CertificateEncodings.ToPkcs7([issued!.CertificateDer!]), EstMessages.CertsOnly);
     }
 
-    /// <summary>The account named by HTTP Basic, authenticated.</summary>
-    /// <exception cref="GmPkiException"><c>unauthenticated</c> for a missing, malformed or wrong credential, or a disabled account.</exception>
-    private static async Task<ProtocolAccount> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account the request authenticates: HTTP Basic (account name, secret), or — for
+    /// re-enrollment without Basic — the TLS client certificate being renewed (RFC 7030 §3.3.2,
+    /// directly or forwarded by a trusted TLCP proxy), returned as <c>Presented</c>.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>unauthenticated</c> for a missing, malformed or wrong credential, a disabled account, or a certificate that is not a good one this CA issued through an EST enrollment.</exception>
+    private static async Task<(ProtocolAccount Account, string? Presented)> AuthenticateAsync(HttpContext context, bool reenroll, CancellationToken cancellationToken)
     {
+        var accounts = context.RequestServices.GetRequiredService<ProtocolAccounts>();
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            throw Errors.Unauthenticated.With("EST enrollment needs HTTP Basic authentication with an EST protocol account.");
+            if (reenroll && context.Connection.ClientCertificate is { } certificate)
+            {
+                return await accounts.AuthenticateByCertificateAsync(EnrollmentProtocol.Est, certificate.RawData, cancellationToken) is { } bound
+                    ? (bound.Account, bound.Serial)
+                    : throw Errors.Unauthenticated.With($"the client certificate {certificate.Subject} is not a good certificate this CA issued through an EST enrollment.");
+            }
+
+            throw Errors.Unauthenticated.With("EST enrollment needs HTTP Basic authentication with an EST protocol account (re-enrollment also accepts the TLS client certificate being renewed).");
         }
 
         string credentials;
@@ -110,10 +122,9 @@ internal static class EstEndpoints
         }
 
         var colon = credentials.IndexOf(':', StringComparison.Ordinal);
-        var account = colon > 0
-            ? await context.RequestServices.GetRequiredService<ProtocolAccounts>().AuthenticateAsync(EnrollmentProtocol.Est, credentials[..colon], credentials[(colon + 1)..], cancellationToken)
-            : null;
-        return account ?? throw Errors.Unauthenticated.With($"unknown or disabled EST account, or wrong secret{(colon > 0 ? $" (account '{credentials[..colon]}')" : string.Empty)}.");
+        var account = colon > 0 ? await accounts.AuthenticateAsync(EnrollmentProtocol.Est, credentials[..colon], credentials[(colon + 1)..], cancellationToken) : null;
+        return account is not null ? (account, null)
+            : throw Errors.Unauthenticated.With($"unknown or disabled EST account, or wrong secret{(colon > 0 ? $" (account '{credentials[..colon]}')" : string.Empty)}.");
     }
 
     /// <summary>The profile a label names (null without a label).</summary>
@@ -124,11 +135,12 @@ internal static class EstEndpoints
                 ?? throw Errors.ProfileUnknown.With($"no profile '{label}' (the EST label is a profile name).");
 
     /// <summary>
-    /// The certificate a re-enrollment renews (RFC 7030 §4.2.2: same subject): the newest issued,
-    /// unrevoked certificate of the account's subscriber and profile whose subject is the request's.
+    /// The certificate a re-enrollment renews (RFC 7030 §4.2.2: same subject): the one presented in
+    /// TLS, or else the newest issued, unrevoked certificate of the account's subscriber and profile
+    /// whose subject is the request's.
     /// </summary>
-    /// <exception cref="GmPkiException"><c>csr-malformed</c>; <c>certificate-not-found</c> when there is none.</exception>
-    private static async Task<string> RenewedSerialAsync(IServiceProvider services, ProtocolAccount account, byte[] request, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>csr-malformed</c>; <c>request-invalid</c> when the request's subject is not the presented certificate's; <c>certificate-not-found</c> when there is none.</exception>
+    private static async Task<string> RenewedSerialAsync(IServiceProvider services, ProtocolAccount account, byte[] request, string? presented, CancellationToken cancellationToken)
     {
         X509Name subject;
         try
@@ -141,6 +153,13 @@ internal static class EstEndpoints
         }
 
         var certificates = services.GetRequiredService<ICertificateDirectory>();
+        if (presented is not null)
+        {
+            var current = X509CertificateStructure.GetInstance((await certificates.FindAsync(presented, cancellationToken))!.CertificateDer);
+            return current.Subject.Equivalent(subject) ? presented
+                : throw Errors.RequestInvalid.With($"a re-enrollment keeps the subject of the certificate being renewed ({current.Subject}), not {subject} (RFC 7030 §4.2.2).");
+        }
+
         foreach (var serial in (await services.GetRequiredService<IRegistrationLedger>().ListCertificatesOfSubscriberAsync(account.SubscriberId, cancellationToken)).Reverse())
         {
             if (await certificates.FindAsync(serial, cancellationToken) is { State: CertificateState.Issued, CertificateDer: { } der, Status: not CertificateStatus.Revoked } record

@@ -104,6 +104,13 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
         return subscriber is null ? null : Guid.Parse(subscriber);
     }
 
+    public async Task<CertificateApplication?> FindApplicationOfCertificateAsync(string serialHex, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Set<ApplicationEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.ResultSerial == serialHex, cancellationToken);
+        return row is null ? null : (await WithStepsAsync(context, [row], cancellationToken))[0];
+    }
+
     public async Task<CertificateApplication?> FindPendingApplicationAsync(string createdBy, byte[] request, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
