@@ -76,6 +76,11 @@ internal sealed class DirectoryPublicationService(
             {
                 return;
             }
+            catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
+            {
+                logger.LogError(e, "LDAP publication cannot run: the OpenLDAP client library is missing (Debian: apt-get install libldap-2.5-0); the outbox keeps the rows");
+                return;
+            }
 
             try
             {

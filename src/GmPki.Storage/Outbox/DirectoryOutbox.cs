@@ -30,6 +30,10 @@ internal sealed class DirectoryOutbox(IDbContextFactory<LedgerContext> contexts,
         var nowMs = UnixMilliseconds(now);
         var untilMs = UnixMilliseconds(until);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await context.Set<DirectoryOutboxEntity>().AnyAsync(r => r.FailedAt == null, cancellationToken))
+        {
+            return []; // nothing to do: no UPDATE, so an idle publisher takes no write lock
+        }
 
         // The row's own condition is checked again by PostgreSQL after waiting for a concurrent claim's row lock,
         // so of two processes claiming at once the second finds the rows held and takes none.
