@@ -30,7 +30,7 @@ public sealed class LdapServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (File.Exists("/usr/sbin/slapd"))
+        if (Slapd.IsInstalled)
         {
             Slapd = Slapd.Start();
             Server = await RunningServer.StartAsync(KeyAlgorithm.EcdsaP256, configure: Publishing(Slapd, BaseDn));

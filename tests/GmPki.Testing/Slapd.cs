@@ -50,13 +50,16 @@ public sealed class Slapd : IDisposable
     /// <summary><c>ldap://127.0.0.1:{port}</c>.</summary>
     public string Url => $"ldap://127.0.0.1:{Port}";
 
+    /// <summary>Whether slapd and ldapsearch are installed.</summary>
+    public static bool IsInstalled => File.Exists(SlapdPath) && PostgresBinaries.FindOnPath("ldapsearch") is not null;
+
     /// <summary>
     /// Fails the calling test with instructions when slapd or ldapsearch is missing and the
     /// tests run in CI (<c>CI</c> set: <c>.ci/run</c> installs them); skips it visibly elsewhere.
     /// </summary>
     public static void RequireInstalled()
     {
-        if (File.Exists(SlapdPath) && PostgresBinaries.FindOnPath("ldapsearch") is not null)
+        if (IsInstalled)
         {
             return;
         }
