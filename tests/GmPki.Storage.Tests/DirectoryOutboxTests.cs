@@ -79,6 +79,19 @@ public abstract class DirectoryOutboxTests<TFixture>(TFixture fixture) : LedgerT
         (await outbox.ClaimAsync("a", 10, Samples.Now, Samples.Now.AddMinutes(2), default)).ShouldHaveSingleItem().Id.ShouldBe(rows[0].Id);
     }
 
+    [SkippableFact]
+    public async Task Crl_NewerOfTheShardStoredFirst_OlderOneClaimedWithoutBytes()
+    {
+        var on = On();
+        var status = on.GetRequiredService<IStatusLedger>();
+        await status.StoreCrlAsync(Crl(5), Samples.Audit("crl.published"), default);
+        await status.StoreCrlAsync(Crl(4), Samples.Audit("crl.published"), default); // a slower process's CRL, committed late: both stay in the ledger
+
+        var rows = await Outbox(on).ClaimAsync("a", 10, Samples.Now, Samples.Now.AddMinutes(1), default);
+
+        rows.Select(r => r.Der).ShouldBe([Crl(5).Der, null]);
+    }
+
     private ServiceProvider On() => Fixture.BuildServices(Fixture.Options! with { DirectoryOutbox = true });
 
     private static IDirectoryOutbox Outbox(IServiceProvider services) => services.GetRequiredService<IDirectoryOutbox>();

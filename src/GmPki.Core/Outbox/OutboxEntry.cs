@@ -11,7 +11,7 @@ namespace GmPki.Core.Outbox;
 /// <param name="SerialHex">For <see cref="OutboxKind.UserCertificate"/>: lowercase hex serial; otherwise null.</param>
 /// <param name="Shard">For <see cref="OutboxKind.Crl"/>: the CRL's shard; otherwise null.</param>
 /// <param name="IsDelta">For <see cref="OutboxKind.Crl"/>: whether it is a delta CRL.</param>
-/// <param name="Der">The certificate or CRL, DER; null when the CRL was superseded (a newer CRL
-/// of the shard replaced it in the ledger and has a row of its own), so there is nothing to publish.</param>
+/// <param name="Der">The certificate or CRL, DER; null when the CRL was superseded (the ledger
+/// holds a newer CRL of the same shard and kind, which has a row of its own), so there is nothing to publish.</param>
 /// <param name="Attempts">Failed attempts so far.</param>
 public sealed record OutboxEntry(long Id, OutboxKind Kind, string IssuerLabel, byte[] IssuerCertificateDer, string? SerialHex, int? Shard, bool IsDelta, byte[]? Der, int Attempts);

@@ -80,9 +80,7 @@ internal sealed class DirectoryOutbox(IDbContextFactory<LedgerContext> contexts,
                 .Select(c => new { c.IssuerLabel, c.SerialHex, c.CertificateDer })
                 .ToListAsync(cancellationToken))
             .ToDictionary(c => (c.IssuerLabel, c.SerialHex), c => c.CertificateDer);
-        var numbers = rows.Where(r => r.CrlNumber is not null).Select(r => r.CrlNumber!.Value).Distinct().ToList();
-        var crls = (await context.Set<CrlEntity>().AsNoTracking().Where(c => numbers.Contains(c.Number)).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.IssuerLabel, c.Number));
+        var crls = await LatestCrlsAsync(context, rows, cancellationToken);
         return [.. rows.Select(r =>
         {
             var crl = r.CrlNumber is { } number ? crls.GetValueOrDefault((r.IssuerLabel, number)) : null;
@@ -94,6 +92,30 @@ internal sealed class DirectoryOutbox(IDbContextFactory<LedgerContext> contexts,
             };
             return new OutboxEntry(r.Id, r.Kind, r.IssuerLabel, authorities[r.IssuerLabel], r.SerialHex, crl?.Shard, crl?.BaseNumber is not null, der, r.Attempts);
         })];
+    }
+
+    /// <summary>
+    /// The CRLs the rows name that are still the latest of their shard and kind (complete or
+    /// delta), by CA and number. An older one is left out even while the ledger still holds it
+    /// (two processes committing CRLs of one shard out of number order), so the directory never
+    /// goes back to an older CRL.
+    /// </summary>
+    private static async Task<Dictionary<(string, long), CrlEntity>> LatestCrlsAsync(LedgerContext context, List<DirectoryOutboxEntity> rows, CancellationToken cancellationToken)
+    {
+        var named = rows.Where(r => r.CrlNumber is not null).Select(r => (r.IssuerLabel, r.CrlNumber!.Value)).ToHashSet();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var labels = named.Select(n => n.IssuerLabel).Distinct().ToList();
+        var stored = await context.Set<CrlEntity>().AsNoTracking().Where(c => labels.Contains(c.IssuerLabel))
+            .Select(c => new { c.IssuerLabel, c.Shard, Delta = c.BaseNumber != null, c.Number })
+            .ToListAsync(cancellationToken);
+        var latest = stored.GroupBy(c => (c.IssuerLabel, c.Shard, c.Delta)).Select(g => (g.Key.IssuerLabel, g.Max(c => c.Number)))
+            .Where(named.Contains).Select(n => n.Item2).ToList();
+        return (await context.Set<CrlEntity>().AsNoTracking().Where(c => labels.Contains(c.IssuerLabel) && latest.Contains(c.Number)).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.IssuerLabel, c.Number));
     }
 
     private static long UnixMilliseconds(DateTime value) => new DateTimeOffset(UtcDateTimeConverter.ToUtc(value)).ToUnixTimeMilliseconds();
