@@ -10,6 +10,14 @@ namespace GmPki.Storage;
 /// <c>Data Source=gmpki-data/ledger.db</c> or <c>Host=db;Database=gmpki;Username=gmpki</c>.</param>
 public sealed record StorageOptions(string Provider, string ConnectionString)
 {
+    /// <summary>
+    /// Whether issued certificates and stored CRLs are queued in the directory outbox, in the
+    /// same write, for LDAP publication (set by the host when <c>Directory:Ldap</c> is configured;
+    /// <c>docs/status-services.md</c>, "LDAP publication"). Off by default, so the outbox does not
+    /// grow without a directory to drain it.
+    /// </summary>
+    public bool DirectoryOutbox { get; init; }
+
     /// <summary>Provider name of SQLite (a single file, WAL mode).</summary>
     public const string SqliteProvider = "sqlite";
 

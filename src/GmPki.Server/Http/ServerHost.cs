@@ -52,6 +52,11 @@ public static class ServerHost
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();
+        if (configuration.Ldap is { } ldap)
+        {
+            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Status.DirectoryPublicationService>(provider, ldap));
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)

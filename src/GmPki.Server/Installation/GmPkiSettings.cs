@@ -33,6 +33,9 @@ public sealed class GmPkiSettings
     /// <summary>CRL and OCSP schedules.</summary>
     public StatusSettings Status { get; set; } = new();
 
+    /// <summary>Publication to directories (LDAP).</summary>
+    public DirectorySettings Directory { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

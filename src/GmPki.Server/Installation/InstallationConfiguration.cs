@@ -9,6 +9,7 @@ using GmPki.Issuance.Profiles;
 using GmPki.Registration.Agencies;
 using GmPki.Registration.Retention;
 using GmPki.Status;
+using GmPki.Status.Ldap;
 using GmPki.Storage;
 using GmPki.Timestamping;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-LDAP-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -60,8 +61,9 @@ public static class InstallationConfiguration
     /// <param name="Retention">How long registration records are kept.</param>
     /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
     /// <param name="Status">When CRLs and OCSP responses are published.</param>
+    /// <param name="Ldap">LDAP publication, or null when off (then <see cref="StorageOptions.DirectoryOutbox"/> is off too).</param>
     public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
-        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status);
+        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status, LdapPublication? Ldap);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -115,6 +117,8 @@ public static class InstallationConfiguration
         var urls = new PublicationUrls(settings.PublicUrls.BaseUrl, settings.PublicUrls.CrlShards);
         problems.AddRange(urls.Validate());
         problems.AddRange(settings.Status.Validate());
+        var (ldap, ldapProblems) = settings.Directory.Ldap.Validate(data);
+        problems.AddRange(ldapProblems);
         IReadOnlyDictionary<string, CertificateProfile>? profiles = null;
         try
         {
@@ -132,14 +136,15 @@ public static class InstallationConfiguration
 
         var connection = provider == StorageOptions.SqliteProvider ? ResolveSqlite(settings.Database.ConnectionString, data) : settings.Database.ConnectionString;
         return new Validated(
-            new StorageOptions(provider!, connection),
+            new StorageOptions(provider!, connection) { DirectoryOutbox = ldap is not null },
             new IssuanceSettings(urls, TimeSpan.FromMinutes(settings.Issuance.BackdateMinutes)),
             profiles!,
             new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
             new DelegationPolicy(registration.DelegationEnabled),
             new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears),
             timestamping!,
-            settings.Status.ToPolicy());
+            settings.Status.ToPolicy(),
+            ldap);
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

@@ -61,6 +61,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration());
         Registration.RegistrationConfiguration.Apply(modelBuilder);
         Status.StatusConfiguration.Apply(modelBuilder);
+        Outbox.DirectoryOutboxConfiguration.Apply(modelBuilder);
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }

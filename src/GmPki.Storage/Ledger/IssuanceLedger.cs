@@ -1,6 +1,7 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
+using GmPki.Storage.Outbox;
 using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,10 @@ namespace GmPki.Storage.Ledger;
 /// The issuance cycle's writes, through the process's <see cref="LedgerWriter"/>: each call's
 /// row change and audit event are one all-or-nothing write. A transition is one guarded
 /// <c>UPDATE … WHERE state = from</c>, so no row is read first and of two racing calls on one
-/// serial exactly one wins.
+/// serial exactly one wins. With the directory outbox on, the issued certificate is queued for
+/// LDAP publication in the write that records it.
 /// </summary>
-internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IIssuanceLedger
+internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer, OutboxSwitch outbox) : IIssuanceLedger
 {
     public async Task<bool> TryReserveAsync(SerialReservation reservation, AuditEvent audit, CancellationToken cancellationToken)
     {
@@ -30,15 +32,15 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, 
     public Task RecordIntendedAsync(string issuerLabel, string serialHex, byte[] tbsDer, AuditEvent audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tbsDer);
-        return TransitionAsync(issuerLabel, serialHex, CertificateState.Intended, LedgerStatements.Intended(issuerLabel, serialHex, tbsDer), audit, cancellationToken);
+        return TransitionAsync(issuerLabel, serialHex, CertificateState.Intended, [LedgerStatements.Intended(issuerLabel, serialHex, tbsDer)], audit, cancellationToken);
     }
 
     public Task RecordIssuedAsync(string issuerLabel, string serialHex, byte[] certificateDer, AuditEvent audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificateDer);
         ArgumentNullException.ThrowIfNull(audit);
-        return TransitionAsync(issuerLabel, serialHex, CertificateState.Issued,
-            LedgerStatements.Issued(issuerLabel, serialHex, certificateDer, audit.OccurredAt), audit, cancellationToken);
+        IReadOnlyList<LedgerStep> steps = [LedgerStatements.Issued(issuerLabel, serialHex, certificateDer, audit.OccurredAt), .. outbox.UserCertificate(issuerLabel, serialHex, audit.OccurredAt)];
+        return TransitionAsync(issuerLabel, serialHex, CertificateState.Issued, steps, audit, cancellationToken);
     }
 
     public async Task RecordFailedAsync(string issuerLabel, string serialHex, string reason, AuditEvent audit, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, 
         ArgumentNullException.ThrowIfNull(reason);
         foreach (var from in new[] { CertificateState.Intended, CertificateState.Reserved })
         {
-            if (await TryTransitionAsync(LedgerStatements.Failed(issuerLabel, serialHex, reason, from), audit, cancellationToken))
+            if (await TryTransitionAsync([LedgerStatements.Failed(issuerLabel, serialHex, reason, from)], audit, cancellationToken))
             {
                 return;
             }
@@ -56,18 +58,18 @@ internal sealed class IssuanceLedger(IDbContextFactory<LedgerContext> contexts, 
     }
 
     private async Task TransitionAsync(
-        string issuerLabel, string serialHex, CertificateState to, LedgerStep step, AuditEvent audit, CancellationToken cancellationToken)
+        string issuerLabel, string serialHex, CertificateState to, IReadOnlyList<LedgerStep> steps, AuditEvent audit, CancellationToken cancellationToken)
     {
-        if (!await TryTransitionAsync(step, audit, cancellationToken))
+        if (!await TryTransitionAsync(steps, audit, cancellationToken))
         {
             throw await RefusedAsync(issuerLabel, serialHex, to, cancellationToken);
         }
     }
 
-    private async Task<bool> TryTransitionAsync(LedgerStep step, AuditEvent audit, CancellationToken cancellationToken)
+    private async Task<bool> TryTransitionAsync(IReadOnlyList<LedgerStep> steps, AuditEvent audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        return await writer.WriteAsync([step, LedgerStatements.Audit(audit)], cancellationToken) == WriteOutcome.Written;
+        return await writer.WriteAsync([.. steps, LedgerStatements.Audit(audit)], cancellationToken) == WriteOutcome.Written;
     }
 
     private async Task<InvalidOperationException> RefusedAsync(string issuerLabel, string serialHex, CertificateState to, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Status;
 using GmPki.Storage.Context;
 using GmPki.Storage.Entities;
+using GmPki.Storage.Outbox;
 using GmPki.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,11 @@ namespace GmPki.Storage.Status;
 
 /// <summary>
 /// The status services' reads (EF Core, no tracking) and writes: CRLs with their audit event
-/// through the process's <see cref="LedgerWriter"/>; cRLNumbers from one atomic upsert on a
+/// through the process's <see cref="LedgerWriter"/> (queued for LDAP publication in the same write
+/// when the directory outbox is on); cRLNumbers from one atomic upsert on a
 /// connection of its own, so that every process sharing the database draws from one counter.
 /// </summary>
-internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IStatusLedger
+internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer, OutboxSwitch outbox) : IStatusLedger
 {
     public async Task<StatusEntry?> FindAsync(string issuerLabel, string serialHex, CancellationToken cancellationToken)
     {
@@ -77,7 +79,8 @@ internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, Le
     {
         ArgumentNullException.ThrowIfNull(crl);
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var outcome = await writer.WriteAsync([StatusStatements.Crl(crl), StatusStatements.Superseded(crl), LedgerStatements.Audit(auditEvent)], cancellationToken);
+        var outcome = await writer.WriteAsync(
+            [StatusStatements.Crl(crl), StatusStatements.Superseded(crl), .. outbox.Crl(crl, auditEvent.OccurredAt), LedgerStatements.Audit(auditEvent)], cancellationToken);
         if (outcome != WriteOutcome.Written)
         {
             throw Errors.AuthorityNotFound.With($"CRL {crl.Number} of '{crl.IssuerLabel}' was refused ({outcome}); is the CA registered?");

@@ -27,7 +27,7 @@ public sealed class PostgresFixture(PostgresServer server) : StorageFixture
         await using var context = CreateContext();
         await context.Database.ExecuteSqlRawAsync(
             """
-            TRUNCATE evidence_files, application_steps, applications, subscribers, documents, certificates, audit_events, audit_checkpoints, operators, crls, crl_counters, authorities RESTART IDENTITY;
+            TRUNCATE evidence_files, application_steps, applications, subscribers, documents, certificates, audit_events, audit_checkpoints, operators, crls, crl_counters, directory_outbox, authorities RESTART IDENTITY;
             UPDATE audit_chain_head SET last_id = 0, last_hash = '0000000000000000000000000000000000000000000000000000000000000000';
             """);
     }

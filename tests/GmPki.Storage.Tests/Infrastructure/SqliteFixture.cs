@@ -47,6 +47,7 @@ public sealed class SqliteFixture : StorageFixture
             DELETE FROM operators;
             DELETE FROM crls;
             DELETE FROM crl_counters;
+            DELETE FROM directory_outbox;
             DELETE FROM authorities WHERE parent_label IS NOT NULL;
             DELETE FROM authorities;
             """);
