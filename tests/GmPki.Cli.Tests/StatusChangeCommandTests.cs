@@ -61,6 +61,31 @@ public class StatusChangeCommandTests
             .ShouldContain(e => e.Action == "certificate.urgent-report-refused" && e.Target == "certificate:" + serial && e.Outcome == "rejected");
     }
 
+    [SkippableFact]
+    public async Task RevokeOnTheCasGrounds_ReviewerApprovesThenFulfil_Revoked()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var serial = await IssueAsync(cli, "王五");
+        (await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "reviewer", "--role", "reviewer")).ExitCode.ShouldBe(0);
+        File.WriteAllText(cli.PathOf("order.pdf"), "scan of the court order");
+        string[] store = ["--data", cli.Data, "--passphrase-file", cli.PassphraseFile];
+
+        var opened = await cli.RunAsync(["revoke", .. store, "--serial", serial, "--ground", "legal-order", "--statement", "法院裁定书（2026）京01执123号", "--evidence", cli.PathOf("order.pdf")]);
+        var id = opened.Output.Split(' ')[1];
+        var selfApproval = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--comment", "自己批准");
+        var approved = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--operator", "reviewer", "--comment", "依裁定撤销。");
+        var fulfilled = await cli.RunAsync(["application", "fulfil", id, .. store]);
+
+        opened.ExitCode.ShouldBe(0, opened.Error);
+        opened.Output.ShouldContain("legal-order) awaits a reviewer");
+        selfApproval.ExitCode.ShouldBe(1);
+        approved.ExitCode.ShouldBe(0, approved.Error);
+        fulfilled.ExitCode.ShouldBe(0, fulfilled.Error);
+        fulfilled.Output.ShouldContain("is completed");
+        (await StatusAsync(cli, serial)).ShouldBe("revoked");
+    }
+
     private static async Task<string> IssueAsync(Cli cli, string name)
     {
         var issue = await cli.IssueAsync(cli.OpenSslRequest("holder", "/C=CN/CN=" + name), "personal", name);

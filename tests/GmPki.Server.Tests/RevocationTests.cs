@@ -119,6 +119,40 @@ public class RevocationTests(EcdsaServerFixture fixture) : IClassFixture<EcdsaSe
         (await peer.WaitForOcspAsync("same-key.pem", "Reason: keyCompromise")).Output.ShouldContain("Reason: keyCompromise");
     }
 
+    [SkippableFact]
+    public async Task AuthorityRevocation_FalseInformation_RegistrarRecordsReviewerApproves_OcspReasonPrivilegeWithdrawn()
+    {
+        OpenSsl.RequireInstalled();
+        using var peer = new StatusPeer(Server);
+        var holder = await peer.IssueAsync("false-info", EcKey);
+        using var unknownGround = await Server.Registrar.PostAsJsonAsync("/api/v1/authority-revocations",
+            new AuthorityRevocationBody("dislike", "不喜欢。", [Counter.Scan("memo.pdf")], Serial: holder.Serial), Web);
+        using var opened = await Server.Registrar.PostAsJsonAsync("/api/v1/authority-revocations",
+            new AuthorityRevocationBody("false-information", "身份证件经核查为伪造。", [Counter.Scan("police-letter.pdf")], Serial: holder.Serial), Web);
+        var raw = await opened.Content.ReadAsStringAsync();
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
+        var application = JsonSerializer.Deserialize<StatusChangeView>(raw, Web)!.Applications.Single();
+
+        var byRegistrar = await Counter.StepAsync(Server.Registrar, application.Id, "approval", new ApprovalInput(true, "自己批准"));
+        var approved = await Counter.StepAsync(Server.Reviewer, application.Id, "approval", new ApprovalInput(true, "核实属实，同意撤销。"));
+        var fulfilled = await Counter.StepAsync(Server.Registrar, application.Id, "fulfilment");
+
+        unknownGround.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        application.Kind.ShouldBe("authority-revoke");
+        application.State.ShouldBe("awaiting-approval");
+        application.TwoPersonRule.ShouldBeTrue();
+        application.Steps.Single().Step.ShouldBe("grounds-review");
+        application.Steps.Single().Method.ShouldBe("false-information");
+        application.Steps.Single().Evidence.Single().Name.ShouldBe("police-letter.pdf");
+        byRegistrar.Status.ShouldBe(HttpStatusCode.Forbidden, byRegistrar.Raw);
+        approved.Status.ShouldBe(HttpStatusCode.OK, approved.Raw);
+        fulfilled.Status.ShouldBe(HttpStatusCode.OK, fulfilled.Raw);
+        fulfilled.Application!.State.ShouldBe("completed");
+        (await StatusOfAsync(holder.Serial)).ShouldBe("revoked");
+        // OpenSSL 3.0 has no name for CRLReason 9 (privilegeWithdrawn) and prints its code.
+        (await peer.WaitForOcspAsync("false-info.pem", "Revocation Reason: (UNKNOWN) (0x9)")).Output.ShouldContain("Revocation Reason: (UNKNOWN) (0x9)");
+    }
+
     private async Task<StatusChangeView> ChangeAsync(StatusChangeBody body)
     {
         using var response = await Server.Registrar.PostAsJsonAsync("/api/v1/counter/status-changes", body, Web);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GmPki.Core.Errors;
 using GmPki.Core.Registration;
 using GmPki.Registration.Workflow;
 
@@ -45,7 +46,7 @@ internal static class ApplicationCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             var filter = parse.GetValue(state) is { } name ? KebabNames.TryParse<ApplicationState>(name, out var parsed) ? parsed
-                : throw Core.Errors.Errors.RequestInvalid.With($"--state must be one of {string.Join(", ", KebabNames.All<ApplicationState>())}.") : null;
+                : throw Errors.RequestInvalid.With($"--state must be one of {string.Join(", ", KebabNames.All<ApplicationState>())}.") : null;
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var page = await installation.Get<IRegistrationLedger>().ListApplicationsAsync(filter, null, 1, 100, cancellationToken);
             foreach (var application in page.Items)
@@ -84,13 +85,19 @@ internal static class ApplicationCommand
         var passphraseFile = CliContext.PassphraseFileOption();
         var operatorName = CliContext.OperatorOption();
         var id = new Argument<Guid>("id") { Description = "Application id." };
-        var receiver = new Option<string>("--receiver-id-number") { Description = "Identity number of the person receiving the certificate (must be the applicant's).", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the certificate chain (PEM).", Required = true };
+        var receiver = new Option<string?>("--receiver-id-number") { Description = "For applications that issue: identity number of the person receiving the certificate (must be the applicant's)." };
+        var output = new Option<string?>("--out") { Description = "For applications that issue: where to write the certificate chain (PEM)." };
         var command = new Command("fulfil", "Have the CA act on an approved application and record the hand-over at the counter.") { id, data, passphraseFile, operatorName, receiver, output };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
             var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var issues = StepTable.Issues((await installation.Get<ApplicationDesk>().ReadAsync(parse.GetValue(id), registrar, cancellationToken)).Kind);
+            if (issues && (parse.GetValue(receiver) is null || parse.GetValue(output) is null))
+            {
+                throw Errors.RequestInvalid.With("an application that issues a certificate needs --receiver-id-number (the hand-over) and --out.");
+            }
+
             var desk = installation.Get<FulfilmentDesk>();
             var application = await desk.FulfilAsync(parse.GetValue(id), registrar, cancellationToken);
             if (application.State == ApplicationState.Fulfilled)
@@ -98,7 +105,7 @@ internal static class ApplicationCommand
                 application = await desk.AcceptAsync(application.Id, new AcceptanceInput("in-person", parse.GetValue(receiver)), null, registrar, cancellationToken);
             }
 
-            return await IssueCommand.ReportAsync(context, installation, application, parse.GetValue(output)!, cancellationToken);
+            return await IssueCommand.ReportAsync(context, installation, application, parse.GetValue(output) ?? string.Empty, cancellationToken);
         }));
         return command;
     }

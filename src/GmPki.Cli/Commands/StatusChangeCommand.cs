@@ -10,7 +10,8 @@ namespace GmPki.Cli.Commands;
 /// counter (柜台), recorded step by step like <c>gmpki issue</c>, for one certificate
 /// (<c>--serial</c>), every certificate of a subscriber (<c>--subscriber</c>) or every certificate
 /// of a compromised key (<c>--key-of</c>); and, for revoke, the urgent report by telephone
-/// (<c>--urgent</c>, 挂失, M09 §31) that puts the certificate on hold at once.
+/// (<c>--urgent</c>, 挂失, M09 §31) that puts the certificate on hold at once, and the revocation on
+/// the CA's own grounds (<c>--ground</c>, D §25) that a reviewer approves.
 /// </summary>
 internal static class StatusChangeCommand
 {
@@ -48,6 +49,20 @@ internal static class StatusChangeCommand
             }
 
             var identity = await CliFiles.EvidenceAsync(parse.GetValue(evidence), cancellationToken);
+            var scope = new CertificateScope(parse.GetValue(serial), parse.GetValue(subscriber), parse.GetValue(keyOf));
+            if (revoke is not null && parse.GetValue(revoke.Ground) is { } ground)
+            {
+                var opened = await installation.Get<AuthorityRevocationDesk>().OpenAsync(
+                    new AuthorityRevocationRequest(scope, ground, reason, parse.GetValue(revoke.Statement) ?? string.Empty, identity), registrar, cancellationToken);
+                foreach (var application in opened)
+                {
+                    await context.Output.WriteLineAsync($"Application {application.Id} ({application.TargetSerial}, {ground}) awaits a reviewer: "
+                        + $"gmpki application approve {application.Id} --operator <reviewer> --comment <remarks> --data …, then gmpki application fulfil {application.Id} --data … .");
+                }
+
+                return 0;
+            }
+
             var paper = await CliFiles.EvidenceAsync(parse.GetValue(forms), cancellationToken);
             if (identity.Count == 0 || (kind == ApplicationKind.Revoke && paper.Count == 0))
             {
@@ -57,7 +72,7 @@ internal static class StatusChangeCommand
 
             var applications = await installation.Get<CounterStatusChanges>().RunAsync(new CounterStatusRequest(
                 kind,
-                new CertificateScope(parse.GetValue(serial), parse.GetValue(subscriber), parse.GetValue(keyOf)),
+                scope,
                 reason,
                 parse.GetValue(method)!,
                 identity,
@@ -113,7 +128,16 @@ internal static class StatusChangeCommand
             command.Options.Add(CallerName);
             command.Options.Add(CallerIdNumber);
             command.Options.Add(Note);
+            command.Options.Add(Ground);
+            command.Options.Add(Statement);
         }
+
+        public Option<string?> Ground { get; } = new("--ground")
+        {
+            Description = "Revoke on the CA's own grounds (D §25), without the holder: false-information, breach-of-agreement, security-not-assured, legal-order; with --statement and --evidence (the documents). A reviewer approves afterwards.",
+        };
+
+        public Option<string?> Statement { get; } = new("--statement") { Description = "With --ground: the facts (what was found, which order)." };
 
         public Option<string?> Reason { get; } = new("--reason") { Description = "RFC 5280 reason: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn (urgent reports: keyCompromise when omitted)." };
 

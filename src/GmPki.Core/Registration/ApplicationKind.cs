@@ -26,4 +26,11 @@ public enum ApplicationKind
 
     /// <summary>Recovery of an escrowed encryption key (密钥恢复), fulfilled by the key management centre.</summary>
     KeyRecovery,
+
+    /// <summary>
+    /// Revocation by the CA on its own grounds (依职权撤销, D §25 (2)–(5)): false information, breach
+    /// of the agreement, security no longer assured, or a legal order — without the holder's will;
+    /// always under the two-person rule.
+    /// </summary>
+    AuthorityRevoke,
 }

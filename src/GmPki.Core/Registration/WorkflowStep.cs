@@ -40,4 +40,10 @@ public enum WorkflowStep
     /// steps complete it afterwards.
     /// </summary>
     UrgentSuspension,
+
+    /// <summary>
+    /// Review of the CA's grounds for revoking on its own (撤销事由审查, D §25 (2)–(5)): the ground,
+    /// the facts and their evidence (a court order, the finding of false information, …).
+    /// </summary>
+    GroundsReview,
 }

@@ -59,6 +59,11 @@ public sealed class ApplicationDesk(
             throw Errors.Forbidden.With("only registrars and agency operators open applications for others.");
         }
 
+        if (input.Kind == ApplicationKind.AuthorityRevoke && (selfService || !actor.HasRole(Desk)))
+        {
+            throw Errors.Forbidden.With("a revocation on the CA's own grounds is opened at the desk.");
+        }
+
         var subscriber = await ledger.FindSubscriberAsync(input.SubscriberId, cancellationToken)
             ?? throw Errors.SubscriberNotFound.With($"no subscriber {input.SubscriberId}.");
         if (actor.Role == OperatorRole.AgencyOperator && subscriber.Agency != actor.Agency)
@@ -74,8 +79,9 @@ public sealed class ApplicationDesk(
         var applicationId = Guid.NewGuid();
         var token = $"{TokenPrefix}{applicationId:N}_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = steps.Clock.GetUtcNow().UtcDateTime;
+        var twoPersonRule = profile.TwoPersonRule || input.Kind == ApplicationKind.AuthorityRevoke;
         var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
-            target?.SerialHex, request, profile.TwoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
+            target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
         var audit = actor.Event(now, "application.opened", "application:" + application.Id.ToString("D"), "success", new
         {
             kind = KebabNames.Of(input.Kind),
@@ -83,7 +89,7 @@ public sealed class ApplicationDesk(
             profile = profile.Name,
             targetSerial = target?.SerialHex,
             reason,
-            twoPersonRule = profile.TwoPersonRule,
+            twoPersonRule,
             selfService,
         });
         await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
@@ -186,7 +192,7 @@ public sealed class ApplicationDesk(
 
     private static string? ReasonOf(ApplicationInput input) => input.Kind switch
     {
-        ApplicationKind.Revoke => RevocationReasons.Contains(input.Reason ?? "unspecified", StringComparer.Ordinal)
+        ApplicationKind.Revoke or ApplicationKind.AuthorityRevoke => RevocationReasons.Contains(input.Reason ?? "unspecified", StringComparer.Ordinal)
             ? input.Reason ?? "unspecified"
             : throw Errors.RequestInvalid.With($"revocation reason '{input.Reason}' is not one of {string.Join(", ", RevocationReasons)}."),
         ApplicationKind.Suspend => "certificateHold",

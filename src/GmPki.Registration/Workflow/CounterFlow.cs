@@ -58,6 +58,11 @@ public sealed class CounterFlow(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registrar);
+        if (request.Kind is ApplicationKind.AuthorityRevoke or ApplicationKind.KeyRecovery)
+        {
+            throw Core.Errors.Errors.RequestInvalid.With($"a {KebabNames.Of(request.Kind)} application does not go through the counter flow.");
+        }
+
         var notice = await InForceAsync(DocumentKind.Notice, request.NoticeVersion, cancellationToken);
         var agreement = await InForceAsync(DocumentKind.Agreement, request.AgreementVersion, cancellationToken);
         Subscriber subscriber;

@@ -5,9 +5,10 @@ using GmPki.Core.Registration;
 namespace GmPki.Registration.Workflow;
 
 /// <summary>
-/// The reviewer's approval or rejection. Under the two-person rule (per profile) the approver must
-/// differ from whoever verified the applicant's identity: another account, and — when both
-/// accounts record their holder's identity number — another person.
+/// The reviewer's approval or rejection. Under the two-person rule (per profile, and always for a
+/// revocation on the CA's own grounds) the approver must differ from whoever verified the
+/// applicant's identity or recorded the grounds: another account, and — when both accounts record
+/// their holder's identity number — another person.
 /// </summary>
 public sealed class DecisionDesk(StepWriter steps, IOperatorStore operators)
 {
@@ -25,15 +26,16 @@ public sealed class DecisionDesk(StepWriter steps, IOperatorStore operators)
             throw Errors.StepInvalid.With("a decision needs the reviewer's comment.");
         }
 
-        var verifier = application.Passed(WorkflowStep.IdentityVerification)?.Actor;
+        var verifier = (application.Passed(WorkflowStep.IdentityVerification) ?? application.Passed(WorkflowStep.GroundsReview))?.Actor;
+        var verified = application.Kind == ApplicationKind.AuthorityRevoke ? "recorded the grounds for revocation" : "verified the applicant's identity";
         if (application.TwoPersonRule && verifier == actor.Name)
         {
-            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} verified the applicant's identity and cannot also approve (profile '{application.Profile}').");
+            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} {verified} and cannot also approve (profile '{application.Profile}').");
         }
 
         if (application.TwoPersonRule && verifier is not null && await SamePersonAsync(verifier, actor.Name, cancellationToken))
         {
-            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} and {verifier}, who verified the applicant's identity, are accounts of the same person (profile '{application.Profile}').");
+            throw Errors.TwoPersonRuleViolated.With($"{actor.Name} and {verifier}, who {verified}, are accounts of the same person (profile '{application.Profile}').");
         }
 
         return await steps.RecordAsync(application, WorkflowStep.Approval, input.Approved, actor, "review",

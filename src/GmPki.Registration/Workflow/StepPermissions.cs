@@ -22,7 +22,7 @@ public static class StepPermissions
         var applicant = actor.IsApplicantOf(application.Id);
         var allowed = step switch
         {
-            WorkflowStep.IdentityVerification or WorkflowStep.MaterialsReview => actor.HasRole(Desk),
+            WorkflowStep.IdentityVerification or WorkflowStep.MaterialsReview or WorkflowStep.GroundsReview => actor.HasRole(Desk),
             WorkflowStep.NoticeAcknowledgement or WorkflowStep.AgreementSignature or WorkflowStep.WillConfirmation or WorkflowStep.Acceptance
                 => applicant || actor.HasRole(Desk),
             WorkflowStep.SubjectConsistency => (applicant && actor.Protocol is not null) || actor.HasRole(OperatorRole.Registrar, OperatorRole.AgencyOperator, OperatorRole.Reviewer),

@@ -27,6 +27,8 @@ public static class StepTable
         WorkflowStep.IdentityVerification, WorkflowStep.WillConfirmation, WorkflowStep.Approval, WorkflowStep.Fulfilment,
     ];
 
+    private static readonly WorkflowStep[] AuthorityRevocation = [WorkflowStep.GroundsReview, WorkflowStep.Approval, WorkflowStep.Fulfilment];
+
     // Fulfilled by the key management centre (issue 5); the RA's part ends with the approval.
     private static readonly WorkflowStep[] KeyRecovery =
     [
@@ -40,6 +42,7 @@ public static class StepTable
         ApplicationKind.Revoke => Revocation,
         ApplicationKind.Suspend or ApplicationKind.Resume => Hold,
         ApplicationKind.KeyRecovery => KeyRecovery,
+        ApplicationKind.AuthorityRevoke => AuthorityRevocation,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

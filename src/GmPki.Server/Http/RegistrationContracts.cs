@@ -62,7 +62,7 @@ public sealed record EvidenceBody(string Name, string MediaType, string Content)
 }
 
 /// <summary>Opens an application (<c>POST /api/v1/applications</c>).</summary>
-/// <param name="Kind">new, renew, extend, change, suspend, resume, revoke, key-recovery.</param>
+/// <param name="Kind">new, renew, extend, change, suspend, resume, revoke, key-recovery (authority-revoke is opened through <c>POST /api/v1/authority-revocations</c>).</param>
 /// <param name="SubscriberId">The applicant, when registered.</param>
 /// <param name="Subscriber">For an applicant applying online for the first time: their data.</param>
 /// <param name="Profile">Certificate profile.</param>

@@ -40,3 +40,17 @@ public sealed record PhoneReportBody(string Serial, string CallerName, string Ca
 /// <param name="Signature">Base64 signature over <c>gmpki-urgent-revocation\n{serial}\n{reason}\n{Unix seconds of signedAt}</c> (UTF-8).</param>
 /// <param name="Reason">RFC 5280 reason; keyCompromise when null (and then the signed text says keyCompromise).</param>
 public sealed record OnlineReportBody(string Serial, DateTimeOffset SignedAt, string Signature, string? Reason = null);
+
+/// <summary>
+/// A revocation on the CA's own grounds (依职权撤销, D §25; <c>POST /api/v1/authority-revocations</c>):
+/// exactly one of <paramref name="Serial"/>, <paramref name="SubscriberId"/>, <paramref name="KeyOfSerial"/>.
+/// </summary>
+/// <param name="Ground">false-information, breach-of-agreement, security-not-assured, legal-order.</param>
+/// <param name="Statement">The facts.</param>
+/// <param name="Evidence">The documents; at least one.</param>
+/// <param name="Serial">One certificate (hex).</param>
+/// <param name="SubscriberId">Every certificate of this subscriber.</param>
+/// <param name="KeyOfSerial">Every certificate of this certificate's holder with the same public key.</param>
+/// <param name="Reason">RFC 5280 reason; the ground's default when null.</param>
+public sealed record AuthorityRevocationBody(
+    string Ground, string Statement, IReadOnlyList<EvidenceBody> Evidence, string? Serial = null, Guid? SubscriberId = null, string? KeyOfSerial = null, string? Reason = null);

@@ -68,6 +68,7 @@ public static class InstallationServices
         services.AddSingleton<CertificateScopes>();
         services.AddSingleton<CounterStatusChanges>();
         services.AddSingleton<UrgentRevocationDesk>();
+        services.AddSingleton<AuthorityRevocationDesk>();
         services.AddSingleton<Registration.Protocols.ProtocolAccounts>();
         services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<Status.ResponderKeys>();

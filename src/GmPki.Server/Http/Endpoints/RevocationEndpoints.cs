@@ -8,8 +8,8 @@ namespace GmPki.Server.Http.Endpoints;
 /// <summary>
 /// Revocation, suspension and resumption beyond one application at a time
 /// (<c>docs/status-services.md</c>): a holder's request at the counter for one certificate, all of
-/// a subscriber's or all of a compromised key's; urgent reports (挂失, M09 §31) by telephone and
-/// online that put the certificate on hold at once.
+/// a subscriber's or all of a compromised key's; revocations on the CA's own grounds (D §25);
+/// urgent reports (挂失, M09 §31) by telephone and online that put the certificate on hold at once.
 /// </summary>
 internal static class RevocationEndpoints
 {
@@ -18,6 +18,9 @@ internal static class RevocationEndpoints
         app.MapPost("/api/v1/counter/status-changes", StatusChangesAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
             .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<StatusChangeView>()
             .WithSummary("The counter flow for revoke, suspend or resume of one certificate, a subscriber's or a compromised key's");
+        app.MapPost("/api/v1/authority-revocations", AuthorityAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<StatusChangeView>(StatusCodes.Status201Created)
+            .WithSummary("Open revocations on the CA's own grounds (D §25), grounds recorded; each awaits a reviewer");
         var urgent = app.MapGroup("/api/v1/urgent-revocations").WithTags("Registration");
         urgent.MapPost("/", PhoneAsync).RequireAuthorization(Policies.Desk).Produces<OpenedApplicationView>(StatusCodes.Status201Created)
             .WithSummary("Record an urgent report telephoned by the holder: the certificate is on hold at once");
@@ -35,6 +38,14 @@ internal static class RevocationEndpoints
             body.IdentityMethod, RegistrationEndpoints.Evidence(body.IdentityEvidence), materials, RegistrationEndpoints.Evidence(body.PaperForms), body.WillStatement, body.NoticeVersion, body.AgreementVersion),
             RegistrationActors.Of(context), cancellationToken);
         return new StatusChangeView([.. applications.Select(ApplicationView.From)]);
+    }
+
+    private static async Task<IResult> AuthorityAsync(HttpContext context, AuthorityRevocationDesk desk, CancellationToken cancellationToken)
+    {
+        var body = await Bodies.ReadAsync<AuthorityRevocationBody>(context.Request, cancellationToken);
+        var applications = await desk.OpenAsync(new AuthorityRevocationRequest(new CertificateScope(body.Serial, body.SubscriberId, body.KeyOfSerial), body.Ground, body.Reason,
+            body.Statement, RegistrationEndpoints.Evidence(body.Evidence)), RegistrationActors.Of(context), cancellationToken);
+        return Results.Created("/api/v1/applications?state=awaiting-approval", new StatusChangeView([.. applications.Select(ApplicationView.From)]));
     }
 
     private static async Task<IResult> PhoneAsync(HttpContext context, UrgentRevocationDesk desk, CancellationToken cancellationToken)
