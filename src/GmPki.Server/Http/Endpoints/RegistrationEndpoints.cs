@@ -90,6 +90,11 @@ internal static class RegistrationEndpoints
         }
 
         var kind = Names.Parse<ApplicationKind>(body.Kind, "kind");
+        if (kind == ApplicationKind.AuthorityRevoke)
+        {
+            throw Errors.RequestInvalid.With("a revocation on the CA's own grounds is opened with its grounds: POST /api/v1/authority-revocations.");
+        }
+
         var csr = Names.Csr(body.Csr);
         Guid subscriberId;
         if (body.SubscriberId is { } registered)
