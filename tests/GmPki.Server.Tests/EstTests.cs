@@ -99,6 +99,38 @@ public class EstTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [SkippableFact]
+    public async Task CurlRetry_CertificateIssuedButDeliveryNotRecorded_DeliveredOnTheRetry()
+    {
+        Curl.RequireInstalled();
+        using var client = new OpenSslClient(Server);
+        var organization = await Counter.RegisterAsync(Server.Registrar, Counter.Organization("某乡人民政府", "government-department"));
+        var staff = Counter.Person("公务员己", organization);
+        var subject = "/C=CN/O=某乡人民政府/OU=办公室/CN=公务员己";
+        var basis = await Counter.PostAsync(Server.Registrar, Counter.New(staff, "government-staff",
+            await File.ReadAllTextAsync(client.File(client.MakeRequest("basis", "-algorithm SM2", subject)))));
+        var completed = await Counter.ApproveAndCompleteAsync(Server, basis.Result!.Application.Id, staff.IdentityNumber);
+        var (account, secret) = await CreateAccountAsync("est-staff-2", "government-staff", completed.Id);
+        client.MakeRequest("staff", "-algorithm SM2", subject, "-outform", "DER");
+        OpenSsl.MustRun(client.Path, "base64", "-in", "staff.csr", "-out", "staff.b64");
+        string[] enroll = ["--user", $"{account}:{secret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("staff.b64"), "-o", client.File("staff.p7.b64"),
+            Server.BaseUrl + "/.well-known/est/simpleenroll"];
+        Curl.Run(enroll).Status.ShouldBe(202);
+        var pending = (await Server.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=awaiting-approval&pageSize=500", Web))!.Items
+            .Single(a => a.CreatedBy == "protocol:est:" + account);
+        (await Counter.StepAsync(Server.Reviewer, pending.Id, "approval", new ApprovalInput(true, "同意。"))).Status.ShouldBe(HttpStatusCode.OK);
+        var fulfilled = await Counter.StepAsync(Server.Registrar, pending.Id, "fulfilment");
+
+        var retry = Curl.Run(enroll);
+
+        fulfilled.Application!.State.ShouldBe("fulfilled");
+        retry.Status.ShouldBe(200, File.ReadAllText(client.File("staff.p7.b64")));
+        Certificates(client, "staff.p7.b64").ShouldContain("BEGIN CERTIFICATE");
+        var final = (await Server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{pending.Id}", Web))!;
+        final.State.ShouldBe("completed");
+        final.Steps[^1].Method.ShouldBe("protocol-delivery");
+    }
+
+    [SkippableFact]
     public async Task CurlCsrAttrsAndMalformedBodies_AttributesForSm2_ErrorsInEstFormat()
     {
         Curl.RequireInstalled();

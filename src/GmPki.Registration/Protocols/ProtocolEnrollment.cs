@@ -68,25 +68,32 @@ public sealed class ProtocolEnrollment(
 
         application = await steps.RecordAsync(application, WorkflowStep.Approval, true, actor, "protocol-account",
             new { comment = "approved by the protocol account (no two-person rule for this profile)", reference, twoPersonRule = false }, null, cancellationToken);
-        return await DeliverAsync(await fulfilment.FulfilAsync(application.Id, actor, cancellationToken), account, requestId, cancellationToken);
+        return await DeliverAsync(await fulfilment.FulfilAsync(application.Id, actor, cancellationToken), account, requestId);
     }
 
     /// <summary>
-    /// For a request that waited for a reviewer: once approved, issues and delivers; otherwise
-    /// returns the application as it stands (awaiting approval, rejected, or completed already).
+    /// For a request repeated by its client (RFC 7030 §4.2.3): once a reviewer approved, issues and
+    /// delivers; when the certificate was issued but its delivery was not recorded (the client went
+    /// away), delivers it now; otherwise returns the application as it stands (awaiting approval,
+    /// rejected, or completed already).
     /// </summary>
-    /// <exception cref="GmPkiException">Issuance errors.</exception>
+    /// <exception cref="GmPkiException">Issuance errors; <c>application-changed</c> or <c>workflow-step-out-of-order</c> when an identical request acts at the same moment.</exception>
     public async Task<CertificateApplication> ResumeAsync(CertificateApplication application, ProtocolAccount account, string? requestId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return application.State == ApplicationState.Approved
-            ? await DeliverAsync(await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken), account, requestId, cancellationToken)
-            : application;
+        return application.State switch
+        {
+            ApplicationState.Approved => await DeliverAsync(await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken),
+                account, requestId),
+            ApplicationState.Fulfilled => await DeliverAsync(application, account, requestId),
+            _ => application,
+        };
     }
 
-    private Task<CertificateApplication> DeliverAsync(CertificateApplication application, ProtocolAccount account, string? requestId, CancellationToken cancellationToken)
+    /// <summary>Records the delivery; not cancellable, since the certificate exists once fulfilled and the client's retry finds it.</summary>
+    private Task<CertificateApplication> DeliverAsync(CertificateApplication application, ProtocolAccount account, string? requestId)
         => steps.RecordAsync(application, WorkflowStep.Acceptance, true, RegistrationActor.ProtocolClient(account, application.Id, requestId), "protocol-delivery",
-            new { certificate = application.ResultSerial, receiver = $"protocol account {KebabNames.Of(account.Protocol)}:{account.Name}" }, null, cancellationToken);
+            new { certificate = application.ResultSerial, receiver = $"protocol account {KebabNames.Of(account.Protocol)}:{account.Name}" }, null, CancellationToken.None);
 
     /// <summary>The document in force, refusing when the basis application's holder consented to another version.</summary>
     private async Task<PublishedDocument> InForceAsync(CertificateApplication basis, WorkflowStep step, DocumentKind kind, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ internal static class EstEndpoints
 
     private static async Task<IResult> AnswerAsync(HttpContext context, CertificateApplication application, CancellationToken cancellationToken)
     {
-        if (application.State is ApplicationState.AwaitingApproval or ApplicationState.Approved or ApplicationState.Fulfilled)
+        if (application.State is ApplicationState.AwaitingApproval or ApplicationState.Approved)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Text($"application {application.Id} awaits a reviewer (two-person rule); repeat this request after {RetryAfterSeconds} s.\n", "text/plain", statusCode: StatusCodes.Status202Accepted);
