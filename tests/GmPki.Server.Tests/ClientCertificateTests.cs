@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using GmPki.Core.Security;
 using GmPki.Server.Installation;
 using GmPki.Testing;
@@ -20,8 +19,6 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         OpenSsl.RequireInstalled();
-        OpenSsl.MustRun(_pki.Path, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
-            "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
         foreach (var name in new[] { "bound", "stranger" })
         {
             OpenSsl.MustRun(_pki.Path, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", name + ".key", "-out", name + ".pem",
@@ -30,16 +27,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
 
         OpenSsl.MustRun(_pki.Path, "genpkey", "-algorithm", "SM2", "-out", "sm2.key");
         OpenSsl.MustRun(_pki.Path, "req", "-x509", "-new", "-key", "sm2.key", "-sm3", "-sigopt", "distid:1234567812345678", "-out", "sm2.pem", "-days", "2", "-subj", "/CN=sm2-operator");
-        _server = await RunningServer.StartAsync(scheme: "https", configure: (json, data) =>
-        {
-            File.Copy(Path.Combine(_pki.Path, "server.pem"), data.Combine("tls.pem"));
-            File.Copy(Path.Combine(_pki.Path, "server.key"), data.Combine("tls.key"));
-            json["Server"] = new JsonObject
-            {
-                ["Https"] = new JsonObject { ["CertificateFile"] = "tls.pem", ["KeyFile"] = "tls.key" },
-                ["ClientCertificates"] = new JsonObject { ["ForwardedHeader"] = "X-Client-Cert", ["TrustedProxies"] = new JsonArray("127.0.0.1") },
-            };
-        });
+        _server = await RunningServer.StartHttpsAsync(_pki.Path);
         await _server.CreateOperatorAsync(new NewOperator("tls-registrar", OperatorRole.Registrar, ClientCertificate: Der("bound.pem")));
         await _server.CreateOperatorAsync(new NewOperator("sm2-reviewer", OperatorRole.Reviewer, ClientCertificate: Der("sm2.pem")));
     }

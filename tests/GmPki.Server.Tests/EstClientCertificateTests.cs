@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GmPki.Server.Http;
 using GmPki.Testing;
 
@@ -22,18 +21,7 @@ public sealed class EstClientCertificateTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         OpenSsl.RequireInstalled();
-        OpenSsl.MustRun(_pki.Path, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
-            "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
-        _server = await RunningServer.StartAsync(scheme: "https", configure: (json, data) =>
-        {
-            File.Copy(Path.Combine(_pki.Path, "server.pem"), data.Combine("tls.pem"));
-            File.Copy(Path.Combine(_pki.Path, "server.key"), data.Combine("tls.key"));
-            json["Server"] = new JsonObject
-            {
-                ["Https"] = new JsonObject { ["CertificateFile"] = "tls.pem", ["KeyFile"] = "tls.key" },
-                ["ClientCertificates"] = new JsonObject { ["ForwardedHeader"] = "X-Client-Cert", ["TrustedProxies"] = new JsonArray("127.0.0.1") },
-            };
-        });
+        _server = await RunningServer.StartHttpsAsync(_pki.Path);
         _client = new OpenSslClient(_server);
         File.Copy(Path.Combine(_pki.Path, "server.pem"), _client.File("server.pem"));
     }

@@ -80,6 +80,27 @@ public class RunningServer : IAsyncDisposable
         return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey, registrar, reviewer);
     }
 
+    /// <summary>
+    /// Starts an HTTPS server whose TLS certificate (ECDSA P-256, for 127.0.0.1) openssl makes as
+    /// <c>server.pem</c>/<c>server.key</c> in <paramref name="tlsDirectory"/>; it asks for client
+    /// certificates and believes the <c>X-Client-Cert</c> header from 127.0.0.1 (a TLCP proxy's).
+    /// </summary>
+    public static Task<RunningServer> StartHttpsAsync(string tlsDirectory)
+    {
+        OpenSsl.MustRun(tlsDirectory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
+            "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+        return StartAsync(scheme: "https", configure: (json, data) =>
+        {
+            File.Copy(Path.Combine(tlsDirectory, "server.pem"), data.Combine("tls.pem"));
+            File.Copy(Path.Combine(tlsDirectory, "server.key"), data.Combine("tls.key"));
+            json["Server"] = new JsonObject
+            {
+                ["Https"] = new JsonObject { ["CertificateFile"] = "tls.pem", ["KeyFile"] = "tls.key" },
+                ["ClientCertificates"] = new JsonObject { ["ForwardedHeader"] = "X-Client-Cert", ["TrustedProxies"] = new JsonArray("127.0.0.1") },
+            };
+        });
+    }
+
     /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>
     public HttpClient Authorized(string? apiKey)
     {
