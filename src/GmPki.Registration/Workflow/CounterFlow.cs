@@ -58,9 +58,9 @@ public sealed class CounterFlow(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registrar);
-        if (request.Kind is ApplicationKind.AuthorityRevoke or ApplicationKind.KeyRecovery)
+        if (request.Kind == ApplicationKind.AuthorityRevoke)
         {
-            throw Core.Errors.Errors.RequestInvalid.With($"a {KebabNames.Of(request.Kind)} application does not go through the counter flow.");
+            throw Core.Errors.Errors.RequestInvalid.With("a revocation on the CA's own grounds does not go through the counter flow: it is opened with its grounds (POST /api/v1/authority-revocations, gmpki revoke --ground).");
         }
 
         var notice = await InForceAsync(DocumentKind.Notice, request.NoticeVersion, cancellationToken);
