@@ -49,13 +49,13 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
     }
 
     [SkippableFact]
-    public async Task RecordStepAsync_WithEvidence_ApplicationMovesAndEvidenceReadsBack()
+    public async Task RecordStepsAsync_WithEvidence_ApplicationMovesAndEvidenceReadsBack()
     {
         var application = await OpenAsync();
         var evidence = new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), "id-card.jpg", "image/jpeg", 5, "00"), [1, 2, 3, 4, 5], application.Id);
         var step = new StepRecord(WorkflowStep.IdentityVerification, true, Samples.Now, "operator:alice", "registrar", null, "in-person", """{"documentChecked":"card"}""", []);
 
-        (await Registrations.RecordStepAsync(application.Id, 0, step, [evidence], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"), default)).ShouldBeTrue();
+        (await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [evidence], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"))], default)).ShouldBeTrue();
 
         var read = (await Registrations.FindApplicationAsync(application.Id, default)).ShouldNotBeNull();
         read.Version.ShouldBe(1);
@@ -69,32 +69,60 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
     }
 
     [SkippableFact]
-    public async Task RecordStepAsync_StaleVersion_FalseAndNothingWritten()
+    public async Task RecordStepsAsync_StaleVersion_FalseAndNothingWritten()
     {
         var application = await OpenAsync();
         var step = new StepRecord(WorkflowStep.IdentityVerification, true, Samples.Now, "operator:alice", "registrar", null, "in-person", "{}", []);
-        await Registrations.RecordStepAsync(application.Id, 0, step, [], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"), default);
+        await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"))], default);
         var audit = await CountAuditEventsAsync();
 
-        (await Registrations.RecordStepAsync(application.Id, 0, step, [], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"), default)).ShouldBeFalse();
+        (await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [], ApplicationState.Open, null, null, Samples.Audit("application.step-recorded"))], default)).ShouldBeFalse();
 
         (await Registrations.FindApplicationAsync(application.Id, default))!.Steps.Count.ShouldBe(1);
         (await CountAuditEventsAsync()).ShouldBe(audit);
     }
 
     [SkippableFact]
-    public async Task RecordStepAsync_StatusChange_AppliedOnlyFromExpectedStatus()
+    public async Task RecordStepsAsync_StatusChange_AppliedOnlyFromExpectedStatus()
     {
         var application = await OpenAsync();
         await IssueAsync("0abc");
         var step = new StepRecord(WorkflowStep.Fulfilment, true, Samples.Now, "operator:bob", "registrar", null, "status-change", "{}", []);
         var revoke = new CertificateStatusChange("0abc", CertificateStatus.Suspended, CertificateStatus.Revoked, "keyCompromise", Samples.Now);
 
-        (await Registrations.RecordStepAsync(application.Id, 0, step, [], ApplicationState.Completed, null, revoke, Samples.Audit("x"), default)).ShouldBeFalse();
+        (await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [], ApplicationState.Completed, null, revoke, Samples.Audit("x"))], default)).ShouldBeFalse();
         (await Directory.FindAsync("0abc", default))!.Status.ShouldBe(CertificateStatus.Good);
 
-        (await Registrations.RecordStepAsync(application.Id, 0, step, [], ApplicationState.Completed, null, revoke with { From = CertificateStatus.Good }, Samples.Audit("x"), default)).ShouldBeTrue();
+        (await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [], ApplicationState.Completed, null, revoke with { From = CertificateStatus.Good }, Samples.Audit("x"))], default)).ShouldBeTrue();
         (await Directory.FindAsync("0abc", default))!.Status.ShouldBe(CertificateStatus.Revoked);
+    }
+
+    [SkippableFact]
+    public async Task RecordStepsAsync_SeveralSteps_AllInOrderOrNoneWhenOneIsRefused()
+    {
+        var application = await OpenAsync();
+        await IssueAsync("0bcd");
+        var identity = new StepRecord(WorkflowStep.IdentityVerification, true, Samples.Now, "protocol:est:a", "protocol-client", null, "protocol-authentication", "{}", []);
+        var fulfilment = new StepRecord(WorkflowStep.Fulfilment, true, Samples.Now, "protocol:est:a", "protocol-client", null, "status-change", "{}", []);
+        var wrongFrom = new CertificateStatusChange("0bcd", CertificateStatus.Suspended, CertificateStatus.Revoked, "keyCompromise", Samples.Now);
+        var audit = await CountAuditEventsAsync();
+
+        var refused = await Registrations.RecordStepsAsync(application.Id, 0,
+            [new StepWrite(identity, [], ApplicationState.Open, null, null, Samples.Audit("a")), new StepWrite(fulfilment, [], ApplicationState.Completed, null, wrongFrom, Samples.Audit("b"))], default);
+        var afterRefusal = await Registrations.FindApplicationAsync(application.Id, default);
+        var written = await Registrations.RecordStepsAsync(application.Id, 0,
+            [new StepWrite(identity, [], ApplicationState.Open, null, null, Samples.Audit("a")), new StepWrite(fulfilment, [], ApplicationState.Completed, null, wrongFrom with { From = CertificateStatus.Good }, Samples.Audit("b"))], default);
+
+        refused.ShouldBeFalse();
+        afterRefusal!.Steps.ShouldBeEmpty();
+        afterRefusal.Version.ShouldBe(0);
+        written.ShouldBeTrue();
+        var read = (await Registrations.FindApplicationAsync(application.Id, default))!;
+        read.Version.ShouldBe(2);
+        read.State.ShouldBe(ApplicationState.Completed);
+        read.Steps.Select(s => s.Step).ShouldBe([WorkflowStep.IdentityVerification, WorkflowStep.Fulfilment]);
+        (await CountAuditEventsAsync()).ShouldBe(audit + 2);
+        (await Directory.FindAsync("0bcd", default))!.Status.ShouldBe(CertificateStatus.Revoked);
     }
 
     [SkippableFact]
@@ -102,7 +130,7 @@ public abstract class RegistrationLedgerTests<TFixture>(TFixture fixture) : Ledg
     {
         var application = await OpenAsync();
         var step = new StepRecord(WorkflowStep.Fulfilment, true, Samples.Now, "operator:bob", "registrar", null, "ca-issuance", "{}", []);
-        await Registrations.RecordStepAsync(application.Id, 0, step, [], ApplicationState.Fulfilled, "7f7f", null, Samples.Audit("x"), default);
+        await Registrations.RecordStepsAsync(application.Id, 0, [new StepWrite(step, [], ApplicationState.Fulfilled, "7f7f", null, Samples.Audit("x"))], default);
 
         (await Registrations.FindSubscriberOfCertificateAsync("7f7f", default)).ShouldBe(application.SubscriberId);
         (await Registrations.FindSubscriberOfCertificateAsync("0000", default)).ShouldBeNull();

@@ -55,21 +55,14 @@ public interface IRegistrationLedger
     Task<RegistrationActivity> CountActivityAsync(string? agency, DateTime start, DateTime until, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a step, moves the application to <paramref name="newState"/>, stores evidence, the
-    /// issued certificate's serial and a certificate status change when given — only if the
-    /// application still has <paramref name="expectedVersion"/>.
+    /// Records steps of one application in order, as one all-or-nothing write: each moves the
+    /// application to its <see cref="StepWrite.NewState"/> and one version on, with its evidence,
+    /// the issued certificate's serial and a certificate status change when given, and its audit
+    /// event — only if the application still has <paramref name="expectedVersion"/> when the first
+    /// is written.
     /// </summary>
-    /// <returns>False when the application changed meanwhile (nothing was written), or when the status change's certificate was not in its expected status.</returns>
-    Task<bool> RecordStepAsync(
-        Guid applicationId,
-        int expectedVersion,
-        StepRecord stepRecord,
-        IReadOnlyList<EvidenceFile> evidence,
-        ApplicationState newState,
-        string? resultSerial,
-        CertificateStatusChange? statusChange,
-        AuditEvent audit,
-        CancellationToken cancellationToken);
+    /// <returns>False when the application changed meanwhile, or a status change's certificate was not in its expected status (nothing was written).</returns>
+    Task<bool> RecordStepsAsync(Guid applicationId, int expectedVersion, IReadOnlyList<StepWrite> steps, CancellationToken cancellationToken);
 
     /// <summary>Moves the application to <paramref name="state"/> without a step (withdrawal), only if it still has <paramref name="expectedVersion"/>.</summary>
     /// <returns>False when the application changed meanwhile.</returns>

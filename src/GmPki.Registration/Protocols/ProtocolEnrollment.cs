@@ -15,7 +15,8 @@ namespace GmPki.Registration.Protocols;
 /// (refused when the notices or agreement in force have changed since, so the holder signs the new
 /// ones at the desk first), the will by the request signed with the key to be certified, subject
 /// consistency checked as always, approval by the account unless the profile's two-person rule
-/// needs a reviewer, then issuance and delivery through the protocol.
+/// needs a reviewer, then issuance and delivery through the protocol. The five steps the account
+/// satisfies are written in one ledger write.
 /// </summary>
 public sealed class ProtocolEnrollment(
     IRegistrationLedger ledger,
@@ -48,18 +49,18 @@ public sealed class ProtocolEnrollment(
         var actor = RegistrationActor.ProtocolClient(account, opened.Application.Id, requestId);
         var reference = new { protocol = KebabNames.Of(account.Protocol), account = account.Name, basis = basis.Id };
         var application = opened.Application;
-        application = await steps.RecordAsync(application, WorkflowStep.IdentityVerification, true, actor, "protocol-authentication",
-            new { reference, authentication, basisVerifiedAt = basis.Passed(WorkflowStep.IdentityVerification)?.RecordedAt, basisMethod = basis.Passed(WorkflowStep.IdentityVerification)?.Method },
-            null, cancellationToken);
-        application = await steps.RecordAsync(application, WorkflowStep.MaterialsReview, true, actor, "protocol-account",
-            new { reference, basisReviewedAt = basis.Passed(WorkflowStep.MaterialsReview)?.RecordedAt }, null, cancellationToken);
-        application = await steps.RecordAsync(application, WorkflowStep.NoticeAcknowledgement, true, actor, "protocol-account",
-            new { reference, document = "notice", version = notice.Version, sm3 = notice.Sm3 }, null, cancellationToken);
-        application = await steps.RecordAsync(application, WorkflowStep.AgreementSignature, true, actor, "protocol-account",
-            new { reference, document = "agreement", version = agreement.Version, sm3 = agreement.Sm3, cpsVersion = agreement.CpsVersion }, null, cancellationToken);
-        application = await steps.RecordAsync(application, WorkflowStep.WillConfirmation, true, actor, "protocol-request",
-            new { operation = KebabNames.Of(application.Kind), statement = "certification request signed with the key to be certified", requestSm3 = Sm3.HashHex(application.CertificationRequest!) },
-            null, cancellationToken);
+        var identity = basis.Passed(WorkflowStep.IdentityVerification);
+        application = await steps.RecordAllAsync(application,
+        [
+            new PendingStep(WorkflowStep.IdentityVerification, true, "protocol-authentication",
+                new { reference, authentication, basisVerifiedAt = identity?.RecordedAt, basisMethod = identity?.Method }),
+            new PendingStep(WorkflowStep.MaterialsReview, true, "protocol-account", new { reference, basisReviewedAt = basis.Passed(WorkflowStep.MaterialsReview)?.RecordedAt }),
+            new PendingStep(WorkflowStep.NoticeAcknowledgement, true, "protocol-account", new { reference, document = "notice", version = notice.Version, sm3 = notice.Sm3 }),
+            new PendingStep(WorkflowStep.AgreementSignature, true, "protocol-account",
+                new { reference, document = "agreement", version = agreement.Version, sm3 = agreement.Sm3, cpsVersion = agreement.CpsVersion }),
+            new PendingStep(WorkflowStep.WillConfirmation, true, "protocol-request",
+                new { operation = KebabNames.Of(application.Kind), statement = "certification request signed with the key to be certified", requestSm3 = Sm3.HashHex(application.CertificationRequest!) }),
+        ], actor, cancellationToken);
         application = await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken);
         if (application.State == ApplicationState.Rejected || application.TwoPersonRule)
         {

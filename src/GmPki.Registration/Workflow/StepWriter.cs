@@ -49,7 +49,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
     /// Records <paramref name="step"/> and moves the application to the state the step table gives.
     /// </summary>
     /// <exception cref="GmPkiException"><c>evidence-too-large</c>; <c>application-changed</c> when another step was recorded meanwhile.</exception>
-    public async Task<CertificateApplication> RecordAsync(
+    public Task<CertificateApplication> RecordAsync(
         CertificateApplication application,
         WorkflowStep step,
         bool passed,
@@ -60,39 +60,57 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
         CancellationToken cancellationToken,
         string? resultSerial = null,
         CertificateStatusChange? statusChange = null)
+        => RecordAllAsync(application, [new PendingStep(step, passed, method, details, evidence, resultSerial, statusChange)], actor, cancellationToken);
+
+    /// <summary>
+    /// Records several steps by one actor in order, as one all-or-nothing ledger write, each moving
+    /// the application to the state the step table gives (how a protocol enrollment records the
+    /// steps its account satisfies at once). The caller has checked their order.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>evidence-too-large</c>; <c>application-changed</c> when another step was recorded meanwhile (nothing is written).</exception>
+    public async Task<CertificateApplication> RecordAllAsync(CertificateApplication application, IReadOnlyList<PendingStep> pending, RegistrationActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(actor);
         await agencies.DemandActiveAsync(actor, cancellationToken);
-        var files = (evidence ?? []).Select(e => ToFile(e, application.Id)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var detailsJson = JsonSerializer.Serialize(details);
-        var state = StepTable.StateAfter(application.Kind, step, passed);
-        var record = new StepRecord(step, passed, now, actor.Name, actor.Audit.Role, actor.Agency, method, detailsJson, [.. files.Select(f => f.Summary)]);
-        var audit = actor.Event(now, "application.step-recorded", "application:" + application.Id.ToString("D"), passed ? "success" : "rejected", new
+        var writes = new List<StepWrite>();
+        var result = application;
+        foreach (var step in pending)
         {
-            step = KebabNames.Of(step),
-            passed,
-            method,
-            before = KebabNames.Of(application.State),
-            after = KebabNames.Of(state),
-            details = JsonDocument.Parse(detailsJson).RootElement,
-            evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
-            resultSerial,
-        });
-        if (!await ledger.RecordStepAsync(application.Id, application.Version, record, files, state, resultSerial, statusChange, audit, cancellationToken))
+            var files = (step.Evidence ?? []).Select(e => ToFile(e, application.Id)).ToList();
+            var detailsJson = JsonSerializer.Serialize(step.Details);
+            var state = StepTable.StateAfter(application.Kind, step.Step, step.Passed);
+            var record = new StepRecord(step.Step, step.Passed, now, actor.Name, actor.Audit.Role, actor.Agency, step.Method, detailsJson, [.. files.Select(f => f.Summary)]);
+            var audit = actor.Event(now, "application.step-recorded", "application:" + application.Id.ToString("D"), step.Passed ? "success" : "rejected", new
+            {
+                step = KebabNames.Of(step.Step),
+                passed = step.Passed,
+                method = step.Method,
+                before = KebabNames.Of(result.State),
+                after = KebabNames.Of(state),
+                details = JsonDocument.Parse(detailsJson).RootElement,
+                evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
+                resultSerial = step.ResultSerial,
+            });
+            writes.Add(new StepWrite(record, files, state, step.ResultSerial, step.StatusChange, audit));
+            result = result with
+            {
+                State = state,
+                Version = result.Version + 1,
+                ResultSerial = step.ResultSerial ?? result.ResultSerial,
+                UpdatedAt = now,
+                Steps = [.. result.Steps, record],
+            };
+        }
+
+        if (!await ledger.RecordStepsAsync(application.Id, application.Version, writes, cancellationToken))
         {
             throw Errors.ApplicationChanged.With("another step of this application was recorded at the same time, or the certificate's status changed; reload and retry.");
         }
 
-        return application with
-        {
-            State = state,
-            Version = application.Version + 1,
-            ResultSerial = resultSerial ?? application.ResultSerial,
-            UpdatedAt = now,
-            Steps = [.. application.Steps, record],
-        };
+        return result;
     }
 
     /// <summary>Withdraws the application (state Withdrawn), recording the reason in the audit event.</summary>

@@ -182,36 +182,35 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
                 .OrderBy(c => c.Kind).ThenBy(c => c.State)]);
     }
 
-    public async Task<bool> RecordStepAsync(
-        Guid applicationId, int expectedVersion, StepRecord stepRecord, IReadOnlyList<EvidenceFile> evidence, ApplicationState newState,
-        string? resultSerial, CertificateStatusChange? statusChange, AuditEvent audit, CancellationToken cancellationToken)
+    public async Task<bool> RecordStepsAsync(Guid applicationId, int expectedVersion, IReadOnlyList<StepWrite> steps, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stepRecord);
-        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(steps);
         var id = RegistrationStatements.Id(applicationId);
-        var steps = new List<LedgerStep>
+        var statements = new List<LedgerStep>();
+        foreach (var (write, version) in steps.Select((write, i) => (write, expectedVersion + i)))
         {
-            RegistrationStatements.Move(applicationId, expectedVersion, newState, stepRecord.RecordedAt, resultSerial),
-            RegistrationStatements.Step(applicationId, stepRecord),
-        };
-        steps.AddRange(evidence.Select(file => RegistrationStatements.Evidence(new EvidenceEntity
-        {
-            Id = RegistrationStatements.Id(file.Summary.Id),
-            ApplicationId = id,
-            Step = KebabNames.Of(stepRecord.Step),
-            Name = file.Summary.Name,
-            MediaType = file.Summary.MediaType,
-            Length = file.Summary.Length,
-            Sm3 = file.Summary.Sm3,
-            ContentProtected = protector.Protect(file.Content, EvidencePurpose(file.Summary.Id)),
-        })));
-        if (statusChange is not null)
-        {
-            steps.Add(RegistrationStatements.Status(statusChange));
+            statements.Add(RegistrationStatements.Move(applicationId, version, write.NewState, write.Record.RecordedAt, write.ResultSerial));
+            statements.Add(RegistrationStatements.Step(applicationId, write.Record));
+            statements.AddRange(write.Evidence.Select(file => RegistrationStatements.Evidence(new EvidenceEntity
+            {
+                Id = RegistrationStatements.Id(file.Summary.Id),
+                ApplicationId = id,
+                Step = KebabNames.Of(write.Record.Step),
+                Name = file.Summary.Name,
+                MediaType = file.Summary.MediaType,
+                Length = file.Summary.Length,
+                Sm3 = file.Summary.Sm3,
+                ContentProtected = protector.Protect(file.Content, EvidencePurpose(file.Summary.Id)),
+            })));
+            if (write.StatusChange is not null)
+            {
+                statements.Add(RegistrationStatements.Status(write.StatusChange));
+            }
+
+            statements.Add(LedgerStatements.Audit(write.Audit));
         }
 
-        steps.Add(LedgerStatements.Audit(audit));
-        return await writer.WriteAsync(steps, cancellationToken) == WriteOutcome.Written;
+        return await writer.WriteAsync(statements, cancellationToken) == WriteOutcome.Written;
     }
 
     public async Task<bool> SetStateAsync(Guid applicationId, int expectedVersion, ApplicationState state, AuditEvent audit, CancellationToken cancellationToken)
