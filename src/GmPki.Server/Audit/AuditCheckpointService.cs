@@ -39,7 +39,7 @@ internal sealed class AuditCheckpointService(
         {
             await WriteAsync(() => checkpointer.WriteIfDueAsync(_signer, configuration.Audit, started, stoppingToken));
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -48,18 +48,6 @@ internal sealed class AuditCheckpointService(
         if (_signer is { } signer)
         {
             await WriteAsync(() => checkpointer.WriteAsync(signer, cancellationToken));
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -56,7 +56,7 @@ internal sealed class StatusPublicationService(
                 return;
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     private void Log(IReadOnlyList<PublishedCrl> published)
@@ -64,18 +64,6 @@ internal sealed class StatusPublicationService(
         foreach (var crl in published)
         {
             logger.LogInformation("Published {Kind} CRL {Number} of {Issuer} shard {Shard}", crl.IsDelta ? "delta" : "complete", crl.Number, crl.IssuerLabel, crl.Shard);
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }
