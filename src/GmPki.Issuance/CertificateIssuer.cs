@@ -192,7 +192,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         for (var attempt = 0; attempt < MaxSerialAttempts; attempt++)
         {
             var serial = SerialNumbers.Next();
-            var serialHex = SerialNumbers.ToHex(serial);
+            var serialHex = Core.Ledger.SerialText.FromOctets(serial);
             var shard = serial[^1] % _settings.Urls.CrlShards;
             var reservation = new SerialReservation(_issuer.Label, serialHex, intent.Profile.Name, intent.Subject.Text,
                 intent.SubjectKey.Algorithm, notBefore, notAfter, shard, actor.Name, now);

@@ -61,7 +61,7 @@ public static class ServiceKeyCertificate
             new List<string> { issuing.Certificate.Subject.GetValueList(X509Name.O).Cast<string>().FirstOrDefault() ?? "GmPki", profile.CommonName },
             new X509DefaultEntryConverter());
         var serial = SerialNumbers.Next();
-        var serialHex = SerialNumbers.ToHex(serial);
+        var serialHex = Core.Ledger.SerialText.FromOctets(serial);
         var subjectText = subject.ToString(true, X509Name.DefaultSymbols);
         var reservation = new SerialReservation(issuing.Label, serialHex, profile.Profile, subjectText, key.Algorithm, now, issuing.NotAfter, 0, actor.Name, now);
         if (!await ledger.TryReserveAsync(reservation, Event(now, "certificate.serial-reserved", actor, issuing, serialHex, new { profile = profile.Profile, subject = subjectText }), cancellationToken))

@@ -19,16 +19,4 @@ internal static class SerialNumbers
         serial[0] = (byte)((serial[0] & 0x3F) | 0x40);
         return serial;
     }
-
-    /// <summary>Lowercase hex without leading zero octets, the ledger's and API's form.</summary>
-    public static string ToHex(ReadOnlySpan<byte> serial)
-    {
-        var start = 0;
-        while (start < serial.Length - 1 && serial[start] == 0)
-        {
-            start++;
-        }
-
-        return Convert.ToHexStringLower(serial[start..]);
-    }
 }

@@ -105,7 +105,7 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
         string serial;
         try
         {
-            serial = Convert.ToHexStringLower(Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(certificateDer).SerialNumber.Value.ToByteArrayUnsigned());
+            serial = SerialText.FromOctets(Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(certificateDer).SerialNumber.Value.ToByteArrayUnsigned());
         }
         catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
         {
@@ -113,7 +113,7 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var record = await certificates.FindAsync(SerialText.Normalize(serial), cancellationToken);
+        var record = await certificates.FindAsync(serial, cancellationToken);
         if (record is not { State: CertificateState.Issued, Status: CertificateStatus.Good, CertificateDer: { } der }
             || !der.AsSpan().SequenceEqual(certificateDer) || now < record.Reservation.NotBefore || now > record.Reservation.NotAfter)
         {

@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ocsp;
 
@@ -69,7 +70,7 @@ public static class OcspRequestReader
                 throw Errors.OcspMalformedRequest.With("a CertID serial number is not positive.");
             }
 
-            certificates.Add(new RequestedCertificate(id, hash, Convert.ToHexStringLower(serial.ToByteArrayUnsigned())));
+            certificates.Add(new RequestedCertificate(id, hash, SerialText.FromOctets(serial.ToByteArrayUnsigned())));
         }
 
         return new OcspQuery(certificates, Nonce(tbs));
