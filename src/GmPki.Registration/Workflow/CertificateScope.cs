@@ -37,18 +37,28 @@ public sealed class CertificateScopes(IRegistrationLedger ledger, ICertificateDi
             throw Errors.RequestInvalid.With("name exactly one of: a serial, a subscriber, or a serial whose key is compromised.");
         }
 
-        var subscriber = scope.SubscriberId ?? await HolderAsync(scope.Serial ?? scope.KeyOfSerial!, cancellationToken);
+        CertificateRecord? named = null;
+        Guid subscriber;
+        if (scope.SubscriberId is { } id)
+        {
+            subscriber = id;
+        }
+        else
+        {
+            (named, subscriber) = await HolderOfAsync(scope.Serial ?? scope.KeyOfSerial!, cancellationToken);
+        }
+
         if (await ledger.FindSubscriberAsync(subscriber, cancellationToken) is null)
         {
             throw Errors.SubscriberNotFound.With($"no subscriber {subscriber}.");
         }
 
-        var candidates = scope.Serial is { } serial ? [SerialText.Normalize(serial)] : await ledger.ListCertificatesOfSubscriberAsync(subscriber, cancellationToken);
-        var key = scope.KeyOfSerial is { } keySerial ? PublicKeyOf(await IssuedAsync(SerialText.Normalize(keySerial), cancellationToken)) : null;
+        var candidates = scope.Serial is not null ? [named!.SerialHex] : await ledger.ListCertificatesOfSubscriberAsync(subscriber, cancellationToken);
+        var key = scope.KeyOfSerial is not null ? PublicKeyOf(named!) : null;
         var serials = new List<string>();
         foreach (var candidate in candidates)
         {
-            var record = await IssuedAsync(candidate, cancellationToken);
+            var record = candidate == named?.SerialHex ? named : await IssuedAsync(candidate, cancellationToken);
             if (Applies(kind, record.Status) && (key is null || PublicKeyOf(record).AsSpan().SequenceEqual(key)))
             {
                 serials.Add(record.SerialHex);
@@ -67,9 +77,16 @@ public sealed class CertificateScopes(IRegistrationLedger ledger, ICertificateDi
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only revoke, suspend and resume act on a scope of certificates"),
     };
 
-    private async Task<Guid> HolderAsync(string serial, CancellationToken cancellationToken)
-        => await ledger.FindSubscriberOfCertificateAsync(SerialText.Normalize(serial), cancellationToken)
-            ?? throw Errors.CertificateNotFound.With($"no certificate {SerialText.Normalize(serial)} was issued through a registration application.");
+    /// <summary>An issued certificate and its holder: the subscriber of the application that produced it.</summary>
+    /// <param name="serial">Hex serial, colons allowed.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="GmPkiException"><c>certificate-not-found</c> when it was not issued, or not through a registration application.</exception>
+    public async Task<(CertificateRecord Certificate, Guid Holder)> HolderOfAsync(string serial, CancellationToken cancellationToken)
+    {
+        var record = await IssuedAsync(SerialText.Normalize(serial), cancellationToken);
+        return (record, await ledger.FindSubscriberOfCertificateAsync(record.SerialHex, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With($"certificate {record.SerialHex} was not issued through a registration application; it has no holder on record."));
+    }
 
     private async Task<CertificateRecord> IssuedAsync(string serial, CancellationToken cancellationToken)
         => await certificates.FindAsync(serial, cancellationToken) is { State: CertificateState.Issued, CertificateDer: not null } record

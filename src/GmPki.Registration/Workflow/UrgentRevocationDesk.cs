@@ -36,7 +36,7 @@ public sealed record SignedUrgentReport(string Serial, string? Reason, DateTimeO
 /// </summary>
 public sealed class UrgentRevocationDesk(
     IRegistrationLedger ledger,
-    ICertificateDirectory certificates,
+    CertificateScopes scopes,
     ApplicationDesk applications,
     StepWriter steps,
     IAuditLog audit)
@@ -115,20 +115,13 @@ public sealed class UrgentRevocationDesk(
 
     private async Task<(CertificateRecord Record, Subscriber Holder)> HolderAsync(string serial, CancellationToken cancellationToken)
     {
-        var hex = SerialText.Normalize(serial);
-        var record = await certificates.FindAsync(hex, cancellationToken);
-        if (record is not { State: CertificateState.Issued, CertificateDer: not null })
-        {
-            throw Errors.CertificateNotFound.With($"no issued certificate {hex}.");
-        }
-
+        var (record, holder) = await scopes.HolderOfAsync(serial, cancellationToken);
         if (record.Status == CertificateStatus.Revoked)
         {
-            throw Errors.RequestInvalid.With($"certificate {hex} is revoked already.");
+            throw Errors.RequestInvalid.With($"certificate {record.SerialHex} is revoked already.");
         }
 
-        var subscriber = await ledger.FindSubscriberOfCertificateAsync(hex, cancellationToken) is { } id ? await ledger.FindSubscriberAsync(id, cancellationToken) : null;
-        return (record, subscriber ?? throw Errors.CertificateNotFound.With($"certificate {hex} was not issued through a registration application; it has no holder on record."));
+        return (record, await ledger.FindSubscriberAsync(holder, cancellationToken) ?? throw Errors.SubscriberNotFound.With($"no subscriber {holder}."));
     }
 
     private async Task RefuseAsync(RegistrationActor actor, string serial, string channel, string why, CancellationToken cancellationToken)
