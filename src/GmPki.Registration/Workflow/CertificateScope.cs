@@ -93,6 +93,7 @@ public sealed class CertificateScopes(IRegistrationLedger ledger, ICertificateDi
             ? record
             : throw Errors.CertificateNotFound.With($"no issued certificate {serial}.");
 
-    private static byte[] PublicKeyOf(CertificateRecord record)
+    /// <summary>The DER SubjectPublicKeyInfo of an issued certificate.</summary>
+    public static byte[] PublicKeyOf(CertificateRecord record)
         => X509CertificateStructure.GetInstance(record.CertificateDer).SubjectPublicKeyInfo.GetDerEncoded();
 }

@@ -4,7 +4,6 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Core.Security;
-using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Registration.Workflow;
 
@@ -68,7 +67,7 @@ public sealed class UrgentRevocationDesk(
         var (record, holder) = await HolderAsync(serial, cancellationToken);
         if (!Same(caller.Name, holder.Name) || !Same(caller.IdentityNumber, holder.IdentityNumber))
         {
-            await RefuseAsync(registrar, record.SerialHex, "phone", "the caller's name or identity number is not the holder's", cancellationToken);
+            throw await RefusalAsync(registrar, record.SerialHex, "phone", "the caller's name or identity number is not the holder's", cancellationToken);
         }
 
         return await SuspendAsync(record, holder, reason, registrar, selfService: false, "phone",
@@ -87,13 +86,12 @@ public sealed class UrgentRevocationDesk(
         var skew = (report.SignedAt - steps.Clock.GetUtcNow()).Duration();
         if (skew > SignatureWindow)
         {
-            await RefuseAsync(actor, record.SerialHex, "online", $"signed at {report.SignedAt:O}, {skew.TotalMinutes:F0} minutes from the server's clock (limit {SignatureWindow.TotalMinutes:F0})", cancellationToken);
+            throw await RefusalAsync(actor, record.SerialHex, "online", $"signed at {report.SignedAt:O}, {skew.TotalMinutes:F0} minutes from the server's clock (limit {SignatureWindow.TotalMinutes:F0})", cancellationToken);
         }
 
-        var key = X509CertificateStructure.GetInstance(record.CertificateDer).SubjectPublicKeyInfo.GetDerEncoded();
-        if (!ApplicantCertificate.VerifyHolderSignature(key, MessageOf(record.SerialHex, reason, report.SignedAt), report.Signature))
+        if (!ApplicantCertificate.VerifyHolderSignature(CertificateScopes.PublicKeyOf(record), MessageOf(record.SerialHex, reason, report.SignedAt), report.Signature))
         {
-            await RefuseAsync(actor, record.SerialHex, "online", "the signature does not verify with the certificate's key", cancellationToken);
+            throw await RefusalAsync(actor, record.SerialHex, "online", "the signature does not verify with the certificate's key", cancellationToken);
         }
 
         return await SuspendAsync(record, holder, reason, actor, selfService: true, "online-signature",
@@ -124,11 +122,12 @@ public sealed class UrgentRevocationDesk(
         return (record, await ledger.FindSubscriberAsync(holder, cancellationToken) ?? throw Errors.SubscriberNotFound.With($"no subscriber {holder}."));
     }
 
-    private async Task RefuseAsync(RegistrationActor actor, string serial, string channel, string why, CancellationToken cancellationToken)
+    /// <summary>Audits the refusal of an urgent report and returns the exception to throw (<c>urgent-report-unverified</c>, marked audited).</summary>
+    private async Task<GmPkiException> RefusalAsync(RegistrationActor actor, string serial, string channel, string why, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(actor.Event(steps.Clock.GetUtcNow().UtcDateTime, "certificate.urgent-report-refused", "certificate:" + serial, "rejected",
             new { channel, reason = why }), cancellationToken);
-        throw Errors.UrgentReportUnverified.With($"urgent report for {serial} refused: {why}.").MarkAudited();
+        return Errors.UrgentReportUnverified.With($"urgent report for {serial} refused: {why}.").MarkAudited();
     }
 
     private static bool Same(string given, string registered) => string.Equals(given.Trim(), registered.Trim(), StringComparison.OrdinalIgnoreCase);
