@@ -74,6 +74,7 @@ public sealed class ApplicationDesk(
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
         var profile = await CheckRequestAsync(input.Kind, input.Profile ?? target?.Reservation.Profile, input.CertificationRequest, cancellationToken);
         await agencies.DemandApplicationAsync(actor, profile.Name, subscriber, cancellationToken);
+        var dual = await DualAsync(input, target, profile, cancellationToken);
         var request = input.CertificationRequest;
         var reason = ReasonOf(input);
         var applicationId = Guid.NewGuid();
@@ -81,7 +82,7 @@ public sealed class ApplicationDesk(
         var now = steps.Clock.GetUtcNow().UtcDateTime;
         var twoPersonRule = profile.TwoPersonRule || input.Kind == ApplicationKind.AuthorityRevoke;
         var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
-            target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
+            target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, [], dual);
         var audit = actor.Event(now, "application.opened", "application:" + application.Id.ToString("D"), "success", new
         {
             kind = KebabNames.Of(input.Kind),
@@ -91,9 +92,40 @@ public sealed class ApplicationDesk(
             reason,
             twoPersonRule,
             selfService,
+            dual,
         });
         await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
         return new OpenedApplication(application, token);
+    }
+
+    /// <summary>
+    /// Whether the application yields a dual pair (双证书, GM/T 0034): asked for under a profile that
+    /// names an <c>EncryptionProfile</c>, or implied when the certificate renewed, changed or
+    /// extended is the signing certificate of a pair (which then acts on both).
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c>: dual for a kind that issues nothing or for a single certificate's extension, a profile without an encryption profile, or a target that is a pair's encryption certificate.</exception>
+    private async Task<bool> DualAsync(ApplicationInput input, CertificateRecord? target, CertificateProfile profile, CancellationToken cancellationToken)
+    {
+        if (!StepTable.Issues(input.Kind))
+        {
+            return input.Dual ? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application issues nothing, so it cannot be dual; it acts on both certificates of a pair by itself.") : false;
+        }
+
+        var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
+        if (pair is not null && pair.EncryptionSerial == target!.SerialHex)
+        {
+            throw Errors.RequestInvalid.With($"certificate {target.SerialHex} is the encryption certificate of a pair; apply on its signing certificate {pair.SigningSerial}, which acts on both.");
+        }
+
+        if (input.Dual && input.Kind == ApplicationKind.Extend && pair is null)
+        {
+            throw Errors.RequestInvalid.With("an extension keeps the certificate's key, so a single certificate cannot be extended into a pair; apply for a new dual pair.");
+        }
+
+        var dual = input.Dual || pair is not null;
+        return dual && profile.EncryptionProfile is null
+            ? throw Errors.RequestInvalid.With($"profile '{profile.Name}' names no EncryptionProfile, so it issues single certificates, not dual pairs.")
+            : dual;
     }
 
     /// <summary>

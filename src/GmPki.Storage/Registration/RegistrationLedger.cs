@@ -205,12 +205,26 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             if (write.StatusChange is not null)
             {
                 statements.Add(RegistrationStatements.Status(write.StatusChange));
+                statements.Add(RegistrationStatements.PartnerStatus(write.StatusChange));
+            }
+
+            if (write.Pair is not null)
+            {
+                statements.Add(RegistrationStatements.Pair(write.Pair));
             }
 
             statements.Add(LedgerStatements.Audit(write.Audit));
         }
 
         return await writer.WriteAsync(statements, cancellationToken) == WriteOutcome.Written;
+    }
+
+    public async Task<CertificatePair?> FindPairAsync(string serialHex, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Set<CertificatePairEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.SigningSerial == serialHex || p.EncryptionSerial == serialHex, cancellationToken);
+        return row is null ? null : new CertificatePair(row.SigningSerial, row.EncryptionSerial, row.KmcKeyId, row.EnvelopedKey, row.CreatedAt);
     }
 
     public async Task<bool> SetStateAsync(Guid applicationId, int expectedVersion, ApplicationState state, AuditEvent audit, CancellationToken cancellationToken)
@@ -273,7 +287,8 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             [.. steps.Where(s => s.ApplicationId == row.Id).Select(s => new StepRecord(
                 RegistrationStatements.Parse<WorkflowStep>(s.Step), s.Passed, s.RecordedAt, s.Actor, s.Role, s.Agency, s.Method, s.Details,
                 [.. evidence.Where(e => e.ApplicationId == row.Id && e.Step == s.Step)
-                    .Select(e => new EvidenceSummary(Guid.Parse(e.Id), e.Name, e.MediaType, e.Length, e.Sm3))]))]))];
+                    .Select(e => new EvidenceSummary(Guid.Parse(e.Id), e.Name, e.MediaType, e.Length, e.Sm3))]))],
+            row.Dual))];
     }
 
     private static EvidenceSummary Summary(EvidenceEntity row) => new(Guid.Parse(row.Id), row.Name, row.MediaType, row.Length, row.Sm3);
