@@ -72,9 +72,15 @@ public sealed class ApplicationDesk(
         }
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
+        var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
+        if (pair is not null && pair.EncryptionSerial == target!.SerialHex && StepTable.Issues(input.Kind))
+        {
+            throw Errors.RequestInvalid.With($"certificate {target.SerialHex} is the encryption certificate of a pair; apply on its signing certificate {pair.SigningSerial}, which acts on both.");
+        }
+
         var profile = await CheckRequestAsync(input.Kind, input.Profile ?? target?.Reservation.Profile, input.CertificationRequest, cancellationToken);
         await agencies.DemandApplicationAsync(actor, profile.Name, subscriber, cancellationToken);
-        var dual = await DualAsync(input, target, profile, cancellationToken);
+        var dual = Dual(input, pair, profile);
         var request = input.CertificationRequest;
         var reason = ReasonOf(input);
         var applicationId = Guid.NewGuid();
@@ -101,20 +107,14 @@ public sealed class ApplicationDesk(
     /// <summary>
     /// Whether the application yields a dual pair (双证书, GM/T 0034): asked for under a profile that
     /// names an <c>EncryptionProfile</c>, or implied when the certificate renewed, changed or
-    /// extended is the signing certificate of a pair (which then acts on both).
+    /// extended is the signing certificate of a pair (<paramref name="pair"/>, which then acts on both).
     /// </summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c>: dual for a kind that issues nothing or for a single certificate's extension, a profile without an encryption profile, or a target that is a pair's encryption certificate.</exception>
-    private async Task<bool> DualAsync(ApplicationInput input, CertificateRecord? target, CertificateProfile profile, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>request-invalid</c>: dual for a kind that issues nothing or for a single certificate's extension, or a profile without an encryption profile.</exception>
+    private static bool Dual(ApplicationInput input, CertificatePair? pair, CertificateProfile profile)
     {
         if (!StepTable.Issues(input.Kind))
         {
             return input.Dual ? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application issues nothing, so it cannot be dual; it acts on both certificates of a pair by itself.") : false;
-        }
-
-        var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
-        if (pair is not null && pair.EncryptionSerial == target!.SerialHex)
-        {
-            throw Errors.RequestInvalid.With($"certificate {target.SerialHex} is the encryption certificate of a pair; apply on its signing certificate {pair.SigningSerial}, which acts on both.");
         }
 
         if (input.Dual && input.Kind == ApplicationKind.Extend && pair is null)
@@ -136,11 +136,12 @@ public sealed class ApplicationDesk(
     /// <param name="kind">What is asked for.</param>
     /// <param name="profileName">The profile named.</param>
     /// <param name="request">The PKCS#10 request (DER or PEM), when the kind takes one.</param>
+    /// <param name="dual">Whether a dual pair is asked for.</param>
     /// <param name="actor">Who opens it.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="GmPkiException"><c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>agency-scope-violated</c>.</exception>
-    public async Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, RegistrationActor actor, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>request-invalid</c> (also for a dual pair the profile cannot give), <c>profile-unknown</c>, any <c>csr-*</c> error, <c>agency-scope-violated</c>.</exception>
+    public async Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, bool dual, RegistrationActor actor, CancellationToken cancellationToken)
     {
         if (StepTable.NeedsTarget(kind))
         {
@@ -149,6 +150,7 @@ public sealed class ApplicationDesk(
 
         var profile = await CheckRequestAsync(kind, profileName, request, cancellationToken);
         await agencies.DemandProfileAsync(actor, profile.Name, cancellationToken);
+        Dual(new ApplicationInput(kind, Guid.Empty, profile.Name, request, null, null, dual), null, profile);
         return profile;
     }
 

@@ -75,7 +75,7 @@ public sealed class CounterFlow(
         else
         {
             var data = request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed.");
-            await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, registrar, cancellationToken);
+            await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, request.Dual, registrar, cancellationToken);
             subscriber = await subscribers.RegisterAsync(data, registrar, selfService: false, cancellationToken);
         }
 

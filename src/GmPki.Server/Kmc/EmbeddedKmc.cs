@@ -9,16 +9,17 @@ namespace GmPki.Server.Kmc;
 /// <summary>
 /// The installation's key management centre, in process: its own database (migrated on first use),
 /// master-key custody and <see cref="KeyManagementCentre"/>, writing to the CA's audit log. The
-/// CA reaches it only through <see cref="IKeyManagementCentre"/>. On first use while sealed it
-/// unseals with the configured share files, if any (<see cref="KmcOptions.ShareFiles"/>); otherwise
-/// requests fail with <c>kmc-sealed</c> until custodians unseal it (<c>POST /api/v1/kmc/unseal</c>).
+/// CA reaches it only through <see cref="IKeyManagementCentre"/>. On first use it migrates its
+/// database and, when share files are configured (<see cref="KmcOptions.ShareFiles"/>), unseals with
+/// them, once per process; otherwise, and after a security officer seals it, requests fail with
+/// <c>kmc-sealed</c> until custodians unseal it (<c>POST /api/v1/kmc/unseal</c>).
 /// </summary>
 public sealed class EmbeddedKmc : IKeyManagementCentre, IDisposable
 {
     private static readonly Actor ShareFileActor = new("system:kmc-share-files", null, null);
     private readonly KmcOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _migrated;
+    private bool _opened;
 
     /// <summary>Creates it; nothing is opened until first use.</summary>
     public EmbeddedKmc(KmcOptions options, IAuditLog audit, TimeProvider clock)
@@ -42,16 +43,22 @@ public sealed class EmbeddedKmc : IKeyManagementCentre, IDisposable
     /// <summary>The CA's ID at the KMC.</summary>
     public string CaId => _options.CaId;
 
-    /// <summary>Migrates the KMC's database once per process.</summary>
+    /// <summary>Once per process: migrates the KMC's database and unseals it with the share files, if configured.</summary>
+    /// <exception cref="GmPkiException"><c>kmc-share-invalid</c> and the other unseal errors when a configured share file is wrong (the next call tries again); <c>request-invalid</c> when one cannot be read.</exception>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!_migrated)
+            if (!_opened)
             {
                 await Database.MigrateAsync(cancellationToken);
-                _migrated = true;
+                if (_options.ShareFiles.Count > 0 && !Custody.IsUnsealed)
+                {
+                    await Custody.UnsealAsync(await ReadSharesAsync(_options.ShareFiles, cancellationToken), ShareFileActor, cancellationToken);
+                }
+
+                _opened = true;
             }
         }
         finally
@@ -83,27 +90,13 @@ public sealed class EmbeddedKmc : IKeyManagementCentre, IDisposable
         _gate.Dispose();
     }
 
-    /// <exception cref="GmPkiException"><c>kmc-share-invalid</c> and the other unseal errors when a configured share file is wrong; <c>request-invalid</c> when one cannot be read.</exception>
+    /// <exception cref="GmPkiException"><c>kmc-sealed</c> naming <c>gmpki kmc init</c> when the key ceremony was never held; the errors of <see cref="OpenAsync"/>.</exception>
     private async Task<KeyManagementCentre> ReadyAsync(CancellationToken cancellationToken)
     {
         await OpenAsync(cancellationToken);
-        if (!Custody.IsUnsealed && _options.ShareFiles.Count > 0)
-        {
-            await _gate.WaitAsync(cancellationToken);
-            try
-            {
-                if (!Custody.IsUnsealed)
-                {
-                    await Custody.UnsealAsync(await ReadSharesAsync(_options.ShareFiles, cancellationToken), ShareFileActor, cancellationToken);
-                }
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        return Centre;
+        return Custody.IsUnsealed || await Custody.HasMasterKeyAsync(cancellationToken)
+            ? Centre
+            : throw KmcErrors.Sealed.With("the key management centre is not set up: run 'gmpki kmc init' (the key ceremony), which also registers this CA with it.");
     }
 
     /// <summary>The share on the first line of each file.</summary>

@@ -97,8 +97,7 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
     public async Task<Guid?> FindSubscriberOfCertificateAsync(string serialHex, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var subscriber = await context.Set<ApplicationEntity>().AsNoTracking()
-            .Where(a => a.ResultSerial == serialHex)
+        var subscriber = await OfCertificate(context, serialHex)
             .Select(a => a.SubscriberId)
             .FirstOrDefaultAsync(cancellationToken);
         return subscriber is null ? null : Guid.Parse(subscriber);
@@ -107,8 +106,15 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
     public async Task<CertificateApplication?> FindApplicationOfCertificateAsync(string serialHex, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await context.Set<ApplicationEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.ResultSerial == serialHex, cancellationToken);
+        var row = await OfCertificate(context, serialHex).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (await WithStepsAsync(context, [row], cancellationToken))[0];
+    }
+
+    /// <summary>The application that issued the certificate: its result, or for the encryption certificate of a pair the application whose result is the pair's signing certificate.</summary>
+    private static IQueryable<ApplicationEntity> OfCertificate(LedgerContext context, string serialHex)
+    {
+        var signing = context.Set<CertificatePairEntity>().Where(p => p.EncryptionSerial == serialHex).Select(p => p.SigningSerial);
+        return context.Set<ApplicationEntity>().AsNoTracking().Where(a => a.ResultSerial == serialHex || signing.Contains(a.ResultSerial!));
     }
 
     public async Task<CertificateApplication?> FindPendingApplicationAsync(string createdBy, byte[] request, CancellationToken cancellationToken)
