@@ -263,7 +263,9 @@ public class ApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         var health = (await anonymous.GetFromJsonAsync<HealthResponse>("/health", Web))!;
         var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
 
-        profiles.Select(p => p.Name).ShouldBe(["government-staff", "organization", "personal", "server-tls"]);
+        profiles.Select(p => p.Name).ShouldBe(["government-staff", "government-staff-encryption", "organization", "organization-encryption", "personal", "personal-encryption", "server-tls"]);
+        profiles.Single(p => p.Name == "personal").EncryptionProfile.ShouldBe("personal-encryption");
+        profiles.Single(p => p.Name == "personal-encryption").KmcKeys.ShouldBeTrue();
         profiles.Single(p => p.Name == "government-staff").KeyAlgorithms.ShouldBe(["sm2"]);
         health.ShouldBe(new HealthResponse("ok", "ok", "ready"));
         var paths = openApi.GetProperty("paths");

@@ -49,10 +49,12 @@ public sealed record AuthoritySummary(string Label, string Kind, string? Parent,
 /// <param name="AllowedSubject">Allowed subject attributes.</param>
 /// <param name="SubjectAltNames">Allowed subjectAltName forms.</param>
 /// <param name="IdentityExtensions">GM/T 0015 identity extensions and whether each is required.</param>
+/// <param name="EncryptionProfile">The profile of the encryption certificates paired with this profile's in a dual application (双证书), or null.</param>
+/// <param name="KmcKeys">Whether this is an encryption profile: its keys come from the key management centre, not from a CSR.</param>
 public sealed record ProfileSummary(
     string Name, string DisplayName, string PolicyOid, string? CpsUri, double ValidityDays, IReadOnlyList<string> KeyAlgorithms,
     string KeyUsage, IReadOnlyList<string> ExtendedKeyUsages, IReadOnlyList<string> RequiredSubject, IReadOnlyList<string> AllowedSubject,
-    IReadOnlyList<string> SubjectAltNames, IReadOnlyDictionary<string, bool> IdentityExtensions);
+    IReadOnlyList<string> SubjectAltNames, IReadOnlyDictionary<string, bool> IdentityExtensions, string? EncryptionProfile, bool KmcKeys);
 
 /// <summary>Health of the service.</summary>
 /// <param name="Status">ok when the database answers and the issuing CA key is open.</param>

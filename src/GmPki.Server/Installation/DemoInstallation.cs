@@ -10,8 +10,10 @@ namespace GmPki.Server.Installation;
 /// The demonstration set-up made when <c>gmpki serve</c> starts on an empty data directory: an
 /// SM2 root and issuing CA with demo names, a generated passphrase (unless
 /// <c>GMPKI_PASSPHRASE</c> is set), an administrator API key and a registrar
-/// (<c>demo-registrar</c>) API key for the registration counter, all saved in owner-only files of
-/// the data directory so the demo restarts without questions. Announced loudly; not for production.
+/// (<c>demo-registrar</c>) API key for the registration counter, and a key management centre whose
+/// three demo custodians' shares (2 of 3) lie in <c>kmc-demo-shares/</c> and unseal it at start
+/// (dual certificates work at once), all saved in owner-only files of the data directory so the
+/// demo restarts without questions. Announced loudly; not for production.
 /// </summary>
 public static class DemoInstallation
 {
@@ -38,6 +40,12 @@ public static class DemoInstallation
             data.WritePrivateFile(data.DemoPassphraseFile, passphrase + "\n");
         }
 
+        await using (var installation = await Installation.OpenAsync(data, () => passphrase, clock, cancellationToken))
+        {
+            await Kmc.KmcCeremony.RunAsync(installation, ["demo-custodian-1", "demo-custodian-2", "demo-custodian-3"], 2, data.Combine("kmc-demo-shares"),
+                unattended: true, new Actor("system:demo", null, null), cancellationToken);
+        }
+
         data.WritePrivateFile(data.DemoApiKeyFile, result.AdministratorApiKey + "\n");
         data.WritePrivateFile(data.DemoRegistrarKeyFile, result.RegistrarApiKey + "\n");
         var rule = new string('=', 78);
@@ -52,6 +60,8 @@ public static class DemoInstallation
         output.WriteLine($" Admin API key:    {result.AdministratorApiKey}");
         output.WriteLine($"                   (also in {data.DemoApiKeyFile})");
         output.WriteLine($" Registrar key:    in {data.DemoRegistrarKeyFile} (operator 'demo-registrar', role registrar)");
+        output.WriteLine($" KMC:              demo custodians' shares (2 of 3) in {data.Combine("kmc-demo-shares")}, unsealed at start;");
+        output.WriteLine("                   add \"dual\":true for a signing and an encryption certificate (双证书)");
         output.WriteLine(" Issue an SM2 certificate at the registration counter (every workflow step recorded):");
         foreach (var line in CounterExample(data.DemoRegistrarKeyFile, baseUrl))
         {

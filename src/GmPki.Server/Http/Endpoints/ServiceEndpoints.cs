@@ -22,7 +22,7 @@ internal static class ServiceEndpoints
             [.. p.KeyAlgorithms.Select(a => a.ToName()).Order(StringComparer.Ordinal)], p.KeyUsage.ToString(), p.ExtendedKeyUsages,
             p.RequiredSubjectAttributes, [.. p.AllowedSubjectAttributes.Order(StringComparer.Ordinal)],
             [.. p.SubjectAltNames.Select(t => t.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)],
-            p.IdentityExtensions.ToDictionary(i => i.Key.ToName(), i => i.Value)))];
+            p.IdentityExtensions.ToDictionary(i => i.Key.ToName(), i => i.Value), p.EncryptionProfile, p.KmcKeys))];
 
     private static async Task<IResult> HealthAsync(AuthorityDirectory authorities, ILogger<AuthorityDirectory> logger, CancellationToken cancellationToken)
     {
