@@ -43,15 +43,10 @@ internal static class AcmeExternalAccountBinding
             throw AcmeErrors.Malformed.With("the external account binding's payload is not the account key of the request.");
         }
 
-        var accounts = context.RequestServices.GetRequiredService<ProtocolAccounts>();
-        var secret = await accounts.RevealSecretAsync(EnrollmentProtocol.Acme, name, cancellationToken);
-        var account = secret is null ? null : await accounts.AuthenticateAsync(EnrollmentProtocol.Acme, name, secret, cancellationToken);
-        if (secret is null || account is null || !CryptographicOperations.FixedTimeEquals(CryptographicOperations.HmacData(hash, Key(secret), jws.SigningInput), jws.Signature))
-        {
-            throw AcmeErrors.Unauthorized.With($"the external account binding does not verify: unknown or disabled acme protocol account '{name}', or a wrong HMAC key.");
-        }
-
-        return account;
+        var revealed = await context.RequestServices.GetRequiredService<ProtocolAccounts>().RevealSecretAsync(EnrollmentProtocol.Acme, name, cancellationToken);
+        return revealed is var (account, secret) && CryptographicOperations.FixedTimeEquals(CryptographicOperations.HmacData(hash, Key(secret), jws.SigningInput), jws.Signature)
+            ? account
+            : throw AcmeErrors.Unauthorized.With($"the external account binding does not verify: unknown or disabled acme protocol account '{name}', or a wrong HMAC key.");
     }
 
     private static byte[] Key(string secret)

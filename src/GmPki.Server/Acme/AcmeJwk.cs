@@ -79,8 +79,11 @@ internal static class AcmeJwk
 
     private static ECCurve Curve(JsonElement jwk) => CurveName(jwk) == "P-256" ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384;
 
-    private static string CurveName(JsonElement jwk) => Member(jwk, "crv") is "P-256" or "P-384" and var name ? name
-        : throw AcmeErrors.BadSignatureAlgorithm.With($"curve '{Member(jwk, "crv")}' is not taken; use P-256 or P-384.");
+    private static string CurveName(JsonElement jwk)
+    {
+        var name = Member(jwk, "crv");
+        return name is "P-256" or "P-384" ? name : throw AcmeErrors.BadSignatureAlgorithm.With($"curve '{name}' is not taken; use P-256 or P-384.");
+    }
 
     /// <summary>A base64url member, checked to decode (so it is safe to place in the canonical JSON).</summary>
     private static string Member(JsonElement jwk, string name)
