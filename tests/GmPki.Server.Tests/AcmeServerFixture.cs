@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GmPki.Core.Keys;
 using GmPki.Server.Acme;
 using GmPki.Server.Http;
 using GmPki.Testing;
@@ -13,7 +14,8 @@ namespace GmPki.Server.Tests;
 /// <summary>
 /// An HTTPS server (lego insists on HTTPS) whose ACME validation fetches http-01 answers from
 /// 127.0.0.1:<see cref="Http01Port"/> for every name (<c>Acme:ResolveTo</c>) and looks up dns-01
-/// TXT records in <see cref="Dns"/>.
+/// TXT records in <see cref="Dns"/>. Its CAs are ECDSA P-256: Web PKI clients such as lego
+/// cannot read SM2 chains.
 /// </summary>
 public sealed class AcmeServerFixture : IAsyncLifetime
 {
@@ -33,13 +35,20 @@ public sealed class AcmeServerFixture : IAsyncLifetime
     public string Directory => Server.BaseUrl + "/acme/directory";
 
     public async Task InitializeAsync() => Server = await RunningServer.StartHttpsAsync(_tls,
-        (json, _) => json["Acme"] = new JsonObject
+        (json, _) =>
         {
-            [nameof(AcmeSettings.Http01Port)] = Http01Port,
-            [nameof(AcmeSettings.ResolveTo)] = "127.0.0.1",
-            [nameof(AcmeSettings.ValidationTimeoutSeconds)] = 5,
+            json["Acme"] = new JsonObject
+            {
+                [nameof(AcmeSettings.Http01Port)] = Http01Port,
+                [nameof(AcmeSettings.ResolveTo)] = "127.0.0.1",
+                [nameof(AcmeSettings.ValidationTimeoutSeconds)] = 5,
+            };
+
+            // Go before 1.22 (Debian's lego) cannot parse a policy OID with an arc over 63 bits, such
+            // as the shipped 2.25.{UUID} ones, and refuses the whole certificate; nor SM2 CAs (hence P-256).
+            json["Profiles"]!["server-tls"]!["PolicyOid"] = "2.999.1.4";
         },
-        services => services.AddSingleton<IDnsTxtResolver>(Dns));
+        services => services.AddSingleton<IDnsTxtResolver>(Dns), KeyAlgorithm.EcdsaP256);
 
     public async Task DisposeAsync()
     {
