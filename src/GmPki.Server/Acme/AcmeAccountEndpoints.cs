@@ -24,7 +24,7 @@ internal static class AcmeAccountEndpoints
             return AcmeResponses.Resource(context, View(urls, existing), urls.Account(existing.Id));
         }
 
-        if (request.Payload is { } payload && payload.TryGetProperty("onlyReturnExisting", out var only) && only.ValueKind == JsonValueKind.True)
+        if (AcmeJson.Member(request.Payload, "onlyReturnExisting")?.ValueKind == JsonValueKind.True)
         {
             throw AcmeErrors.AccountDoesNotExist.With("no account has this key (onlyReturnExisting).");
         }
@@ -57,7 +57,7 @@ internal static class AcmeAccountEndpoints
             await objects.WriteAsync([], [objects.Update(account, AcmeStatus.Deactivated, account.State)],
                 RegistrationActor.ProtocolClient(protocolAccount, null, context.TraceIdentifier).Event(objects.Now, "acme.account-deactivated", "acme-account:" + id, "success", new { account = id }), cancellationToken);
         }
-        else if (request.Payload is { } payload && payload.TryGetProperty("contact", out _))
+        else if (AcmeJson.Member(request.Payload, "contact") is not null)
         {
             await objects.WriteAsync([], [objects.Update(account, account.Status, account.State with { Contact = Contact(request) })], null, cancellationToken);
         }
@@ -91,8 +91,8 @@ internal static class AcmeAccountEndpoints
         }
 
         var body = inner.PayloadJson();
-        var named = body is { } b && b.TryGetProperty("account", out var a) ? a.GetString() : null;
-        var oldKey = body is { } o && o.TryGetProperty("oldKey", out var k) ? k : (JsonElement?)null;
+        var named = AcmeJson.Text(body, "account");
+        var oldKey = AcmeJson.Member(body, "oldKey");
         if (named != urls.Account(account.Id) || oldKey is null || AcmeJwk.Thumbprint(oldKey.Value) != account.Row.Owner)
         {
             throw AcmeErrors.Unauthorized.With("the inner JWS must name this account and its current key as 'account' and 'oldKey'.");
@@ -121,7 +121,7 @@ internal static class AcmeAccountEndpoints
         => request.SignedAccount.Id == id ? request.SignedAccount : throw AcmeErrors.Unauthorized.With($"the request is signed by account {request.SignedAccount.Id}, not {id}.");
 
     private static string[] Contact(AcmeRequest request)
-        => request.Payload is { } payload && payload.TryGetProperty("contact", out var contact) && contact.ValueKind == JsonValueKind.Array
-            ? [.. contact.EnumerateArray().Select(c => c.GetString() ?? throw AcmeErrors.Malformed.With("contact entries are URL strings."))]
+        => AcmeJson.Member(request.Payload, "contact") is { ValueKind: JsonValueKind.Array } contact
+            ? [.. contact.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString()! : throw AcmeErrors.Malformed.With("contact entries are URL strings."))]
             : [];
 }

@@ -42,6 +42,11 @@ internal static class AcmeAuthorizationEndpoints
         context.Response.Headers.Link = new[] { context.Response.Headers.Link.ToString(), $"<{urls.Authorization(authorization.Id)}>;rel=\"up\"" };
         if (request.Payload is not null && challenge.Status == AcmeStatus.Pending && authorization.Status == AcmeStatus.Pending)
         {
+            if (authorization.State.Expires <= objects.Now)
+            {
+                throw AcmeErrors.Unauthorized.With($"authorization {authorization.Id} expired at {authorization.State.Expires:O}; place a new order.");
+            }
+
             challenge = await ValidateAsync(context, request, objects, challenge, authorization, order, cancellationToken);
         }
 

@@ -20,7 +20,7 @@ internal static class AcmeExternalAccountBinding
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Payload is not { } payload || !payload.TryGetProperty("externalAccountBinding", out var binding))
+        if (AcmeJson.Member(request.Payload, "externalAccountBinding") is not { } binding)
         {
             throw AcmeErrors.ExternalAccountRequired.With("a new account needs an external account binding: the key id and HMAC key of an acme protocol account a registrar created (gmpki protocol-account add --protocol acme).");
         }

@@ -27,9 +27,9 @@ internal static class AcmeFinalization
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
         var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
         var order = await ReadyAsync(objects, await objects.OrderAsync(id, request.SignedAccount.Id, cancellationToken), cancellationToken);
-        if (order.Status != AcmeStatus.Ready)
+        if (order.Status != AcmeStatus.Ready || order.State.Expires <= objects.Now)
         {
-            throw AcmeErrors.OrderNotReady.With($"order {id} is {order.Status}; it is finalized once every authorization is valid, and only once.");
+            throw AcmeErrors.OrderNotReady.With($"order {id} is {order.Status} (expires {order.State.Expires:O}); it is finalized before it expires, once every authorization is valid, and only once.");
         }
 
         var csr = Csr(request.Text("csr"));

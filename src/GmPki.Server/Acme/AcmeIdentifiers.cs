@@ -20,12 +20,12 @@ internal static class AcmeIdentifiers
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(profiles);
-        if (payload is not { } body || !body.TryGetProperty("identifiers", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() is 0 or > MaxPerOrder)
+        if (AcmeJson.Member(payload, "identifiers") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() is 0 or > MaxPerOrder)
         {
             throw AcmeErrors.Malformed.With($"newOrder takes 1–{MaxPerOrder} identifiers.");
         }
 
-        if (body.TryGetProperty("notBefore", out _) || body.TryGetProperty("notAfter", out _))
+        if (AcmeJson.Member(payload, "notBefore") is not null || AcmeJson.Member(payload, "notAfter") is not null)
         {
             throw AcmeErrors.Malformed.With("notBefore and notAfter are not offered: the validity is the profile's.");
         }
@@ -34,8 +34,8 @@ internal static class AcmeIdentifiers
         var identifiers = new List<AcmeIdentifier>();
         foreach (var item in list.EnumerateArray())
         {
-            var type = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("type", out var t) ? t.GetString() : null;
-            var value = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("value", out var v) ? v.GetString()?.ToLowerInvariant() : null;
+            var type = AcmeJson.Text(item, "type");
+            var value = AcmeJson.Text(item, "value")?.ToLowerInvariant();
             if (type != "dns")
             {
                 throw AcmeErrors.UnsupportedIdentifier.With($"identifier type '{type}' is not offered; only 'dns'.");

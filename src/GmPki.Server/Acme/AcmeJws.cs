@@ -28,7 +28,7 @@ internal sealed record AcmeJws(JsonElement Header, string Protected, string Payl
     public string? Kid => Text("kid");
 
     /// <summary>The <c>jwk</c>, or null.</summary>
-    public JsonElement? Jwk => Header.TryGetProperty("jwk", out var jwk) ? jwk : null;
+    public JsonElement? Jwk => AcmeJson.Member(Header, "jwk");
 
     /// <summary>The bytes the signature covers (RFC 7515 §5.2).</summary>
     public byte[] SigningInput => Encoding.ASCII.GetBytes(Protected + "." + Payload);
@@ -65,10 +65,10 @@ internal sealed record AcmeJws(JsonElement Header, string Protected, string Payl
         return new AcmeJws(header, protectedHeader, String(body, "payload"), Decode(String(body, "signature"), "signature"));
     }
 
-    private string? Text(string name) => Header.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private string? Text(string name) => AcmeJson.Text(Header, name);
 
     private static string String(JsonElement body, string name)
-        => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : throw AcmeErrors.Malformed.With($"the JWS has no '{name}' member.");
+        => AcmeJson.Text(body, name) ?? throw AcmeErrors.Malformed.With($"the JWS has no '{name}' member.");
 
     private static byte[] Decode(string value, string what)
     {

@@ -28,7 +28,7 @@ internal sealed record AcmeRequest(AcmeJws Jws, JsonElement? Payload, JsonElemen
     public AcmeObject<AcmeAccountState> SignedAccount => Account ?? throw new InvalidOperationException("not a kid request");
 
     /// <summary>A string member of the payload, or null.</summary>
-    public string? Text(string name) => Payload is { } payload && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    public string? Text(string name) => AcmeJson.Text(Payload, name);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text.Json;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Registration.Protocols;
@@ -25,7 +26,9 @@ internal static class AcmeRevocation
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Either, cancellationToken);
         var der = Certificate(request.Text("certificate"));
-        var reasonCode = request.Payload is { } payload && payload.TryGetProperty("reason", out var r) && r.TryGetInt32(out var code) ? code : 0;
+        var reasonCode = AcmeJson.Member(request.Payload, "reason") is { } given
+            ? given.ValueKind == JsonValueKind.Number && given.TryGetInt32(out var code) ? code : throw AcmeErrors.BadRevocationReason.With("'reason' is a CRLReason integer.")
+            : 0;
         var reason = Reasons.GetValueOrDefault(reasonCode) ?? throw AcmeErrors.BadRevocationReason.With($"reason {reasonCode} is not one of {string.Join(", ", Reasons.Keys)} (RFC 5280 CRLReason).");
         var services = context.RequestServices;
         string serial;

@@ -9,5 +9,4 @@ internal static class AcmeStatus
     public const string Valid = "valid";
     public const string Invalid = "invalid";
     public const string Deactivated = "deactivated";
-    public const string Revoked = "revoked";
 }
