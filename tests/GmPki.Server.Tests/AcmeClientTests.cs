@@ -30,6 +30,7 @@ public class AcmeClientTests(AcmeServerFixture fixture) : IClassFixture<AcmeServ
             "--reason", "superseded", "--no-delete-after-revoke");
         var byCertificateKey = AcmeClients.Certbot(client.Path, fixture.TlsCertificate, "revoke", "--server", fixture.Directory, "--cert-path", client.File("second.pem"),
             "--key-path", client.File("second.key"), "--no-delete-after-revoke");
+        var again = AcmeClients.Certbot(client.Path, fixture.TlsCertificate, "revoke", "--server", fixture.Directory, "--cert-path", client.File("first.pem"), "--no-delete-after-revoke");
 
         first.ExitCode.ShouldBe(0, first.Output);
         second.ExitCode.ShouldBe(0, second.Output);
@@ -40,7 +41,9 @@ public class AcmeClientTests(AcmeServerFixture fixture) : IClassFixture<AcmeServ
         byCertificateKey.ExitCode.ShouldBe(0, byCertificateKey.Output);
         (await StatusAsync(firstSerial)).ShouldBe(CertificateStatus.Revoked);
         (await StatusAsync(secondSerial)).ShouldBe(CertificateStatus.Revoked);
+        again.ExitCode.ShouldNotBe(0);
         var audit = await Server.RecentAuditAsync(200);
+        audit.ShouldContain(e => e.Action == "acme.request-rejected" && e.Details!.Contains("acme:alreadyRevoked", StringComparison.Ordinal));
         audit.ShouldContain(e => e.Action == "application.step-recorded" && e.Actor == "protocol:acme:" + kid && e.Details!.Contains("jws-certificate-key", StringComparison.Ordinal));
         audit.Count(e => e.Action == "acme.account-created" && e.Actor == "protocol:acme:" + kid).ShouldBe(1);
     }

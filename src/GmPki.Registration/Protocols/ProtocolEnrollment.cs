@@ -16,7 +16,9 @@ namespace GmPki.Registration.Protocols;
 /// ones at the desk first), the will by the request signed with the key to be certified, subject
 /// consistency checked as always, approval by the account unless the profile's two-person rule
 /// needs a reviewer, then issuance and delivery through the protocol. The five steps the account
-/// satisfies are written in one ledger write.
+/// satisfies are written in one ledger write. ACME enrollments record subject consistency as the
+/// protocol's validation of the names (<see cref="EnrollValidatedAsync"/>), and ACME revocations
+/// are revoke applications (<see cref="RevokeAsync"/>).
 /// </summary>
 public sealed class ProtocolEnrollment(
     IRegistrationLedger ledger,
@@ -78,7 +80,7 @@ public sealed class ProtocolEnrollment(
     {
         ArgumentNullException.ThrowIfNull(signedRequest);
         var (application, actor, reference) = await OpenAsync(account, authentication, new ApplicationInput(ApplicationKind.Revoke, account.SubscriberId, null, null, serial, reason),
-            "revocation request signed for the protocol", Sm3.HashHex(signedRequest), requestId, cancellationToken);
+            "revocation request signed with the key the identity step names", Sm3.HashHex(signedRequest), requestId, cancellationToken);
         return application.TwoPersonRule ? application : await ApproveAndFulfilAsync(application, actor, reference, cancellationToken);
     }
 
