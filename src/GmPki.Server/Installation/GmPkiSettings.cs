@@ -36,6 +36,9 @@ public sealed class GmPkiSettings
     /// <summary>Publication to directories (LDAP).</summary>
     public DirectorySettings Directory { get; set; } = new();
 
+    /// <summary>Section <c>Kmc</c>: the embedded key management centre.</summary>
+    public KmcSettings Kmc { get; set; } = new();
+
     /// <summary>The ACME server's challenge validation (docs/protocols.md).</summary>
     public global::GmPki.Server.Acme.AcmeSettings Acme { get; set; } = new();
 
