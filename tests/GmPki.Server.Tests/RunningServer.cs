@@ -57,9 +57,10 @@ public class RunningServer : IAsyncDisposable
     /// <param name="configure">Changes <c>gmpki.json</c> (as a JSON tree, with the data directory) before the server starts.</param>
     /// <param name="scheme"><c>http</c>, or <c>https</c> when <paramref name="configure"/> sets up <c>Server:Https</c>.</param>
     /// <param name="prepare">Works on the initialised installation before the server starts (for example the KMC's key ceremony).</param>
+    /// <param name="services">Registers services before the server's own (fakes), or null.</param>
     public static async Task<RunningServer> StartAsync(
         KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, Action<JsonNode, DataDirectory>? configure = null, string scheme = "http",
-        Func<Installation.Installation, Task>? prepare = null)
+        Func<Installation.Installation, Task>? prepare = null, Action<IServiceCollection>? services = null)
     {
         var directory = new TempDirectory("gmpki-server-");
         var port = LoopbackPort.Free();
@@ -81,7 +82,7 @@ public class RunningServer : IAsyncDisposable
             File.WriteAllText(data.ConfigurationFile, configuration.ToJsonString());
         }
 
-        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), CancellationToken.None);
+        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase, Services: services), CancellationToken.None);
         await app.StartAsync();
         var accounts = app.Services.GetRequiredService<OperatorAccounts>();
         var registrar = await accounts.CreateAsync("registrar", OperatorRole.Registrar, Actor.System, CancellationToken.None);
@@ -102,12 +103,14 @@ public class RunningServer : IAsyncDisposable
     /// Starts an HTTPS server whose TLS certificate (ECDSA P-256, for 127.0.0.1) openssl makes as
     /// <c>server.pem</c>/<c>server.key</c> in <paramref name="tlsDirectory"/>; it asks for client
     /// certificates and believes the <c>X-Client-Cert</c> header from 127.0.0.1 (a TLCP proxy's).
+    /// <paramref name="configure"/>, <paramref name="services"/> and <paramref name="algorithm"/> (of the CAs) as for <see cref="StartAsync"/>.
     /// </summary>
-    public static Task<RunningServer> StartHttpsAsync(string tlsDirectory)
+    public static Task<RunningServer> StartHttpsAsync(
+        string tlsDirectory, Action<JsonNode, DataDirectory>? configure = null, Action<IServiceCollection>? services = null, KeyAlgorithm algorithm = KeyAlgorithm.Sm2)
     {
         OpenSsl.MustRun(tlsDirectory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
             "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
-        return StartAsync(scheme: "https", configure: (json, data) =>
+        return StartAsync(algorithm, scheme: "https", configure: (json, data) =>
         {
             File.Copy(Path.Combine(tlsDirectory, "server.pem"), data.Combine("tls.pem"));
             File.Copy(Path.Combine(tlsDirectory, "server.key"), data.Combine("tls.key"));
@@ -116,7 +119,8 @@ public class RunningServer : IAsyncDisposable
                 ["Https"] = new JsonObject { ["CertificateFile"] = "tls.pem", ["KeyFile"] = "tls.key" },
                 ["ClientCertificates"] = new JsonObject { ["ForwardedHeader"] = "X-Client-Cert", ["TrustedProxies"] = new JsonArray("127.0.0.1") },
             };
-        });
+            configure?.Invoke(json, data);
+        }, services: services);
     }
 
     /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>

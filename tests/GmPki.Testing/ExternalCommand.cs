@@ -5,8 +5,8 @@ namespace GmPki.Testing;
 /// <summary>Runs a command-line program to completion and captures what it printed.</summary>
 internal static class ExternalCommand
 {
-    /// <summary>Runs <paramref name="fileName"/>; returns its exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments)
+    /// <summary>Runs <paramref name="fileName"/> (with <paramref name="environment"/> added to this process's); returns its exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -17,6 +17,11 @@ internal static class ExternalCommand
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)

@@ -16,7 +16,9 @@ namespace GmPki.Registration.Protocols;
 /// ones at the desk first), the will by the request signed with the key to be certified, subject
 /// consistency checked as always, approval by the account unless the profile's two-person rule
 /// needs a reviewer, then issuance and delivery through the protocol. The five steps the account
-/// satisfies are written in one ledger write.
+/// satisfies are written in one ledger write. ACME enrollments record subject consistency as the
+/// protocol's validation of the names (<see cref="EnrollValidatedAsync"/>), and ACME revocations
+/// are revoke applications (<see cref="RevokeAsync"/>).
 /// </summary>
 public sealed class ProtocolEnrollment(
     IRegistrationLedger ledger,
@@ -35,17 +37,81 @@ public sealed class ProtocolEnrollment(
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The application: completed with <see cref="CertificateApplication.ResultSerial"/>, awaiting approval under the two-person rule, or rejected (subject not the holder's).</returns>
     /// <exception cref="GmPkiException"><c>step-invalid</c> when the notices or agreement changed since the basis; any error of opening (<c>csr-*</c>, …) or issuance.</exception>
-    public async Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, string? requestId, CancellationToken cancellationToken)
+    public Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, string? requestId, CancellationToken cancellationToken)
+        => EnrollAsync(account, authentication, request, renewSerial, null, requestId, cancellationToken);
+
+    /// <summary>
+    /// Enrolls a certificate that names only identifiers the protocol itself validated as the
+    /// account's (ACME, RFC 8555 §8: control of each DNS name proven by a challenge): the subject
+    /// consistency step (R22 item 3) records that validation (method <c>protocol-validation</c>)
+    /// instead of comparing the subject with the holder's legal name. The caller guarantees that
+    /// the request names nothing but <paramref name="validatedNames"/> (subject CN and subjectAltName).
+    /// </summary>
+    /// <param name="account">The authenticated account.</param>
+    /// <param name="authentication">How the protocol authenticated it, e.g. <c>jws-account-key</c>.</param>
+    /// <param name="request">PKCS#10 request, DER or PEM.</param>
+    /// <param name="validatedNames">The names and how each was validated, recorded as the step's details.</param>
+    /// <param name="requestId">Correlation ID, or null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>As <see cref="EnrollAsync(ProtocolAccount, string, byte[], string?, string?, CancellationToken)"/>.</returns>
+    /// <exception cref="GmPkiException">As <see cref="EnrollAsync(ProtocolAccount, string, byte[], string?, string?, CancellationToken)"/>.</exception>
+    public Task<CertificateApplication> EnrollValidatedAsync(ProtocolAccount account, string authentication, byte[] request, object validatedNames, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(validatedNames);
+        return EnrollAsync(account, authentication, request, null, validatedNames, requestId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes a certificate of the account's subscriber at the protocol's request (ACME
+    /// revokeCert, RFC 8555 §7.6): a revoke application whose identity, materials, notices,
+    /// agreement and will steps are satisfied like an enrollment's, approved by the account and
+    /// fulfilled at once.
+    /// </summary>
+    /// <param name="account">The authenticated account.</param>
+    /// <param name="authentication">How the protocol authenticated the request, e.g. <c>jws-account-key</c> or <c>jws-certificate-key</c>.</param>
+    /// <param name="serial">The certificate (hex).</param>
+    /// <param name="reason">RFC 5280 reason name (<c>unspecified</c>, <c>keyCompromise</c>, …).</param>
+    /// <param name="signedRequest">The signed protocol request (its SM3 is recorded as the will).</param>
+    /// <param name="requestId">Correlation ID, or null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The application: completed, or awaiting approval under the two-person rule.</returns>
+    /// <exception cref="GmPkiException"><c>certificate-not-found</c>; <c>request-invalid</c> (not the subscriber's, revoked already, bad reason); <c>step-invalid</c> as for enrollment.</exception>
+    public async Task<CertificateApplication> RevokeAsync(ProtocolAccount account, string authentication, string serial, string reason, byte[] signedRequest, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signedRequest);
+        var (application, actor, reference) = await OpenAsync(account, authentication, new ApplicationInput(ApplicationKind.Revoke, account.SubscriberId, null, null, serial, reason),
+            "revocation request signed with the key the identity step names", Sm3.HashHex(signedRequest), requestId, cancellationToken);
+        return application.TwoPersonRule ? application : await ApproveAndFulfilAsync(application, actor, reference, cancellationToken);
+    }
+
+    private async Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, object? validatedNames, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (application, actor, reference) = await OpenAsync(account, authentication,
+            new ApplicationInput(renewSerial is null ? ApplicationKind.New : ApplicationKind.Renew, account.SubscriberId, account.Profile, request, renewSerial, null),
+            "certification request signed with the key to be certified", null, requestId, cancellationToken);
+        application = validatedNames is null
+            ? await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken)
+            : await steps.RecordAsync(application, WorkflowStep.SubjectConsistency, true, actor, "protocol-validation",
+                new { reference, finding = "the certificate names only identifiers the protocol validated as the account's", validated = validatedNames }, null, cancellationToken);
+        if (application.State == ApplicationState.Rejected || application.TwoPersonRule)
+        {
+            return application;
+        }
+
+        return await DeliverAsync(await ApproveAndFulfilAsync(application, actor, reference, cancellationToken), account, requestId);
+    }
+
+    /// <summary>Opens the application as the account and records, in one write, the five steps the account satisfies (identity to will).</summary>
+    private async Task<(CertificateApplication Application, RegistrationActor Actor, object Reference)> OpenAsync(
+        ProtocolAccount account, string authentication, ApplicationInput input, string statement, string? requestSm3, string? requestId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(request);
         var basis = await ledger.FindApplicationAsync(account.BasisApplicationId, cancellationToken)
             ?? throw Errors.ApplicationNotFound.With($"the basis application {account.BasisApplicationId} of the account is gone.");
         var notice = await InForceAsync(basis, WorkflowStep.NoticeAcknowledgement, DocumentKind.Notice, cancellationToken);
         var agreement = await InForceAsync(basis, WorkflowStep.AgreementSignature, DocumentKind.Agreement, cancellationToken);
-        var opened = await applications.OpenAsync(
-            new ApplicationInput(renewSerial is null ? ApplicationKind.New : ApplicationKind.Renew, account.SubscriberId, account.Profile, request, renewSerial, null),
-            RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
+        var opened = await applications.OpenAsync(input, RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
         var actor = RegistrationActor.ProtocolClient(account, opened.Application.Id, requestId);
         var reference = new { protocol = KebabNames.Of(account.Protocol), account = account.Name, basis = basis.Id };
         var application = opened.Application;
@@ -59,17 +125,16 @@ public sealed class ProtocolEnrollment(
             new PendingStep(WorkflowStep.AgreementSignature, true, "protocol-account",
                 new { reference, document = "agreement", version = agreement.Version, sm3 = agreement.Sm3, cpsVersion = agreement.CpsVersion }),
             new PendingStep(WorkflowStep.WillConfirmation, true, "protocol-request",
-                new { operation = KebabNames.Of(application.Kind), statement = "certification request signed with the key to be certified", requestSm3 = Sm3.HashHex(application.CertificationRequest!) }),
+                new { operation = KebabNames.Of(application.Kind), statement, requestSm3 = requestSm3 ?? Sm3.HashHex(application.CertificationRequest!) }),
         ], actor, cancellationToken);
-        application = await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken);
-        if (application.State == ApplicationState.Rejected || application.TwoPersonRule)
-        {
-            return application;
-        }
+        return (application, actor, reference);
+    }
 
+    private async Task<CertificateApplication> ApproveAndFulfilAsync(CertificateApplication application, RegistrationActor actor, object reference, CancellationToken cancellationToken)
+    {
         application = await steps.RecordAsync(application, WorkflowStep.Approval, true, actor, "protocol-account",
             new { comment = "approved by the protocol account (no two-person rule for this profile)", reference, twoPersonRule = false }, null, cancellationToken);
-        return await DeliverAsync(await fulfilment.FulfilAsync(application.Id, actor, cancellationToken), account, requestId);
+        return await fulfilment.FulfilAsync(application.Id, actor, cancellationToken);
     }
 
     /// <summary>

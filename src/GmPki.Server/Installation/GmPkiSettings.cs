@@ -39,6 +39,9 @@ public sealed class GmPkiSettings
     /// <summary>Section <c>Kmc</c>: the embedded key management centre.</summary>
     public KmcSettings Kmc { get; set; } = new();
 
+    /// <summary>The ACME server's challenge validation (docs/protocols.md).</summary>
+    public global::GmPki.Server.Acme.AcmeSettings Acme { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

@@ -62,6 +62,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         Registration.RegistrationConfiguration.Apply(modelBuilder);
         Status.StatusConfiguration.Apply(modelBuilder);
         Outbox.DirectoryOutboxConfiguration.Apply(modelBuilder);
+        Acme.AcmeConfiguration.Apply(modelBuilder);
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }
