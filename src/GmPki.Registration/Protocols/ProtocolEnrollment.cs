@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Cryptography.Sm;
 using GmPki.Registration.Documents;
@@ -8,7 +9,7 @@ using GmPki.Registration.Workflow;
 namespace GmPki.Registration.Protocols;
 
 /// <summary>
-/// A protocol request (EST simpleenroll, …) as an application (docs/protocols.md): the
+/// A protocol request (EST simpleenroll, CMP ir/cr/p10cr/kur/rr, …) as an application (docs/protocols.md): the
 /// authenticated protocol account acts as the applicant, and each step records what satisfies it —
 /// identity by the protocol's authentication of an account bound at the desk to a verified
 /// subscriber, materials, notices and agreement by reference to the account's basis application
@@ -24,7 +25,8 @@ public sealed class ProtocolEnrollment(
     StepDesk stepDesk,
     FulfilmentDesk fulfilment,
     DocumentDesk documents,
-    StepWriter steps)
+    StepWriter steps,
+    ICertificateDirectory certificates)
 {
     /// <summary>Enrolls: opens a new application (or a renewal of <paramref name="renewSerial"/>) for the account's subscriber and profile and records its steps.</summary>
     /// <param name="account">The authenticated account.</param>
@@ -35,17 +37,48 @@ public sealed class ProtocolEnrollment(
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The application: completed with <see cref="CertificateApplication.ResultSerial"/>, awaiting approval under the two-person rule, or rejected (subject not the holder's).</returns>
     /// <exception cref="GmPkiException"><c>step-invalid</c> when the notices or agreement changed since the basis; any error of opening (<c>csr-*</c>, …) or issuance.</exception>
-    public async Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, string? requestId, CancellationToken cancellationToken)
+    public Task<CertificateApplication> EnrollAsync(ProtocolAccount account, string authentication, byte[] request, string? renewSerial, string? requestId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(request);
+        return ApplyAsync(account, authentication,
+            new ApplicationInput(renewSerial is null ? ApplicationKind.New : ApplicationKind.Renew, account.SubscriberId, account.Profile, request, renewSerial, null),
+            "certification request signed with the key to be certified", requestId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes a certificate of the account's subscriber (CMP rr, RFC 4210 §5.3.9) as a <c>revoke</c>
+    /// application with the same steps as an enrollment (no subject check, no delivery): the will is
+    /// the revocation request the protocol authenticated.
+    /// </summary>
+    /// <param name="account">The authenticated account.</param>
+    /// <param name="authentication">How the protocol authenticated it, e.g. <c>cmp-signature</c>.</param>
+    /// <param name="serial">Hex serial of the certificate revoked: the subscriber's, of the account's profile.</param>
+    /// <param name="reason">An RFC 5280 reason name (see <see cref="ApplicationInput.Reason"/>), or null for unspecified.</param>
+    /// <param name="requestId">Correlation ID, or null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The application: completed (revoked), or awaiting approval under the two-person rule.</returns>
+    /// <exception cref="GmPkiException"><c>forbidden</c> for a certificate of another subscriber or profile; <c>step-invalid</c> as for enrollment; any error of opening (<c>certificate-not-found</c>, <c>request-invalid</c>, …) or of the status change.</exception>
+    public async Task<CertificateApplication> RevokeAsync(ProtocolAccount account, string authentication, string serial, string? reason, string? requestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (await certificates.FindAsync(SerialText.Normalize(serial), cancellationToken) is { } target && target.Reservation.Profile != account.Profile)
+        {
+            throw Errors.Forbidden.With($"{KebabNames.Of(account.Protocol)} account '{account.Name}' acts for profile '{account.Profile}', not on a '{target.Reservation.Profile}' certificate.");
+        }
+
+        return await ApplyAsync(account, authentication, new ApplicationInput(ApplicationKind.Revoke, account.SubscriberId, null, null, serial, reason),
+            "revocation request authenticated by the protocol", requestId, cancellationToken);
+    }
+
+    private async Task<CertificateApplication> ApplyAsync(ProtocolAccount account, string authentication, ApplicationInput input, string statement, string? requestId, CancellationToken cancellationToken)
+    {
         var basis = await ledger.FindApplicationAsync(account.BasisApplicationId, cancellationToken)
             ?? throw Errors.ApplicationNotFound.With($"the basis application {account.BasisApplicationId} of the account is gone.");
         var notice = await InForceAsync(basis, WorkflowStep.NoticeAcknowledgement, DocumentKind.Notice, cancellationToken);
         var agreement = await InForceAsync(basis, WorkflowStep.AgreementSignature, DocumentKind.Agreement, cancellationToken);
-        var opened = await applications.OpenAsync(
-            new ApplicationInput(renewSerial is null ? ApplicationKind.New : ApplicationKind.Renew, account.SubscriberId, account.Profile, request, renewSerial, null),
-            RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
+        var opened = await applications.OpenAsync(input, RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
+
         var actor = RegistrationActor.ProtocolClient(account, opened.Application.Id, requestId);
         var reference = new { protocol = KebabNames.Of(account.Protocol), account = account.Name, basis = basis.Id };
         var application = opened.Application;
@@ -59,9 +92,13 @@ public sealed class ProtocolEnrollment(
             new PendingStep(WorkflowStep.AgreementSignature, true, "protocol-account",
                 new { reference, document = "agreement", version = agreement.Version, sm3 = agreement.Sm3, cpsVersion = agreement.CpsVersion }),
             new PendingStep(WorkflowStep.WillConfirmation, true, "protocol-request",
-                new { operation = KebabNames.Of(application.Kind), statement = "certification request signed with the key to be certified", requestSm3 = Sm3.HashHex(application.CertificationRequest!) }),
+                new { operation = KebabNames.Of(application.Kind), statement, requestSm3 = application.CertificationRequest is { } request ? Sm3.HashHex(request) : null }),
         ], actor, cancellationToken);
-        application = await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken);
+        if (StepTable.Issues(application.Kind))
+        {
+            application = await stepDesk.CheckSubjectConsistencyAsync(application.Id, actor, cancellationToken);
+        }
+
         if (application.State == ApplicationState.Rejected || application.TwoPersonRule)
         {
             return application;
@@ -69,7 +106,8 @@ public sealed class ProtocolEnrollment(
 
         application = await steps.RecordAsync(application, WorkflowStep.Approval, true, actor, "protocol-account",
             new { comment = "approved by the protocol account (no two-person rule for this profile)", reference, twoPersonRule = false }, null, cancellationToken);
-        return await DeliverAsync(await fulfilment.FulfilAsync(application.Id, actor, cancellationToken), account, requestId);
+        var fulfilled = await fulfilment.FulfilAsync(application.Id, actor, cancellationToken);
+        return StepTable.Issues(fulfilled.Kind) ? await DeliverAsync(fulfilled, account, requestId) : fulfilled;
     }
 
     /// <summary>
@@ -84,8 +122,9 @@ public sealed class ProtocolEnrollment(
         ArgumentNullException.ThrowIfNull(application);
         return application.State switch
         {
-            ApplicationState.Approved => await DeliverAsync(await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken),
-                account, requestId),
+            ApplicationState.Approved when StepTable.Issues(application.Kind) => await DeliverAsync(
+                await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken), account, requestId),
+            ApplicationState.Approved => await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken),
             ApplicationState.Fulfilled => await DeliverAsync(application, account, requestId),
             _ => application,
         };

@@ -49,6 +49,7 @@ public static class ServerHost
         });
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
+        builder.Services.AddSingleton<Cmp.CmpAuthority>();
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();
@@ -92,6 +93,7 @@ public static class ServerHost
         TimestampEndpoints.Map(app);
         StatusEndpoints.Map(app);
         Est.EstEndpoints.Map(app);
+        Cmp.CmpEndpoints.Map(app);
         DirectoryEndpoints.Map(app);
         AnnouncementEndpoints.Map(app);
         AuthenticityEndpoints.Map(app);
