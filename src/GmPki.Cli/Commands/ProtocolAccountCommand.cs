@@ -15,7 +15,7 @@ internal static class ProtocolAccountCommand
     {
         var data = CliContext.DataOption();
         var operatorName = CliContext.OperatorOption();
-        var protocol = new Option<string>("--protocol") { Description = "est (cmp and acme are planned).", DefaultValueFactory = _ => "est" };
+        var protocol = new Option<string>("--protocol") { Description = "est, cmp or acme.", DefaultValueFactory = _ => "est" };
         var name = new Option<string>("--name") { Description = "Account name: 1–64 of a-z 0-9 . _ - (the EST user name).", Required = true };
         var profile = new Option<string>("--profile") { Description = "The one profile the account enrolls for.", Required = true };
         var basis = new Option<Guid>("--basis") { Description = "A completed new, renew or change application of the subscriber, done at the desk.", Required = true };
@@ -52,7 +52,7 @@ internal static class ProtocolAccountCommand
     {
         var data = CliContext.DataOption();
         var operatorName = CliContext.OperatorOption();
-        var protocol = new Option<string>("--protocol") { Description = "est.", DefaultValueFactory = _ => "est" };
+        var protocol = new Option<string>("--protocol") { Description = "est, cmp or acme.", DefaultValueFactory = _ => "est" };
         var name = new Option<string>("--name") { Description = "Account name.", Required = true };
         var command = new Command(verb, disabled ? "Disable an account: it authenticates nothing." : "Enable a disabled account.") { data, operatorName, protocol, name };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>

@@ -25,6 +25,7 @@ public enum EnrollmentProtocol
 /// <param name="Profile">The only profile the account enrolls for.</param>
 /// <param name="BasisApplicationId">A completed issuing application of the same subscriber, done at the desk.</param>
 /// <param name="SecretSm3">Lowercase hex SM3 of the account's secret (256 random bits, shown once).</param>
+/// <param name="SecretSealed">The secret itself, SM4-GCM under the installation's data key (<see cref="Keys.IPersonalDataProtector"/>, purpose <c>protocol-account:{protocol}/{name}:secret</c>), for the protocols that MAC with it (CMP PBMAC, ACME external account binding); null for accounts created before it was kept.</param>
 /// <param name="CreatedBy">Audit name of the registrar who created it.</param>
 /// <param name="Agency">The registrar's agency, or null for the CA itself.</param>
 /// <param name="CreatedAt">UTC.</param>
@@ -36,6 +37,7 @@ public sealed record ProtocolAccount(
     string Profile,
     Guid BasisApplicationId,
     string SecretSm3,
+    byte[]? SecretSealed,
     string CreatedBy,
     string? Agency,
     DateTime CreatedAt,

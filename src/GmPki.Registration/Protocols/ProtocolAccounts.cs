@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
+using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
@@ -22,9 +23,11 @@ public sealed record ProtocolAccountInput(EnrollmentProtocol Protocol, string Na
 /// Protocol accounts (协议接入账户): a registrar binds a protocol credential to a subscriber whose
 /// identity, materials, notices and agreement were handled at the desk in a completed application
 /// (REQUIREMENTS.md §3), so that every certificate the account enrolls for has the same recorded
-/// basis (docs/protocols.md). The secret is 256 random bits, shown once; only its SM3 is stored.
+/// basis (docs/protocols.md). The secret is 256 random bits (43 base64url characters), shown once;
+/// the store keeps its SM3 (to authenticate) and the secret sealed under the data key (for the MACs
+/// of CMP and ACME, <see cref="RevealSecretAsync"/>).
 /// </summary>
-public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegistrationLedger ledger, ICertificateDirectory certificates, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
+public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegistrationLedger ledger, ICertificateDirectory certificates, IReadOnlyDictionary<string, CertificateProfile> profiles, IPersonalDataProtector protector, TimeProvider clock)
 {
     private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
 
@@ -38,11 +41,6 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
         if (!registrar.HasRole(Desk))
         {
             throw Errors.Forbidden.With("protocol accounts are created at the desk by registrars and agency operators.");
-        }
-
-        if (input.Protocol != EnrollmentProtocol.Est)
-        {
-            throw Errors.RequestInvalid.With($"{KebabNames.Of(input.Protocol)} enrollment is not offered yet; accounts are for est.");
         }
 
         if (!NamePattern().IsMatch(input.Name))
@@ -69,7 +67,8 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
 
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow().UtcDateTime;
-        var account = new ProtocolAccount(input.Protocol, input.Name, basis.SubscriberId, input.Profile, basis.Id, HashSecret(secret), registrar.Name, registrar.Agency, now, false);
+        var sealedSecret = protector.Protect(Encoding.ASCII.GetBytes(secret), SealPurpose(input.Protocol, input.Name));
+        var account = new ProtocolAccount(input.Protocol, input.Name, basis.SubscriberId, input.Profile, basis.Id, HashSecret(secret), sealedSecret, registrar.Name, registrar.Agency, now, false);
         await store.AddAsync(account, registrar.Event(now, "protocol-account.created", Target(account.Protocol, account.Name), "success", new
         {
             protocol = KebabNames.Of(account.Protocol),
@@ -89,6 +88,20 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
         return account is { Disabled: false }
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(account.SecretSm3), Encoding.ASCII.GetBytes(HashSecret(secret)))
             ? account
+            : null;
+    }
+
+    /// <summary>
+    /// The secret of an enabled account, for protocols whose client proves it by a MAC keyed with it
+    /// (CMP password-based MAC, RFC 4210 §5.1.3.1; ACME external account binding, RFC 8555 §7.3.4).
+    /// </summary>
+    /// <returns>The account and its secret (ASCII, as shown at creation), or null when the account is unknown, disabled, or was created before secrets were sealed (callers audit the refusal).</returns>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The sealed secret does not open under the data key (tampered row or another installation's key).</exception>
+    public async Task<(ProtocolAccount Account, string Secret)?> RevealSecretAsync(EnrollmentProtocol protocol, string name, CancellationToken cancellationToken)
+    {
+        var account = await store.FindAsync(protocol, name, cancellationToken);
+        return account is { Disabled: false, SecretSealed: { } sealedSecret }
+            ? (account, Encoding.ASCII.GetString(protector.Unprotect(sealedSecret, SealPurpose(protocol, name))))
             : null;
     }
 
@@ -149,6 +162,8 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
     }
 
     private static string Target(EnrollmentProtocol protocol, string name) => $"protocol-account:{KebabNames.Of(protocol)}/{name}";
+
+    private static string SealPurpose(EnrollmentProtocol protocol, string name) => $"protocol-account:{KebabNames.Of(protocol)}/{name}:secret";
 
     private static string HashSecret(string secret) => Sm3.HashHex(Encoding.UTF8.GetBytes(secret));
 

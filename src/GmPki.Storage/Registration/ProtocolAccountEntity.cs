@@ -16,6 +16,9 @@ internal sealed class ProtocolAccountEntity
 
     public required string SecretSm3 { get; set; }
 
+    /// <summary>The secret under the data key (SM4-GCM), or null for accounts created before migration 20261210000000_ProtocolSecrets.</summary>
+    public byte[]? SecretSealed { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public string? Agency { get; set; }

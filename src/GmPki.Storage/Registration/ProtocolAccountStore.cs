@@ -11,9 +11,9 @@ namespace GmPki.Storage.Registration;
 internal sealed class ProtocolAccountStore(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IProtocolAccountStore
 {
     private static readonly LedgerStatement Insert = new(
-        "INSERT INTO protocol_accounts (protocol, name, subscriber_id, profile, basis_application_id, secret_sm3, created_by, agency, created_at, disabled) " +
-        "VALUES (@protocol, @name, @subscriber, @profile, @basis, @secret, @createdBy, @agency, @createdAt, @disabled)",
-        "protocol", "name", "subscriber", "profile", "basis", "secret", "createdBy", "agency", "createdAt", "disabled");
+        "INSERT INTO protocol_accounts (protocol, name, subscriber_id, profile, basis_application_id, secret_sm3, secret_sealed, created_by, agency, created_at, disabled) " +
+        "VALUES (@protocol, @name, @subscriber, @profile, @basis, @secret, @sealed, @createdBy, @agency, @createdAt, @disabled)",
+        "protocol", "name", "subscriber", "profile", "basis", "secret", "sealed", "createdBy", "agency", "createdAt", "disabled");
 
     private static readonly LedgerStatement Disable = new(
         "UPDATE protocol_accounts SET disabled = @disabled WHERE protocol = @protocol AND name = @name", "disabled", "protocol", "name");
@@ -25,7 +25,7 @@ internal sealed class ProtocolAccountStore(IDbContextFactory<LedgerContext> cont
         var step = new LedgerStep(Insert,
         [
             KebabNames.Of(account.Protocol), account.Name, account.SubscriberId.ToString("D"), account.Profile, account.BasisApplicationId.ToString("D"),
-            account.SecretSm3, account.CreatedBy, account.Agency, UtcDateTimeConverter.ToUtc(account.CreatedAt), account.Disabled,
+            account.SecretSm3, account.SecretSealed, account.CreatedBy, account.Agency, UtcDateTimeConverter.ToUtc(account.CreatedAt), account.Disabled,
         ]);
         if (await writer.WriteAsync([step, LedgerStatements.Audit(audit)], cancellationToken) != WriteOutcome.Written)
         {
@@ -54,5 +54,5 @@ internal sealed class ProtocolAccountStore(IDbContextFactory<LedgerContext> cont
 
     private static ProtocolAccount ToAccount(ProtocolAccountEntity row) => new(
         RegistrationStatements.Parse<EnrollmentProtocol>(row.Protocol), row.Name, Guid.Parse(row.SubscriberId), row.Profile, Guid.Parse(row.BasisApplicationId),
-        row.SecretSm3, row.CreatedBy, row.Agency, row.CreatedAt, row.Disabled);
+        row.SecretSm3, row.SecretSealed, row.CreatedBy, row.Agency, row.CreatedAt, row.Disabled);
 }
