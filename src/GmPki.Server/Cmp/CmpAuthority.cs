@@ -9,8 +9,8 @@ namespace GmPki.Server.Cmp;
 /// The issuing CA as the CMP server (RFC 4210 §5.1.3.3): it signs the responses to
 /// signature-protected requests with its own key and names itself (its subject) as the sender.
 /// The key is opened once per SM2 signer ID: a response is signed with the ID that verified the
-/// client's own protection (OpenSSL 3.0 signs and verifies with the empty ID unless told
-/// otherwise), and with the GM/T 0009 default ID when there was none.
+/// client's own SM2 protection, otherwise with the empty ID, which OpenSSL 3.0 verifies with
+/// (it passes no ID when checking CMP protection).
 /// </summary>
 internal sealed class CmpAuthority(AuthorityDirectory authorities, IAuthorityRegistry registry, IKeyStore keys)
 {

@@ -41,7 +41,7 @@ internal static class CmpResponses
             return new PkiMessage(macHeader, body, new DerBitString(mac), chain);
         }
 
-        var key = await authority.KeyAsync(sender?.Sm2UserId ?? Sm2UserId.Default);
+        var key = await authority.KeyAsync(sender?.Sm2UserId ?? Sm2UserId.Empty);
         header.SetProtectionAlg(AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(key.SignatureAlgorithm.ToArray())));
         var signedHeader = header.Build();
         return new PkiMessage(signedHeader, body, new DerBitString(key.Sign(new ProtectedPart(signedHeader, body).GetDerEncoded())), chain);
