@@ -23,7 +23,7 @@ internal static class CmpResponses
         ArgumentNullException.ThrowIfNull(clock);
         var chain = (await authority.ChainAsync(cancellationToken)).Select(c => new CmpCertificate(X509CertificateStructure.GetInstance(c))).ToArray();
         var header = new PkiHeaderBuilder(request?.Pvno.IntValueExact ?? PkiHeader.CMP_2000, new GeneralName(chain[0].X509v3PKCert.Subject),
-            request?.Sender ?? new GeneralName(new X509Name(string.Empty)));
+            request?.Sender ?? new GeneralName(X509Name.GetInstance(DerSequence.Empty)));
         header.SetMessageTime(new DerGeneralizedTime(clock.GetUtcNow().UtcDateTime));
         header.SetTransactionID(request?.TransactionID?.GetOctets() ?? RandomNumberGenerator.GetBytes(16));
         header.SetSenderNonce(RandomNumberGenerator.GetBytes(16));
