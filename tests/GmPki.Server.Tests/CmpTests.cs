@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Testing;
 
@@ -127,16 +128,56 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         audit.ShouldContain(e => e.Action == "cmp.request-rejected" && e.Details!.Contains("unsupported-media-type", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task OpensslIr_TwoPersonRule_WaitingThenPollRepUntilReviewerApproves()
+    {
+        using var client = new OpenSslClient(Server);
+        var organization = await Counter.RegisterAsync(Server.Registrar, Counter.Organization("某市人民政府", "government-department"));
+        var staff = Counter.Person("公务员庚", organization);
+        const string subject = "/C=CN/O=某市人民政府/OU=办公室/CN=公务员庚";
+        var basis = await Counter.PostAsync(Server.Registrar, Counter.New(staff, "government-staff",
+            await File.ReadAllTextAsync(client.File(client.MakeRequest("basis", "-algorithm SM2", subject)))));
+        var completed = await Counter.ApproveAndCompleteAsync(Server, basis.Result!.Application.Id, staff.IdentityNumber);
+        var secret = await CreateAccountAsync("cmp-staff-1", "government-staff", completed.Id);
+        NewKey(client, "staff", "SM2");
+
+        var enrolling = Task.Run(() => Cmp(client, "-cmd", "ir", "-newkey", "staff.key", "-subject", subject, "-certout", "staff.pem", "-ref", "cmp-staff-1", "-secret", "pass:" + secret,
+            "-digest", "sm3", "-mac", "hmacWithSHA256", "-total_timeout", "120"));
+        ApplicationView? pending = null;
+        for (var attempt = 0; attempt < 100 && pending is null; attempt++)
+        {
+            await Task.Delay(200);
+            pending = (await Server.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=awaiting-approval&pageSize=500", Counter.Web))!.Items
+                .SingleOrDefault(a => a.CreatedBy == "protocol:cmp:cmp-staff-1");
+        }
+
+        pending.ShouldNotBeNull();
+        (await Counter.StepAsync(Server.Reviewer, pending.Id, "approval", new ApprovalInput(true, "核实无误，同意。"))).Status.ShouldBe(HttpStatusCode.OK);
+        var (code, output) = await enrolling;
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("received POLLREP");
+        output.ShouldContain("received IP");
+        OpenSsl.MustRun(client.Path, "x509", "-in", "staff.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "staff.key", "-pubout"));
+        (await Server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{pending.Id}", Counter.Web))!.State.ShouldBe("completed");
+    }
+
     /// <summary>A person with a certificate from the counter (the basis) and a cmp account on it for the personal profile.</summary>
     private async Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(OpenSslClient client, string name, string account)
     {
         var person = Counter.Person(name);
         var basis = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal",
             await File.ReadAllTextAsync(client.File(client.MakeRequest("basis", "-algorithm SM2", "/C=CN/CN=" + name)))));
-        using var response = await Server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("cmp", account, "personal", basis.Application.Id), Counter.Web);
+        return (person, account, await CreateAccountAsync(account, "personal", basis.Application.Id));
+    }
+
+    /// <summary>Creates a cmp account; returns its secret.</summary>
+    private async Task<string> CreateAccountAsync(string account, string profile, Guid basis)
+    {
+        using var response = await Server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("cmp", account, profile, basis), Counter.Web);
         var raw = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
-        return (person, account, JsonSerializer.Deserialize<CreatedProtocolAccountView>(raw, Counter.Web)!.Secret);
+        return JsonSerializer.Deserialize<CreatedProtocolAccountView>(raw, Counter.Web)!.Secret;
     }
 
     private static void NewKey(OpenSslClient client, string name, string algorithm)

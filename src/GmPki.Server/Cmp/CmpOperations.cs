@@ -16,12 +16,16 @@ namespace GmPki.Server.Cmp;
 /// renews the certificate that signed it (a <c>renew</c> application), rr revokes a certificate of
 /// the account's subscriber (a <c>revoke</c> application), certConf is answered with pkiConf,
 /// genm with genp carrying <c>id-it-caCerts</c> (RFC 9480 §4.3.1). Under the profile's
-/// two-person rule an enrollment or revocation answers status <c>waiting</c>; the client repeats
-/// the same request to learn the outcome (the pending application is found by the account and the
-/// exact request).
+/// two-person rule an enrollment answers status <c>waiting</c> and the client polls (pollReq,
+/// answered pollRep with <c>checkAfter</c> until a reviewer decides, <see cref="CmpTransactions"/>);
+/// a revocation answers <c>waiting</c> too and the client repeats the same rr. A repeated request
+/// (same account, same exact request) resumes the application it opened, as in EST.
 /// </summary>
 internal static class CmpOperations
 {
+    /// <summary>Seconds a polling client waits before its next pollReq (pollRep <c>checkAfter</c>, RFC 4210 §5.3.22).</summary>
+    public const int CheckAfterSeconds = 10;
+
     /// <summary><c>id-it-caCerts</c> (RFC 9480 §4.3.1).</summary>
     public const string CaCerts = "1.3.6.1.5.5.7.4.17";
 
@@ -36,16 +40,18 @@ internal static class CmpOperations
         return body.Type switch
         {
             PkiBody.TYPE_INIT_REQ or PkiBody.TYPE_CERT_REQ or PkiBody.TYPE_KEY_UPDATE_REQ or PkiBody.TYPE_P10_CERT_REQ
-                => await EnrollAsync(body, sender, context, cancellationToken),
+                => await EnrollAsync(message, sender, context, cancellationToken),
             PkiBody.TYPE_REVOCATION_REQ => await RevokeAsync(RevReqContent.GetInstance(body.Content), sender, context, cancellationToken),
             PkiBody.TYPE_CERT_CONFIRM => new PkiBody(PkiBody.TYPE_CONFIRM, DerNull.Instance),
             PkiBody.TYPE_GEN_MSG => await GeneralAsync(GenMsgContent.GetInstance(body.Content), context, cancellationToken),
-            _ => throw Errors.RequestInvalid.With($"CMP body type {body.Type} is not offered; this CA answers ir, cr, p10cr, kur, rr, certConf and genm."),
+            PkiBody.TYPE_POLL_REQ => await PollAsync(message.Header, sender, context, cancellationToken),
+            _ => throw Errors.RequestInvalid.With($"CMP body type {body.Type} is not offered; this CA answers ir, cr, p10cr, kur, rr, certConf, genm and pollReq."),
         };
     }
 
-    private static async Task<PkiBody> EnrollAsync(PkiBody body, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<PkiBody> EnrollAsync(PkiMessage message, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
     {
+        var body = message.Body;
         var (request, certReqId) = body.Type == PkiBody.TYPE_P10_CERT_REQ
             ? (Org.BouncyCastle.Asn1.Pkcs.CertificationRequest.GetInstance(body.Content).GetDerEncoded(), -1)
             : CertReqMsgOf(CertReqMessages.GetInstance(body.Content));
@@ -64,6 +70,49 @@ internal static class CmpOperations
             PkiBody.TYPE_KEY_UPDATE_REQ => PkiBody.TYPE_KEY_UPDATE_REP,
             _ => PkiBody.TYPE_CERT_REP,
         };
+        if (application.State != ApplicationState.Completed && message.Header.TransactionID is { } transaction)
+        {
+            context.RequestServices.GetRequiredService<CmpTransactions>().Add(sender.Account.Name, transaction.GetOctets(), new CmpTransactions.Waiting(application.Id, answer, certReqId));
+        }
+
+        return await CertificateResponseAsync(application, answer, certReqId, context, cancellationToken);
+    }
+
+    /// <summary>
+    /// A poll for an enrollment awaiting a reviewer (RFC 4210 §5.3.22): pollRep with
+    /// <c>checkAfter</c> while it waits, the certificate response once a reviewer approved.
+    /// </summary>
+    private static async Task<PkiBody> PollAsync(PkiHeader header, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var transactions = context.RequestServices.GetRequiredService<CmpTransactions>();
+        var transaction = header.TransactionID?.GetOctets() ?? [];
+        var waiting = transactions.Find(sender.Account.Name, transaction)
+            ?? throw Errors.RequestInvalid.With($"no enrollment of cmp account '{sender.Account.Name}' in this transaction awaits a reviewer (or the server restarted): send the request again.");
+        var pending = await context.RequestServices.GetRequiredService<IRegistrationLedger>().FindApplicationAsync(waiting.ApplicationId, cancellationToken)
+            ?? throw Errors.ApplicationNotFound.With($"application {waiting.ApplicationId} is gone.");
+        CertificateApplication application;
+        try
+        {
+            application = await ApplyAsync(context, sender, pending, cancellationToken);
+        }
+        catch (GmPkiException)
+        {
+            transactions.Remove(sender.Account.Name, transaction);
+            throw;
+        }
+
+        if (application.State != ApplicationState.Completed)
+        {
+            return new PkiBody(PkiBody.TYPE_POLL_REP, new PollReply(new DerInteger(waiting.CertReqId), new DerInteger(CheckAfterSeconds)));
+        }
+
+        transactions.Remove(sender.Account.Name, transaction);
+        return await CertificateResponseAsync(application, waiting.AnswerType, waiting.CertReqId, context, cancellationToken);
+    }
+
+    /// <summary>ip, cp or kup: the certificate of a completed application, or status <c>waiting</c>.</summary>
+    private static async Task<PkiBody> CertificateResponseAsync(CertificateApplication application, int answer, int certReqId, HttpContext context, CancellationToken cancellationToken)
+    {
         if (application.State != ApplicationState.Completed)
         {
             return new PkiBody(answer, new CertRepMessage(null, [new CertResponse(new DerInteger(certReqId), Waiting(application))]));
@@ -107,12 +156,20 @@ internal static class CmpOperations
     private static async Task<CertificateApplication> ApplyAsync(HttpContext context, CmpSender sender, byte[] request,
         Func<ProtocolEnrollment, string, Task<CertificateApplication>> apply, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var enrollment = services.GetRequiredService<ProtocolEnrollment>();
         var client = RegistrationActor.ProtocolClient(sender.Account, null, context.TraceIdentifier);
-        var application = await services.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
-            ? await enrollment.ResumeAsync(pending, sender.Account, context.TraceIdentifier, cancellationToken)
-            : await apply(enrollment, context.TraceIdentifier);
+        return await context.RequestServices.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
+            ? await ApplyAsync(context, sender, pending, cancellationToken)
+            : Final(await apply(context.RequestServices.GetRequiredService<ProtocolEnrollment>(), context.TraceIdentifier));
+    }
+
+    /// <summary>Resumes a pending application (issues and delivers once a reviewer approved).</summary>
+    private static async Task<CertificateApplication> ApplyAsync(HttpContext context, CmpSender sender, CertificateApplication pending, CancellationToken cancellationToken)
+        => Final(await context.RequestServices.GetRequiredService<ProtocolEnrollment>().ResumeAsync(pending, sender.Account, context.TraceIdentifier, cancellationToken));
+
+    /// <summary>The application unless it was rejected.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> naming the failed step.</exception>
+    private static CertificateApplication Final(CertificateApplication application)
+    {
         if (application.State == ApplicationState.Rejected)
         {
             var failed = application.Steps.Last(s => !s.Passed);
@@ -129,4 +186,14 @@ internal static class CmpOperations
 
     private static PkiStatusInfo Waiting(CertificateApplication application)
         => new((int)PkiStatus.Waiting, new PkiFreeText(new DerUtf8String($"application {application.Id} awaits a reviewer (two-person rule); send the same request again later.")));
+
+    /// <summary>
+    /// <c>PollRepContent ::= SEQUENCE OF SEQUENCE { certReqId, checkAfter, reason OPTIONAL }</c>
+    /// (RFC 4210 §5.3.22): BouncyCastle 1.8.10 encodes a single inner SEQUENCE without the outer
+    /// SEQUENCE OF, which OpenSSL rejects, so the one entry is wrapped here.
+    /// </summary>
+    private sealed class PollReply(DerInteger certReqId, DerInteger checkAfter) : PollRepContent(certReqId, checkAfter)
+    {
+        public override Asn1Object ToAsn1Object() => new DerSequence(new DerSequence(CertReqID, CheckAfter));
+    }
 }

@@ -50,6 +50,7 @@ public static class ServerHost
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         builder.Services.AddSingleton<Cmp.CmpAuthority>();
+        builder.Services.AddSingleton<Cmp.CmpTransactions>();
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();
