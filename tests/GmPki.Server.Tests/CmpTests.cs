@@ -97,6 +97,50 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         audit.ShouldContain(e => e.Action == "cmp.request-rejected" && e.Details!.Contains("unauthenticated", StringComparison.Ordinal) && e.Details!.Contains(serial, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// SM2 signature protection, which <c>openssl cmp</c> 3.0 cannot make: the genm is assembled
+    /// here, signed by <c>openssl pkeyutl</c> with the enrolled SM2 key and the GM/T 0009 default ID,
+    /// and the CA's signed genp is checked by openssl with that ID.
+    /// </summary>
+    [SkippableFact]
+    public async Task Sm2SignedGenm_SignedWithTheDefaultId_GenpSignedByTheCaWithTheSameId()
+    {
+        Curl.RequireInstalled();
+        using var client = new OpenSslClient(Server);
+        var (person, account, secret) = await AccountAsync(client, "物联网设备辰", "cmp-device-5");
+        NewKey(client, "sm2", "EC -pkeyopt ec_paramgen_curve:SM2");
+        Cmp(client, "-cmd", "ir", "-newkey", "sm2.key", "-subject", "/C=CN/CN=" + person.Name, "-certout", "sm2.pem", "-ref", account, "-secret", "pass:" + secret,
+            "-digest", "sm3", "-mac", "hmacWithSHA256").ExitCode.ShouldBe(0);
+        var certificate = Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(
+            Convert.FromBase64String(string.Concat(File.ReadAllLines(client.File("sm2.pem")).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
+        var header = new Org.BouncyCastle.Asn1.Cmp.PkiHeaderBuilder(2, new Org.BouncyCastle.Asn1.X509.GeneralName(certificate.Subject),
+            new Org.BouncyCastle.Asn1.X509.GeneralName(new Org.BouncyCastle.Asn1.X509.X509Name("CN=GmPki")));
+        header.SetProtectionAlg(new Org.BouncyCastle.Asn1.X509.AlgorithmIdentifier(new Org.BouncyCastle.Asn1.DerObjectIdentifier("1.2.156.10197.1.501")));
+        header.SetTransactionID(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        header.SetSenderNonce(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var built = header.Build();
+        var body = new Org.BouncyCastle.Asn1.Cmp.PkiBody(Org.BouncyCastle.Asn1.Cmp.PkiBody.TYPE_GEN_MSG, new Org.BouncyCastle.Asn1.Cmp.GenMsgContent(
+            new Org.BouncyCastle.Asn1.Cmp.InfoTypeAndValue(new Org.BouncyCastle.Asn1.DerObjectIdentifier("1.3.6.1.5.5.7.4.17"))));
+        await File.WriteAllBytesAsync(client.File("genm.tbs"), new Org.BouncyCastle.Asn1.Cmp.ProtectedPart(built, body).GetDerEncoded());
+        OpenSsl.MustRun(client.Path, "pkeyutl", "-sign", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-inkey", "sm2.key", "-in", "genm.tbs", "-out", "genm.sig");
+        var genm = new Org.BouncyCastle.Asn1.Cmp.PkiMessage(built, body, new Org.BouncyCastle.Asn1.DerBitString(await File.ReadAllBytesAsync(client.File("genm.sig"))),
+            [new Org.BouncyCastle.Asn1.Cmp.CmpCertificate(certificate)]);
+        await File.WriteAllBytesAsync(client.File("genm.der"), genm.GetDerEncoded());
+
+        var answer = Curl.Run("-H", "Content-Type: application/pkixcmp", "--data-binary", "@" + client.File("genm.der"), "-o", client.File("genp.der"), Server.BaseUrl + "/cmp");
+
+        answer.Status.ShouldBe(200);
+        var genp = Org.BouncyCastle.Asn1.Cmp.PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
+        genp.Body.Type.ShouldBe(Org.BouncyCastle.Asn1.Cmp.PkiBody.TYPE_GEN_REP, genp.Body.Content.ToString());
+        genp.Header.ProtectionAlg.Algorithm.Id.ShouldBe("1.2.156.10197.1.501");
+        await File.WriteAllBytesAsync(client.File("genp.tbs"), new Org.BouncyCastle.Asn1.Cmp.ProtectedPart(genp.Header, genp.Body).GetDerEncoded());
+        await File.WriteAllBytesAsync(client.File("genp.sig"), genp.Protection.GetOctets());
+        await File.WriteAllBytesAsync(client.File("issuing.der"), genp.GetExtraCerts()[0].GetDerEncoded());
+        OpenSsl.MustRun(client.Path, "x509", "-inform", "DER", "-in", "issuing.der", "-pubkey", "-noout", "-out", "issuing.pub");
+        OpenSsl.Run(client.Path, "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-pubin", "-inkey", "issuing.pub",
+            "-in", "genp.tbs", "-sigfile", "genp.sig").ExitCode.ShouldBe(0);
+    }
+
     [SkippableFact]
     public async Task OpensslAndCurl_WrongSecretUnknownAccountMalformedDer_ErrorMessagesWithFailInfo_Audited()
     {
