@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Testing;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cmp;
+using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Tests;
 
@@ -74,11 +78,11 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         OpenSsl.MustRun(client.Path, "x509", "-in", "new.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "new.key", "-pubout"));
         genm.ExitCode.ShouldBe(0, genm.Output);
         genm.Output.ShouldContain("id-it-caCerts");
-        var genp = Org.BouncyCastle.Asn1.Cmp.PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
-        var caCerts = Org.BouncyCastle.Asn1.Cmp.GenRepContent.GetInstance(genp.Body.Content).ToInfoTypeAndValueArray().Single();
+        var genp = PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
+        var caCerts = GenRepContent.GetInstance(genp.Body.Content).ToInfoTypeAndValueArray().Single();
         caCerts.InfoType.Id.ShouldBe("1.3.6.1.5.5.7.4.17");
         var chain = await Server.Client.GetStringAsync("/api/v1/ca/chain");
-        var sent = Org.BouncyCastle.Asn1.Asn1Sequence.GetInstance(caCerts.InfoValue).OfType<Org.BouncyCastle.Asn1.Asn1Encodable>().ToList();
+        var sent = Asn1Sequence.GetInstance(caCerts.InfoValue).OfType<Asn1Encodable>().ToList();
         sent.Count.ShouldBe(2);
         foreach (var prefix in sent.Select(c => Convert.ToBase64String(c.GetDerEncoded())[..60]))
         {
@@ -111,29 +115,29 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         NewKey(client, "sm2", "EC -pkeyopt ec_paramgen_curve:SM2");
         Cmp(client, "-cmd", "ir", "-newkey", "sm2.key", "-subject", "/C=CN/CN=" + person.Name, "-certout", "sm2.pem", "-ref", account, "-secret", "pass:" + secret,
             "-digest", "sm3", "-mac", "hmacWithSHA256").ExitCode.ShouldBe(0);
-        var certificate = Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(
+        var certificate = X509CertificateStructure.GetInstance(
             Convert.FromBase64String(string.Concat(File.ReadAllLines(client.File("sm2.pem")).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
-        var header = new Org.BouncyCastle.Asn1.Cmp.PkiHeaderBuilder(2, new Org.BouncyCastle.Asn1.X509.GeneralName(certificate.Subject),
-            new Org.BouncyCastle.Asn1.X509.GeneralName(new Org.BouncyCastle.Asn1.X509.X509Name("CN=GmPki")));
-        header.SetProtectionAlg(new Org.BouncyCastle.Asn1.X509.AlgorithmIdentifier(new Org.BouncyCastle.Asn1.DerObjectIdentifier("1.2.156.10197.1.501")));
-        header.SetTransactionID(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        header.SetSenderNonce(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var header = new PkiHeaderBuilder(2, new GeneralName(certificate.Subject),
+            new GeneralName(new X509Name("CN=GmPki")));
+        header.SetProtectionAlg(new AlgorithmIdentifier(new DerObjectIdentifier("1.2.156.10197.1.501")));
+        header.SetTransactionID(RandomNumberGenerator.GetBytes(16));
+        header.SetSenderNonce(RandomNumberGenerator.GetBytes(16));
         var built = header.Build();
-        var body = new Org.BouncyCastle.Asn1.Cmp.PkiBody(Org.BouncyCastle.Asn1.Cmp.PkiBody.TYPE_GEN_MSG, new Org.BouncyCastle.Asn1.Cmp.GenMsgContent(
-            new Org.BouncyCastle.Asn1.Cmp.InfoTypeAndValue(new Org.BouncyCastle.Asn1.DerObjectIdentifier("1.3.6.1.5.5.7.4.17"))));
-        await File.WriteAllBytesAsync(client.File("genm.tbs"), new Org.BouncyCastle.Asn1.Cmp.ProtectedPart(built, body).GetDerEncoded());
+        var body = new PkiBody(PkiBody.TYPE_GEN_MSG, new GenMsgContent(
+            new InfoTypeAndValue(new DerObjectIdentifier("1.3.6.1.5.5.7.4.17"))));
+        await File.WriteAllBytesAsync(client.File("genm.tbs"), new ProtectedPart(built, body).GetDerEncoded());
         OpenSsl.MustRun(client.Path, "pkeyutl", "-sign", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-inkey", "sm2.key", "-in", "genm.tbs", "-out", "genm.sig");
-        var genm = new Org.BouncyCastle.Asn1.Cmp.PkiMessage(built, body, new Org.BouncyCastle.Asn1.DerBitString(await File.ReadAllBytesAsync(client.File("genm.sig"))),
-            [new Org.BouncyCastle.Asn1.Cmp.CmpCertificate(certificate)]);
+        var genm = new PkiMessage(built, body, new DerBitString(await File.ReadAllBytesAsync(client.File("genm.sig"))),
+            [new CmpCertificate(certificate)]);
         await File.WriteAllBytesAsync(client.File("genm.der"), genm.GetDerEncoded());
 
         var answer = Curl.Run("-H", "Content-Type: application/pkixcmp", "--data-binary", "@" + client.File("genm.der"), "-o", client.File("genp.der"), Server.BaseUrl + "/cmp");
 
         answer.Status.ShouldBe(200);
-        var genp = Org.BouncyCastle.Asn1.Cmp.PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
-        genp.Body.Type.ShouldBe(Org.BouncyCastle.Asn1.Cmp.PkiBody.TYPE_GEN_REP, genp.Body.Content.ToString());
+        var genp = PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
+        genp.Body.Type.ShouldBe(PkiBody.TYPE_GEN_REP, genp.Body.Content.ToString());
         genp.Header.ProtectionAlg.Algorithm.Id.ShouldBe("1.2.156.10197.1.501");
-        await File.WriteAllBytesAsync(client.File("genp.tbs"), new Org.BouncyCastle.Asn1.Cmp.ProtectedPart(genp.Header, genp.Body).GetDerEncoded());
+        await File.WriteAllBytesAsync(client.File("genp.tbs"), new ProtectedPart(genp.Header, genp.Body).GetDerEncoded());
         await File.WriteAllBytesAsync(client.File("genp.sig"), genp.Protection.GetOctets());
         await File.WriteAllBytesAsync(client.File("issuing.der"), genp.GetExtraCerts()[0].GetDerEncoded());
         OpenSsl.MustRun(client.Path, "x509", "-inform", "DER", "-in", "issuing.der", "-pubkey", "-noout", "-out", "issuing.pub");
