@@ -177,7 +177,7 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [SkippableFact]
-    public async Task OpensslIr_TwoPersonRule_WaitingThenPollRepUntilReviewerApproves()
+    public async Task OpensslIrAndRr_TwoPersonRule_WaitingThenPollRepOrRepeatedRrUntilReviewerApproves()
     {
         using var client = new OpenSslClient(Server);
         var organization = await Counter.RegisterAsync(Server.Registrar, Counter.Organization("某市人民政府", "government-department"));
@@ -208,6 +208,21 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         output.ShouldContain("received IP");
         OpenSsl.MustRun(client.Path, "x509", "-in", "staff.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "staff.key", "-pubout"));
         (await Server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{pending.Id}", Counter.Web))!.State.ShouldBe("completed");
+        string[] revoke = ["-cmd", "rr", "-oldcert", "staff.pem", "-ref", "cmp-staff-1", "-secret", "pass:" + secret, "-digest", "sm3", "-mac", "hmacWithSHA256"];
+        var waiting = Cmp(client, revoke);
+        var revocation = (await Server.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=awaiting-approval&pageSize=500", Counter.Web))!.Items
+            .Single(a => a.CreatedBy == "protocol:cmp:cmp-staff-1");
+        var again = Cmp(client, revoke);
+        (await Counter.StepAsync(Server.Reviewer, revocation.Id, "approval", new ApprovalInput(true, "同意吊销。"))).Status.ShouldBe(HttpStatusCode.OK);
+        var revoked = Cmp(client, revoke);
+
+        waiting.ExitCode.ShouldNotBe(0, waiting.Output);
+        waiting.Output.ShouldContain("waiting");
+        again.ExitCode.ShouldNotBe(0, again.Output);
+        revoked.ExitCode.ShouldBe(0, revoked.Output);
+        (await Server.Registrar.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{revocation.Id}", Counter.Web))!.State.ShouldBe("completed");
+        (await Server.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=awaiting-approval&pageSize=500", Counter.Web))!.Items
+            .ShouldNotContain(a => a.CreatedBy == "protocol:cmp:cmp-staff-1");
     }
 
     /// <summary>A person with a certificate from the counter (the basis) and a cmp account on it for the personal profile.</summary>

@@ -18,8 +18,9 @@ namespace GmPki.Server.Cmp;
 /// genm with genp carrying <c>id-it-caCerts</c> (RFC 9480 §4.3.1). Under the profile's
 /// two-person rule an enrollment answers status <c>waiting</c> and the client polls (pollReq,
 /// answered pollRep with <c>checkAfter</c> until a reviewer decides, <see cref="CmpTransactions"/>);
-/// a revocation answers <c>waiting</c> too and the client repeats the same rr. A repeated request
-/// (same account, same exact request) resumes the application it opened, as in EST.
+/// a revocation answers <c>waiting</c> too and the client repeats the rr for the same certificate,
+/// which resumes it. A repeated enrollment request (same account, same exact request) resumes the
+/// application it opened, as in EST.
 /// </summary>
 internal static class CmpOperations
 {
@@ -131,9 +132,10 @@ internal static class CmpOperations
         var serial = details.CertDetails.SerialNumber is { } number ? SerialText.FromOctets(number.Value.ToByteArrayUnsigned())
             : throw Errors.RequestInvalid.With("the revocation request names the certificate by serialNumber in certDetails (RFC 4210 §5.3.9).");
         var reason = CmpRevocationReasons.Of(details.CrlEntryDetails);
-        var request = details.GetDerEncoded();
-        var application = await ApplyAsync(context, sender, request,
-            (enrollment, requestId) => enrollment.RevokeAsync(sender.Account, sender.Authentication, serial, reason, requestId, cancellationToken), cancellationToken);
+        var application = await PendingRevocationAsync(context, sender, serial, cancellationToken) is { } pending
+            ? await ApplyAsync(context, sender, pending, cancellationToken)
+            : Final(await context.RequestServices.GetRequiredService<ProtocolEnrollment>()
+                .RevokeAsync(sender.Account, sender.Authentication, serial, reason, context.TraceIdentifier, cancellationToken));
         var status = application.State == ApplicationState.Completed ? new PkiStatusInfo((int)PkiStatus.Granted) : Waiting(application);
         return new PkiBody(PkiBody.TYPE_REVOCATION_REP, new RevRepContentBuilder().Add(status).Build());
     }
@@ -160,6 +162,35 @@ internal static class CmpOperations
         return await context.RequestServices.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
             ? await ApplyAsync(context, sender, pending, cancellationToken)
             : Final(await apply(context.RequestServices.GetRequiredService<ProtocolEnrollment>(), context.TraceIdentifier));
+    }
+
+    /// <summary>
+    /// The revocation of <paramref name="serial"/> this account asked for that still waits for a
+    /// reviewer or for its fulfilment (a repeated rr resumes it; a revoke application carries no
+    /// request bytes to match, so the pending applications of the account's agency are searched).
+    /// </summary>
+    private static async Task<CertificateApplication?> PendingRevocationAsync(HttpContext context, CmpSender sender, string serial, CancellationToken cancellationToken)
+    {
+        var ledger = context.RequestServices.GetRequiredService<IRegistrationLedger>();
+        var client = RegistrationActor.ProtocolClient(sender.Account, null, null).Name;
+        foreach (var state in new[] { ApplicationState.AwaitingApproval, ApplicationState.Approved })
+        {
+            for (var number = 1; ; number++)
+            {
+                var page = await ledger.ListApplicationsAsync(state, sender.Account.Agency, number, 500, cancellationToken);
+                if (page.Items.FirstOrDefault(a => a.Kind == ApplicationKind.Revoke && a.CreatedBy == client && a.TargetSerial == serial) is { } found)
+                {
+                    return found;
+                }
+
+                if (number * page.PageSize >= page.Total)
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Resumes a pending application (issues and delivers once a reviewer approved).</summary>
