@@ -33,6 +33,7 @@ public static class GmPkiCommandLine
             AgencyCommand.Create(context),
             ProtocolAccountCommand.Create(context),
             TsaCommand.Create(context),
+            KmcCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

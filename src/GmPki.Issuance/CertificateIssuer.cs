@@ -70,7 +70,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
     public Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var intent = Check(request.Profile, Reader(request));
+        var intent = Check(request.Profile, Reader(request), KeySource.Request);
         return Task.FromResult(new CertificatePreview(
             intent.Subject.Text,
             [.. Asn1Sequence.GetInstance(intent.Subject.Name.ToAsn1Object()).Cast<Asn1Encodable>().Select(AttributeOf)],
@@ -87,7 +87,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
     public Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return IssueAsync(request.Profile, Reader(request), actor, cancellationToken);
+        return IssueAsync(request.Profile, Reader(request), KeySource.Request, actor, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -98,7 +98,34 @@ public sealed class CertificateIssuer : ICertificateAuthority
         {
             var (request, identity, certificate) = IssuedCertificateRequest.Read(certificateDer);
             return IsOwn(certificate) ? (request, identity) : throw Errors.RequestInvalid.With("the certificate to extend was not issued by this CA.");
-        }, actor, cancellationToken);
+        }, KeySource.Certificate, actor, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signingCertificateDer);
+        ArgumentNullException.ThrowIfNull(encryptionPublicKey);
+        return IssueAsync(profile, () =>
+        {
+            var (request, identity, certificate) = IssuedCertificateRequest.Read(signingCertificateDer);
+            return IsOwn(certificate)
+                ? (request with { PublicKey = PublicKey.Parse(encryptionPublicKey) }, identity)
+                : throw Errors.RequestInvalid.With("the signing certificate of the pair was not issued by this CA.");
+        }, KeySource.KeyManagementCentre, actor, cancellationToken);
+    }
+
+    /// <summary>Where the subject key of an issuance comes from, which decides the profiles it may use.</summary>
+    private enum KeySource
+    {
+        /// <summary>A PKCS#10 request: not an encryption profile (its keys come from the KMC).</summary>
+        Request,
+
+        /// <summary>A certificate this CA issued (extension): any profile.</summary>
+        Certificate,
+
+        /// <summary>The key management centre: only an encryption profile.</summary>
+        KeyManagementCentre,
     }
 
     /// <summary>Reads an issuance request when called: parses and checks its CSR, so that a refusal is audited as a rejected request.</summary>
@@ -106,7 +133,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         => () => (CertificationRequestParser.Parse(request.CertificationRequest), request.IdentityExtensions);
 
     private async Task<IssuedCertificate> IssueAsync(
-        string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, Actor actor, CancellationToken cancellationToken)
+        string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, KeySource source, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = TbsBuilder.WholeSeconds(_clock.GetUtcNow().UtcDateTime);
@@ -114,7 +141,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         DateTime notBefore, notAfter;
         try
         {
-            intent = Check(profileName, read);
+            intent = Check(profileName, read, source);
             notBefore = Max(now - _settings.Backdate, _issuer.NotBefore);
             notAfter = notBefore + intent.Profile.Validity;
             if (notBefore < _issuer.NotBefore || notAfter > _issuer.NotAfter)
@@ -170,10 +197,20 @@ public sealed class CertificateIssuer : ICertificateAuthority
         }
     }
 
-    private IssuanceIntent Check(string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read)
+    private IssuanceIntent Check(string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, KeySource source)
     {
         var profile = _profiles.GetValueOrDefault(profileName)
             ?? throw Errors.ProfileUnknown.With($"'{profileName}'; configured profiles: {string.Join(", ", _profiles.Keys)}.");
+        if (source == KeySource.Request && profile.KmcKeys)
+        {
+            throw Errors.RequestInvalid.With($"profile '{profile.Name}' is an encryption profile: its key pairs come from the key management centre; apply for a dual pair under its signing profile.");
+        }
+
+        if (source == KeySource.KeyManagementCentre && !profile.KmcKeys)
+        {
+            throw Errors.RequestInvalid.With($"profile '{profile.Name}' is not an encryption profile (no profile names it as EncryptionProfile).");
+        }
+
         var (parsed, identityValues) = read();
         if (!profile.KeyAlgorithms.Contains(parsed.PublicKey.Algorithm))
         {

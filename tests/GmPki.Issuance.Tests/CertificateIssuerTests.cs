@@ -109,6 +109,55 @@ public class CertificateIssuerTests
     }
 
     [Fact]
+    public async Task IssueEncryptionAsync_SigningCertificateAndKmcKey_SameSubjectAndIdentityForTheOtherKeyWithEncryptionUsages()
+    {
+        var pki = await TestPki.CreateAsync();
+        var request = new IssuanceRequest("organization", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=某公司,O=某公司"),
+            new Dictionary<IdentityExtensionType, string> { [IdentityExtensionType.OrganizationCode] = "91350100M000100Y43" });
+        var signing = await pki.Issuer.IssueAsync(request, TestPki.Operator, CancellationToken.None);
+        var kmcKey = EphemeralKeys.Generate(KeyAlgorithm.Sm2).SubjectPublicKeyInfo.ToArray();
+
+        var encryption = await pki.Issuer.IssueEncryptionAsync(signing.CertificateDer, kmcKey, "organization-encryption", TestPki.Operator, CancellationToken.None);
+
+        var before = X509CertificateStructure.GetInstance(signing.CertificateDer);
+        var after = X509CertificateStructure.GetInstance(encryption.CertificateDer);
+        encryption.Profile.ShouldBe("organization-encryption");
+        after.Subject.GetDerEncoded().ShouldBe(before.Subject.GetDerEncoded());
+        after.SubjectPublicKeyInfo.GetDerEncoded().ShouldBe(kmcKey);
+        KeyUsage.GetInstance(Extension(after, X509Extensions.KeyUsage)).IntValue.ShouldBe(KeyUsage.KeyEncipherment | KeyUsage.DataEncipherment | KeyUsage.KeyAgreement);
+        DerPrintableString.GetInstance(Extension(after, new DerObjectIdentifier("1.2.156.10260.4.1.4"))).GetString().ShouldBe("91350100M000100Y43");
+    }
+
+    [Fact]
+    public async Task IssueAsync_EncryptionProfileByCsr_RefusedBecauseItsKeysComeFromTheKmc()
+    {
+        var pki = await TestPki.CreateAsync();
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueAsync(
+            new IssuanceRequest("personal-encryption", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None));
+
+        error.Error.Code.ShouldBe("request-invalid");
+        error.Detail.ShouldContain("key management centre");
+        pki.Ledger.Certificates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task IssueEncryptionAsync_SigningProfileOrForeignCertificate_Refused()
+    {
+        var pki = await TestPki.CreateAsync();
+        var other = await TestPki.CreateAsync();
+        var own = await pki.Issuer.IssueAsync(new IssuanceRequest("personal", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None);
+        var foreign = await other.Issuer.IssueAsync(new IssuanceRequest("personal", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None);
+        var kmcKey = EphemeralKeys.Generate(KeyAlgorithm.Sm2).SubjectPublicKeyInfo.ToArray();
+
+        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(own.CertificateDer, kmcKey, "personal", TestPki.Operator, CancellationToken.None)))
+            .Detail.ShouldContain("not an encryption profile");
+        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(foreign.CertificateDer, kmcKey, "personal-encryption", TestPki.Operator, CancellationToken.None)))
+            .Detail.ShouldContain("not issued by this CA");
+        pki.Ledger.Certificates.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task IssueAsync_Success_LedgerWalksReservedIntendedIssuedWithAuditBeforeAndAfter()
     {
         var pki = await TestPki.CreateAsync();

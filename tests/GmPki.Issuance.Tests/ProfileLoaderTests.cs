@@ -8,11 +8,16 @@ namespace GmPki.Issuance.Tests;
 public class ProfileLoaderTests
 {
     [Fact]
-    public void Load_DefaultOptions_YieldsTheFourInterfaceProfiles()
+    public void Load_DefaultOptions_YieldsTheFourInterfaceProfilesAndThreeEncryptionProfiles()
     {
         var profiles = ProfileLoader.Load(ProfileLoader.DefaultOptions());
 
-        profiles.Keys.Order().ShouldBe(["government-staff", "organization", "personal", "server-tls"]);
+        profiles.Keys.Order().ShouldBe(["government-staff", "government-staff-encryption", "organization", "organization-encryption", "personal", "personal-encryption", "server-tls"]);
+        profiles["personal"].EncryptionProfile.ShouldBe("personal-encryption");
+        profiles["personal"].KmcKeys.ShouldBeFalse();
+        profiles["personal-encryption"].KmcKeys.ShouldBeTrue();
+        profiles["personal-encryption"].KeyUsage.ShouldBe(KeyUsages.KeyEncipherment | KeyUsages.DataEncipherment | KeyUsages.KeyAgreement);
+        profiles["server-tls"].EncryptionProfile.ShouldBeNull();
         profiles["government-staff"].KeyAlgorithms.ShouldBe([KeyAlgorithm.Sm2]);
         profiles["government-staff"].RequiredSubjectAttributes.ShouldBe(["CN", "O", "OU"]);
         profiles["personal"].KeyUsage.ShouldBe(KeyUsages.DigitalSignature | KeyUsages.NonRepudiation);
@@ -20,6 +25,23 @@ public class ProfileLoaderTests
         profiles["server-tls"].RequireSubjectAltName.ShouldBeTrue();
         profiles["organization"].IdentityExtensions.Keys.ShouldContain(IdentityExtensionType.OrganizationCode);
         profiles.Values.Select(p => p.PolicyOid).Distinct().Count().ShouldBe(4);
+    }
+
+    [Theory]
+    [InlineData("missing", null)]
+    [InlineData("p", null)]
+    [InlineData("enc", "digitalSignature")]
+    [InlineData("enc", "nonRepudiation")]
+    public void Load_EncryptionProfileNotAnEncryptionOnlyProfile_Reports017(string target, string? extraUsage)
+    {
+        var signing = Valid();
+        signing.EncryptionProfile = target;
+        var encryption = Valid();
+        encryption.KeyUsage = ["keyEncipherment", .. extraUsage is null ? Array.Empty<string>() : [extraUsage]];
+
+        var error = Should.Throw<ConfigurationException>(() => ProfileLoader.Load(new Dictionary<string, ProfileOptions> { ["p"] = signing, ["enc"] = encryption }));
+
+        error.Problems.ShouldHaveSingleItem().ShouldStartWith("GMPKI-PROFILE-017: profile 'p'");
     }
 
     [Theory]

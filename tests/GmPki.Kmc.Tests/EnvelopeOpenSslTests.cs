@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using GmPki.Kmc.Envelopes;
 using GmPki.Kmc.Tests.Infrastructure;
 using GmPki.Testing;
-using Org.BouncyCastle.Asn1.GM;
-using Org.BouncyCastle.Asn1.Sec;
 using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Kmc.Tests;
@@ -23,26 +21,11 @@ public sealed class EnvelopeOpenSslTests(SqliteKmcFixture fixture) : IClassFixtu
         var response = await kmc.Kmc.ApplyAsync(KeyManagementCentreTests<SqliteKmcFixture>.Request("r-openssl", await File.ReadAllBytesAsync(directory.File("sign.spki"))), default);
         var envelope = Sm2EnvelopedKey.Decode(response.EnvelopedKey);
 
-        // 1. The SM4 key: SM2Cipher (C1C3C2 DER) decrypted with the holder's signing key.
-        await File.WriteAllBytesAsync(directory.File("key.sm2"), envelope.EncryptedSymmetricKey);
-        OpenSsl.MustRun(directory.Path, "pkeyutl", "-decrypt", "-inkey", "sign.pem", "-in", "key.sm2", "-out", "sm4.key");
-        var sm4Key = await File.ReadAllBytesAsync(directory.File("sm4.key"));
-        sm4Key.Length.ShouldBe(16);
-
-        // 2. d: SM4-ECB, two blocks, no padding.
-        await File.WriteAllBytesAsync(directory.File("d.enc"), envelope.EncryptedPrivateKey);
-        OpenSsl.MustRun(directory.Path, "enc", "-d", "-sm4-ecb", "-nopad", "-K", Convert.ToHexString(sm4Key), "-in", "d.enc", "-out", "d.bin");
-        var d = await File.ReadAllBytesAsync(directory.File("d.bin"));
-        d.Length.ShouldBe(32);
-
-        // 3. d·G, computed by OpenSSL from a SEC1 key that holds only d and the curve.
-        var sec1 = new ECPrivateKeyStructure(256, new Org.BouncyCastle.Math.BigInteger(1, d), GMObjectIdentifiers.sm2p256v1).GetDerEncoded();
-        await File.WriteAllBytesAsync(directory.File("d.der"), sec1);
-        OpenSsl.MustRun(directory.Path, "ec", "-inform", "DER", "-in", "d.der", "-pubout", "-outform", "DER", "-out", "enc.spki");
-        var fromOpenSsl = await File.ReadAllBytesAsync(directory.File("enc.spki"));
+        var (fromOpenSsl, carried) = Sm2EnvelopeOpener.Open(directory.Path, "sign.pem", response.EnvelopedKey!);
 
         fromOpenSsl.ShouldBe(response.EncryptionPublicKey);
         fromOpenSsl[^65..].ShouldBe(envelope.PublicKey);
+        carried.ShouldBe(envelope.PublicKey);
         await using var context = kmc.Database.CreateContext();
         (await context.EscrowedKeys.SingleAsync(k => k.KeyId == response.KeyId)).PublicKey.ShouldBe(fromOpenSsl);
     }

@@ -6,6 +6,7 @@ using GmPki.Core.Security;
 using GmPki.Issuance.Authorities;
 using GmPki.Server.Http;
 using GmPki.Server.Installation;
+using GmPki.Server.Kmc;
 using GmPki.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,8 +56,10 @@ public class RunningServer : IAsyncDisposable
     /// <param name="database">Ledger database; SQLite in the data directory when null.</param>
     /// <param name="configure">Changes <c>gmpki.json</c> (as a JSON tree, with the data directory) before the server starts.</param>
     /// <param name="scheme"><c>http</c>, or <c>https</c> when <paramref name="configure"/> sets up <c>Server:Https</c>.</param>
+    /// <param name="prepare">Works on the initialised installation before the server starts (for example the KMC's key ceremony).</param>
     public static async Task<RunningServer> StartAsync(
-        KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, Action<JsonNode, DataDirectory>? configure = null, string scheme = "http")
+        KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, Action<JsonNode, DataDirectory>? configure = null, string scheme = "http",
+        Func<Installation.Installation, Task>? prepare = null)
     {
         var directory = new TempDirectory("gmpki-server-");
         var port = LoopbackPort.Free();
@@ -65,6 +68,12 @@ public class RunningServer : IAsyncDisposable
         var init = await Initializer.InitializeAsync(data,
             new InitOptions(new HierarchyOptions(algorithm, "测试电子认证服务机构", "CN", "测试根CA", "测试签发CA"), baseUrl, "admin", database),
             Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
+        if (prepare is not null)
+        {
+            await using var installation = await Installation.Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, CancellationToken.None);
+            await prepare(installation);
+        }
+
         if (configure is not null)
         {
             var configuration = JsonNode.Parse(File.ReadAllText(data.ConfigurationFile))!;
@@ -79,6 +88,15 @@ public class RunningServer : IAsyncDisposable
         var reviewer = await accounts.CreateAsync("reviewer", OperatorRole.Reviewer, Actor.System, CancellationToken.None);
         return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey, registrar, reviewer);
     }
+
+    /// <summary>
+    /// Starts a server whose embedded KMC had its key ceremony (custodians a, b, c; 2 of 3; share
+    /// files in <c>shares/</c> of the data directory, the first two listed in <c>Kmc:ShareFiles</c>
+    /// so it unseals itself), ready for dual certificates.
+    /// </summary>
+    public static Task<RunningServer> StartWithKmcAsync()
+        => StartAsync(prepare: installation => KmcCeremony.RunAsync(installation, ["custodian-a", "custodian-b", "custodian-c"], 2,
+            installation.Data.Combine("shares"), unattended: true, Actor.System, CancellationToken.None));
 
     /// <summary>
     /// Starts an HTTPS server whose TLS certificate (ECDSA P-256, for 127.0.0.1) openssl makes as
@@ -146,6 +164,16 @@ public sealed class Sm2ServerFixture : IAsyncLifetime
     public RunningServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync() => Server = await RunningServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>One SM2 server with its KMC set up (<see cref="RunningServer.StartWithKmcAsync"/>), shared by the tests of a class.</summary>
+public sealed class KmcServerFixture : IAsyncLifetime
+{
+    public RunningServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RunningServer.StartWithKmcAsync();
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

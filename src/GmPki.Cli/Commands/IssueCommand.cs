@@ -14,7 +14,10 @@ namespace GmPki.Cli.Commands;
 /// records every workflow step for an applicant present in person (identity with evidence,
 /// materials, the paper notices and agreement in force, the will, subject consistency) and, unless
 /// the profile's two-person rule needs a reviewer, approves, issues and hands over, writing the
-/// full chain in PEM (leaf, issuing CA, root) to <c>--out</c>.
+/// full chain in PEM (leaf, issuing CA, root) to <c>--out</c>. With <c>--dual</c> it issues a pair
+/// (双证书, docs/kmc.md) and writes <c>sign.pem</c>, <c>enc.pem</c> (each the full chain, leaf first)
+/// and <c>enc-key.der</c> (the encryption private key as a DER GM/T 0009 SM2EnvelopedKey to the
+/// signing key) to <c>--out-dir</c>.
 /// </summary>
 internal static class IssueCommand
 {
@@ -25,7 +28,9 @@ internal static class IssueCommand
         var operatorName = CliContext.OperatorOption();
         var csr = new Option<string>("--csr") { Description = "PKCS#10 request file, PEM or DER.", Required = true };
         var profile = new Option<string>("--profile") { Description = "Profile name (personal, organization, government-staff, server-tls, …).", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the certificate chain (PEM: leaf, issuing CA, root).", Required = true };
+        var output = new Option<string?>("--out") { Description = "Where to write the certificate chain (PEM: leaf, issuing CA, root)." };
+        var dual = new Option<bool>("--dual") { Description = "Issue a signing and an encryption certificate (双证书); the KMC generates and escrows the encryption key. Needs --out-dir." };
+        var outDir = new Option<string?>("--out-dir") { Description = "With --dual: the directory for sign.pem, enc.pem and enc-key.der." };
         var subscriber = new Option<Guid?>("--subscriber") { Description = "A registered subscriber's id (instead of --name/--id-number)." };
         var name = new Option<string?>("--name") { Description = "The applicant's legal name, as on the identity document (must be what the certificate names)." };
         var type = new Option<string>("--subscriber-type") { Description = "individual, enterprise, public-institution, social-group, government-department.", DefaultValueFactory = _ => "individual" };
@@ -41,10 +46,12 @@ internal static class IssueCommand
         var will = new Option<string>("--will") { Description = "The applicant's declared will.", DefaultValueFactory = _ => "本人申请签发电子签名认证证书 / I apply for a certificate." };
         var command = new Command("issue", "Issue a new certificate through the registration counter flow (every step recorded).")
         {
-            data, passphraseFile, operatorName, csr, profile, output, subscriber, name, type, idType, idNumber, region, organization, method, evidence, forms, will, noticeVersion, agreementVersion,
+            data, passphraseFile, operatorName, csr, profile, output, dual, outDir, subscriber, name, type, idType, idNumber, region, organization, method, evidence, forms, will, noticeVersion, agreementVersion,
         };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
+            var destination = (parse.GetValue(dual) ? parse.GetValue(outDir) : parse.GetValue(output))
+                ?? throw Errors.RequestInvalid.With(parse.GetValue(dual) ? "--dual needs --out-dir." : "--out is required.");
             var request = new CounterRequest(
                 parse.GetValue(subscriber) is null ? SubscriberOf(parse.GetValue(type)!, parse.GetValue(name), parse.GetValue(idType), parse.GetValue(idNumber), parse.GetValue(region)!, parse.GetValue(organization)) : null,
                 parse.GetValue(subscriber),
@@ -59,16 +66,17 @@ internal static class IssueCommand
                 await CliFiles.EvidenceAsync(parse.GetValue(forms), cancellationToken),
                 parse.GetValue(will)!,
                 parse.GetValue(noticeVersion),
-                parse.GetValue(agreementVersion));
+                parse.GetValue(agreementVersion),
+                parse.GetValue(dual));
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
             var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
             var application = await installation.Get<CounterFlow>().RunAsync(request, registrar, cancellationToken);
-            return await ReportAsync(context, installation, application, parse.GetValue(output)!, cancellationToken);
+            return await ReportAsync(context, installation, application, destination, cancellationToken);
         }));
         return command;
     }
 
-    /// <summary>Prints where the application stands and, once issued, writes the chain.</summary>
+    /// <summary>Prints where the application stands and, once issued, writes the chain to <paramref name="outPath"/>, or for a dual pair the pair's files into the directory <paramref name="outPath"/>.</summary>
     public static async Task<int> ReportAsync(CliContext context, Installation installation, CertificateApplication application, string outPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -92,13 +100,38 @@ internal static class IssueCommand
         if (application.ResultSerial is { } serial && await installation.Get<ICertificateDirectory>().FindAsync(serial, cancellationToken) is { CertificateDer: { } der } record)
         {
             var chain = await installation.Get<AuthorityDirectory>().ChainAsync(cancellationToken);
-            await File.WriteAllTextAsync(outPath, CertificateEncodings.ToPem([der, .. chain]), cancellationToken);
             await context.Output.WriteLineAsync($"Issued {serial} ({record.Reservation.Profile}) for {record.Reservation.SubjectDn}");
             await context.Output.WriteLineAsync($"  valid {Describe.Time(record.Reservation.NotBefore)} to {Describe.Time(record.Reservation.NotAfter)}");
-            await context.Output.WriteLineAsync($"  chain written to {Path.GetFullPath(outPath)}");
+            if (application.Dual && await installation.Get<IRegistrationLedger>().FindPairAsync(serial, cancellationToken) is { } pair)
+            {
+                await WritePairAsync(context, installation, pair, [der, .. chain], chain, outPath, cancellationToken);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(outPath, CertificateEncodings.ToPem([der, .. chain]), cancellationToken);
+                await context.Output.WriteLineAsync($"  chain written to {Path.GetFullPath(outPath)}");
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>Writes <c>sign.pem</c>, <c>enc.pem</c> and (when the pair has one) <c>enc-key.der</c> into <paramref name="directory"/>.</summary>
+    private static async Task WritePairAsync(
+        CliContext context, Installation installation, CertificatePair pair, IReadOnlyList<byte[]> signing, IReadOnlyList<byte[]> chain, string directory, CancellationToken cancellationToken)
+    {
+        var encryption = await installation.Get<ICertificateDirectory>().FindAsync(pair.EncryptionSerial, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With($"the encryption certificate {pair.EncryptionSerial} of the pair is not in the ledger.");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), CertificateEncodings.ToPem(signing), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), CertificateEncodings.ToPem([encryption.CertificateDer!, .. chain]), cancellationToken);
+        await context.Output.WriteLineAsync($"  encryption certificate {pair.EncryptionSerial} ({encryption.Reservation.Profile}), key escrowed at the KMC as {pair.KmcKeyId}");
+        if (pair.EnvelopedKey is { } envelope)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), envelope, cancellationToken);
+        }
+
+        await context.Output.WriteLineAsync($"  sign.pem, enc.pem{(pair.EnvelopedKey is null ? string.Empty : " and enc-key.der (SM2EnvelopedKey to the signing key)")} written to {Path.GetFullPath(directory)}");
     }
 
     private static SubscriberInput SubscriberOf(string type, string? name, string? idType, string? idNumber, string region, Guid? organization)

@@ -13,7 +13,7 @@ public interface ICertificateAuthority
     Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken);
 
     /// <summary>Issues a certificate through the full issuance cycle (<c>docs/issuance.md</c>).</summary>
-    /// <exception cref="Errors.GmPkiException">A request error, <c>issuer-unavailable</c>, <c>pre-issuance-check-failed</c>, <c>signing-fault</c>.</exception>
+    /// <exception cref="Errors.GmPkiException">A request error (<c>request-invalid</c> for an encryption profile, whose keys come from the KMC), <c>issuer-unavailable</c>, <c>pre-issuance-check-failed</c>, <c>signing-fault</c>.</exception>
     Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
@@ -26,4 +26,18 @@ public interface ICertificateAuthority
     /// <param name="cancellationToken">Cancels before signing.</param>
     /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the certificate is not this CA's; otherwise as <see cref="IssueAsync"/>.</exception>
     Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Issues the encryption certificate of a dual pair (双证书, GM/T 0034): the subject,
+    /// subjectAltNames and GM/T 0015 identity values of the pair's signing certificate, for the key
+    /// pair the key management centre generated, under an encryption profile (one that another
+    /// profile names as its <c>EncryptionProfile</c>), through the full issuance cycle.
+    /// </summary>
+    /// <param name="signingCertificateDer">The pair's signing certificate, issued by this CA.</param>
+    /// <param name="encryptionPublicKey">DER SubjectPublicKeyInfo of the KMC's key pair.</param>
+    /// <param name="profile">The encryption profile.</param>
+    /// <param name="actor">Who instructs the CA.</param>
+    /// <param name="cancellationToken">Cancels before signing.</param>
+    /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the signing certificate is not this CA's or the profile is not an encryption profile; otherwise as <see cref="IssueAsync"/>.</exception>
+    Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken);
 }

@@ -22,6 +22,8 @@ namespace GmPki.Core.Profiles;
 /// <param name="RequireSubjectAltName">Whether at least one subjectAltName entry is required.</param>
 /// <param name="IdentityExtensions">GM/T 0015 identity extensions the profile carries, with whether each is required.</param>
 /// <param name="TwoPersonRule">Whether an application's approver must be a reviewer other than the registrar who verified the applicant's identity.</param>
+/// <param name="EncryptionProfile">For dual certificates (双证书, GM/T 0034): the profile of the encryption certificate paired with a certificate of this profile; null when certificates of this profile are single.</param>
+/// <param name="KmcKeys">Whether this is another profile's encryption profile: its key pairs come from the key management centre, never from a CSR.</param>
 public sealed record CertificateProfile(
     string Name,
     string DisplayName,
@@ -36,4 +38,6 @@ public sealed record CertificateProfile(
     IReadOnlySet<SubjectAltNameType> SubjectAltNames,
     bool RequireSubjectAltName,
     IReadOnlyDictionary<IdentityExtensionType, bool> IdentityExtensions,
-    bool TwoPersonRule);
+    bool TwoPersonRule,
+    string? EncryptionProfile = null,
+    bool KmcKeys = false);

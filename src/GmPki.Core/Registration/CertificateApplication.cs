@@ -19,6 +19,7 @@ namespace GmPki.Core.Registration;
 /// <param name="CreatedAt">UTC creation instant.</param>
 /// <param name="UpdatedAt">UTC instant of the last step.</param>
 /// <param name="Steps">Recorded steps, oldest first.</param>
+/// <param name="Dual">Whether the application yields a pair (双证书, GM/T 0034): the signing certificate for the request's key and an encryption certificate for a key pair the key management centre generates and escrows (docs/kmc.md).</param>
 public sealed record CertificateApplication(
     Guid Id,
     ApplicationKind Kind,
@@ -35,7 +36,8 @@ public sealed record CertificateApplication(
     string? Agency,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<StepRecord> Steps)
+    IReadOnlyList<StepRecord> Steps,
+    bool Dual = false)
 {
     /// <summary>The most recent passed record of <paramref name="step"/>, or null.</summary>
     public StepRecord? Passed(WorkflowStep step) => Steps.LastOrDefault(s => s.Step == step && s.Passed);

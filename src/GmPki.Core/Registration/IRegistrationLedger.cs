@@ -24,11 +24,14 @@ public interface IRegistrationLedger
     /// <summary>An application with its steps, or null.</summary>
     Task<CertificateApplication?> FindApplicationAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The subscriber whose fulfilled application produced certificate <paramref name="serialHex"/>, or null.</summary>
+    /// <summary>The subscriber whose fulfilled application produced certificate <paramref name="serialHex"/> (for the encryption certificate of a dual pair, the application that issued the pair), or null.</summary>
     Task<Guid?> FindSubscriberOfCertificateAsync(string serialHex, CancellationToken cancellationToken);
 
-    /// <summary>The fulfilled application that produced certificate <paramref name="serialHex"/>, with its steps, or null.</summary>
+    /// <summary>The fulfilled application that produced certificate <paramref name="serialHex"/> (for the encryption certificate of a dual pair, the application that issued the pair), with its steps, or null.</summary>
     Task<CertificateApplication?> FindApplicationOfCertificateAsync(string serialHex, CancellationToken cancellationToken);
+
+    /// <summary>The dual-certificate pair certificate <paramref name="serialHex"/> (ledger form) belongs to, as its signing or its encryption certificate, or null when it is single.</summary>
+    Task<CertificatePair?> FindPairAsync(string serialHex, CancellationToken cancellationToken);
 
     /// <summary>The newest application opened by <paramref name="createdBy"/> for exactly the request bytes <paramref name="request"/> that still waits for approval, fulfilment or acceptance, or null: how a protocol client polling with the same request finds its application (RFC 7030 §4.2.3).</summary>
     Task<CertificateApplication?> FindPendingApplicationAsync(string createdBy, byte[] request, CancellationToken cancellationToken);

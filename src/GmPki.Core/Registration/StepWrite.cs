@@ -9,10 +9,12 @@ namespace GmPki.Core.Registration;
 /// <param name="ResultSerial">The certificate the step issued, or null.</param>
 /// <param name="StatusChange">The certificate status change it makes, or null.</param>
 /// <param name="Audit">Its audit event.</param>
+/// <param name="Pair">The certificate pair the step issued (dual issuance), or null.</param>
 public sealed record StepWrite(
     StepRecord Record,
     IReadOnlyList<EvidenceFile> Evidence,
     ApplicationState NewState,
     string? ResultSerial,
     CertificateStatusChange? StatusChange,
-    AuditEvent Audit);
+    AuditEvent Audit,
+    CertificatePair? Pair = null);

@@ -11,7 +11,7 @@ namespace GmPki.Issuance.Profiles;
 
 /// <summary>
 /// Validates configured profiles at start-up and builds immutable <see cref="CertificateProfile"/>s.
-/// Every problem gets a numbered ID (<c>GMPKI-PROFILE-001</c> … <c>-015</c>, listed in
+/// Every problem gets a numbered ID (<c>GMPKI-PROFILE-001</c> … <c>-017</c>, listed in
 /// <c>docs/configuration.md</c>); all problems are reported together.
 /// </summary>
 public static partial class ProfileLoader
@@ -72,7 +72,40 @@ public static partial class ProfileLoader
             }
         }
 
+        LinkEncryptionProfiles(profiles, problems);
         return problems.Count > 0 ? throw new ConfigurationException(problems) : profiles.ToFrozenDictionary();
+    }
+
+    /// <summary>
+    /// Checks each <see cref="CertificateProfile.EncryptionProfile"/> (GMPKI-PROFILE-017) and marks
+    /// the profiles named so as <see cref="CertificateProfile.KmcKeys"/>. An encryption certificate
+    /// carries keyEncipherment, dataEncipherment or keyAgreement and never digitalSignature or
+    /// nonRepudiation (GM/T 0015: the signing and the encryption certificate of a pair have separate roles).
+    /// </summary>
+    private static void LinkEncryptionProfiles(Dictionary<string, CertificateProfile> profiles, List<string> problems)
+    {
+        const KeyUsages Signing = KeyUsages.DigitalSignature | KeyUsages.NonRepudiation;
+        const KeyUsages Encryption = KeyUsages.KeyEncipherment | KeyUsages.DataEncipherment | KeyUsages.KeyAgreement;
+        foreach (var profile in profiles.Values.Where(p => p.EncryptionProfile is not null).ToList())
+        {
+            void Problem(string message) => problems.Add($"GMPKI-PROFILE-017: profile '{profile.Name}': {message}");
+            if (!profiles.TryGetValue(profile.EncryptionProfile!, out var encryption))
+            {
+                Problem($"EncryptionProfile '{profile.EncryptionProfile}' is not a configured (valid) profile.");
+            }
+            else if (encryption.Name == profile.Name || encryption.EncryptionProfile is not null)
+            {
+                Problem($"EncryptionProfile '{encryption.Name}' must be a profile of its own without an EncryptionProfile.");
+            }
+            else if ((encryption.KeyUsage & Signing) != 0 || (encryption.KeyUsage & Encryption) == 0)
+            {
+                Problem($"EncryptionProfile '{encryption.Name}' must have keyEncipherment, dataEncipherment or keyAgreement and neither digitalSignature nor nonRepudiation.");
+            }
+            else
+            {
+                profiles[encryption.Name] = encryption with { KmcKeys = true };
+            }
+        }
     }
 
     private static CertificateProfile Build(string name, ProfileOptions options, List<string> problems)
@@ -212,7 +245,8 @@ public static partial class ProfileLoader
             altNames.ToFrozenSet(),
             options.RequireSubjectAltName,
             identity.ToFrozenDictionary(),
-            options.TwoPersonRule);
+            options.TwoPersonRule,
+            string.IsNullOrEmpty(options.EncryptionProfile) ? null : options.EncryptionProfile);
     }
 
     private static List<string> ResolveAttributes(List<string> names, string field, Action<int, string> problem)

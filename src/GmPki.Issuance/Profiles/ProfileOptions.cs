@@ -45,4 +45,12 @@ public sealed class ProfileOptions
 
     /// <summary>Whether applications under this profile need approval by a reviewer other than the registrar who verified the identity (two-person rule).</summary>
     public bool TwoPersonRule { get; set; }
+
+    /// <summary>
+    /// For dual certificates (双证书, GM/T 0034): the name of the profile of the encryption certificate
+    /// paired with every certificate of this profile issued with <c>dual</c>; that profile's key pairs
+    /// are generated and escrowed by the key management centre, and it cannot be asked for by CSR.
+    /// Null (the default): certificates of this profile are single.
+    /// </summary>
+    public string? EncryptionProfile { get; set; }
 }

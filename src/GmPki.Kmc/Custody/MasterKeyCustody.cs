@@ -47,6 +47,13 @@ public sealed class MasterKeyCustody : IDisposable
         }
     }
 
+    /// <summary>Whether the key ceremony was held: the KMC has a master key that was not retired.</summary>
+    public async Task<bool> HasMasterKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var context = _database.CreateContext();
+        return await context.MasterKeys.AnyAsync(k => k.RetiredAt == null, cancellationToken);
+    }
+
     /// <summary>
     /// The key ceremony: generates the master secret, stores its custody record and check value,
     /// and returns one share per custodian (the only time the shares exist outside the custodians'

@@ -72,8 +72,15 @@ public sealed class ApplicationDesk(
         }
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
+        var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
+        if (pair is not null && pair.EncryptionSerial == target!.SerialHex && StepTable.Issues(input.Kind))
+        {
+            throw Errors.RequestInvalid.With($"certificate {target.SerialHex} is the encryption certificate of a pair; apply on its signing certificate {pair.SigningSerial}, which acts on both.");
+        }
+
         var profile = await CheckRequestAsync(input.Kind, input.Profile ?? target?.Reservation.Profile, input.CertificationRequest, cancellationToken);
         await agencies.DemandApplicationAsync(actor, profile.Name, subscriber, cancellationToken);
+        var dual = Dual(input, pair, profile);
         var request = input.CertificationRequest;
         var reason = ReasonOf(input);
         var applicationId = Guid.NewGuid();
@@ -81,7 +88,7 @@ public sealed class ApplicationDesk(
         var now = steps.Clock.GetUtcNow().UtcDateTime;
         var twoPersonRule = profile.TwoPersonRule || input.Kind == ApplicationKind.AuthorityRevoke;
         var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
-            target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, []);
+            target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, [], dual);
         var audit = actor.Event(now, "application.opened", "application:" + application.Id.ToString("D"), "success", new
         {
             kind = KebabNames.Of(input.Kind),
@@ -91,9 +98,34 @@ public sealed class ApplicationDesk(
             reason,
             twoPersonRule,
             selfService,
+            dual,
         });
         await ledger.AddApplicationAsync(application, HashToken(token), audit, cancellationToken);
         return new OpenedApplication(application, token);
+    }
+
+    /// <summary>
+    /// Whether the application yields a dual pair (双证书, GM/T 0034): asked for under a profile that
+    /// names an <c>EncryptionProfile</c>, or implied when the certificate renewed, changed or
+    /// extended is the signing certificate of a pair (<paramref name="pair"/>, which then acts on both).
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c>: dual for a kind that issues nothing or for a single certificate's extension, or a profile without an encryption profile.</exception>
+    private static bool Dual(ApplicationInput input, CertificatePair? pair, CertificateProfile profile)
+    {
+        if (!StepTable.Issues(input.Kind))
+        {
+            return input.Dual ? throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application issues nothing, so it cannot be dual; it acts on both certificates of a pair by itself.") : false;
+        }
+
+        if (input.Dual && input.Kind == ApplicationKind.Extend && pair is null)
+        {
+            throw Errors.RequestInvalid.With("an extension keeps the certificate's key, so a single certificate cannot be extended into a pair; apply for a new dual pair.");
+        }
+
+        var dual = input.Dual || pair is not null;
+        return dual && profile.EncryptionProfile is null
+            ? throw Errors.RequestInvalid.With($"profile '{profile.Name}' names no EncryptionProfile, so it issues single certificates, not dual pairs.")
+            : dual;
     }
 
     /// <summary>
@@ -104,11 +136,12 @@ public sealed class ApplicationDesk(
     /// <param name="kind">What is asked for.</param>
     /// <param name="profileName">The profile named.</param>
     /// <param name="request">The PKCS#10 request (DER or PEM), when the kind takes one.</param>
+    /// <param name="dual">Whether a dual pair is asked for.</param>
     /// <param name="actor">Who opens it.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="GmPkiException"><c>request-invalid</c>, <c>profile-unknown</c>, any <c>csr-*</c> error, <c>agency-scope-violated</c>.</exception>
-    public async Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, RegistrationActor actor, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>request-invalid</c> (also for a dual pair the profile cannot give), <c>profile-unknown</c>, any <c>csr-*</c> error, <c>agency-scope-violated</c>.</exception>
+    public async Task<CertificateProfile> CheckFirstApplicationAsync(ApplicationKind kind, string? profileName, byte[]? request, bool dual, RegistrationActor actor, CancellationToken cancellationToken)
     {
         if (StepTable.NeedsTarget(kind))
         {
@@ -117,6 +150,7 @@ public sealed class ApplicationDesk(
 
         var profile = await CheckRequestAsync(kind, profileName, request, cancellationToken);
         await agencies.DemandProfileAsync(actor, profile.Name, cancellationToken);
+        Dual(new ApplicationInput(kind, Guid.Empty, profile.Name, request, null, null, dual), null, profile);
         return profile;
     }
 

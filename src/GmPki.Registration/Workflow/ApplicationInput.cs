@@ -8,6 +8,7 @@ namespace GmPki.Registration.Workflow;
 /// <param name="Profile">Certificate profile; for applications on an existing certificate, defaults to that certificate's profile.</param>
 /// <param name="CertificationRequest">PKCS#10 request (PEM or DER) for new, renew and change.</param>
 /// <param name="TargetSerial">Hex serial of the certificate acted on, for every kind but new.</param>
+/// <param name="Dual">For new: ask for a signing and an encryption certificate (双证书); the profile must name an <c>EncryptionProfile</c>. Renewals and changes of a pair are dual by themselves.</param>
 /// <param name="Reason">For revoke: an RFC 5280 reason name (unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn).</param>
 public sealed record ApplicationInput(
     ApplicationKind Kind,
@@ -15,7 +16,8 @@ public sealed record ApplicationInput(
     string? Profile,
     byte[]? CertificationRequest,
     string? TargetSerial,
-    string? Reason);
+    string? Reason,
+    bool Dual = false);
 
 /// <summary>A newly opened application and the applicant's access token (shown once; only its SM3 hash is stored).</summary>
 /// <param name="Application">The application.</param>

@@ -19,6 +19,7 @@ namespace GmPki.Registration.Workflow;
 /// <param name="WillStatement">The applicant's declared will for this operation.</param>
 /// <param name="NoticeVersion">The notice version on the paper the applicant signed; null for the version in force.</param>
 /// <param name="AgreementVersion">The agreement version on the paper the applicant signed; null for the version in force.</param>
+/// <param name="Dual">For new: a signing and an encryption certificate (双证书, see <see cref="ApplicationInput.Dual"/>).</param>
 public sealed record CounterRequest(
     SubscriberInput? Subscriber,
     Guid? ExistingSubscriber,
@@ -33,7 +34,8 @@ public sealed record CounterRequest(
     IReadOnlyList<EvidenceInput> PaperForms,
     string WillStatement,
     int? NoticeVersion = null,
-    int? AgreementVersion = null);
+    int? AgreementVersion = null,
+    bool Dual = false);
 
 /// <summary>
 /// The registration counter (柜台): a registrar serves an applicant in person and records every
@@ -73,12 +75,12 @@ public sealed class CounterFlow(
         else
         {
             var data = request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed.");
-            await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, registrar, cancellationToken);
+            await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, request.Dual, registrar, cancellationToken);
             subscriber = await subscribers.RegisterAsync(data, registrar, selfService: false, cancellationToken);
         }
 
         var opened = await applications.OpenAsync(
-            new ApplicationInput(request.Kind, subscriber.Id, request.Profile, request.CertificationRequest, request.TargetSerial, request.Reason),
+            new ApplicationInput(request.Kind, subscriber.Id, request.Profile, request.CertificationRequest, request.TargetSerial, request.Reason, request.Dual),
             registrar, selfService: false, cancellationToken);
         var id = opened.Application.Id;
         var application = opened.Application;

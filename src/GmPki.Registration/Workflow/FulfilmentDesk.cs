@@ -7,7 +7,8 @@ using GmPki.Core.Registration;
 namespace GmPki.Registration.Workflow;
 
 /// <summary>
-/// After approval the CA acts (issues, extends, suspends, resumes or revokes), then the applicant
+/// After approval the CA acts (issues — a dual pair through <see cref="DualIssuance"/> when the
+/// application is dual —, extends, suspends, resumes or revokes), then the applicant
 /// accepts the certificate. Fulfilments of one application are serialised in this process (a
 /// striped lock on its identifier), so an approved application cannot be issued twice by a double click.
 /// </summary>
@@ -16,7 +17,8 @@ public sealed class FulfilmentDesk(
     ICertificateAuthority authority,
     ICertificateDirectory certificates,
     IReadOnlyDictionary<string, CertificateProfile> profiles,
-    StepWriter steps)
+    StepWriter steps,
+    DualIssuance dual)
 {
     private static readonly string[] AcceptanceMethods = ["click", "in-person", "signature", "paper-scan"];
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -77,20 +79,30 @@ public sealed class FulfilmentDesk(
     private async Task<CertificateApplication> IssueAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
     {
         IssuedCertificate issued;
+        CertificatePair? pair = null;
         try
         {
             if (application.Kind == ApplicationKind.Extend)
             {
-                var target = await certificates.FindAsync(application.TargetSerial!, cancellationToken);
-                issued = await authority.ExtendAsync(target?.CertificateDer ?? throw Errors.CertificateNotFound.With($"certificate {application.TargetSerial} vanished."),
-                    application.Profile, actor.Audit, cancellationToken);
+                var target = await DerOfAsync(application.TargetSerial!, cancellationToken);
+                if (application.Dual)
+                {
+                    var extended = await ledger.FindPairAsync(application.TargetSerial!, cancellationToken)
+                        ?? throw Errors.CertificateNotFound.With($"the pair of certificate {application.TargetSerial} vanished.");
+                    (issued, pair) = await dual.ExtendAsync(extended, target, await DerOfAsync(extended.EncryptionSerial, cancellationToken), application.Profile, actor.Audit, cancellationToken);
+                }
+                else
+                {
+                    issued = await authority.ExtendAsync(target, application.Profile, actor.Audit, cancellationToken);
+                }
             }
             else
             {
                 var subscriber = await ledger.FindSubscriberAsync(application.SubscriberId, cancellationToken);
-                issued = await authority.IssueAsync(
-                    new IssuanceRequest(application.Profile, application.CertificationRequest!, IdentityExtensionValues.For(profiles[application.Profile], subscriber!)),
-                    actor.Audit, cancellationToken);
+                var request = new IssuanceRequest(application.Profile, application.CertificationRequest!, IdentityExtensionValues.For(profiles[application.Profile], subscriber!));
+                (issued, pair) = application.Dual
+                    ? await dual.IssueAsync(application, request, actor.Audit, cancellationToken)
+                    : (await authority.IssueAsync(request, actor.Audit, cancellationToken), null);
             }
         }
         catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.Unprocessable)
@@ -102,9 +114,21 @@ public sealed class FulfilmentDesk(
 
         var superseded = await SupersededAsync(application, cancellationToken);
         return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "ca-issuance",
-            new { serial = issued.SerialHex, subject = issued.Subject, notBefore = issued.NotBefore, notAfter = issued.NotAfter, superseded = superseded?.SerialHex },
-            null, CancellationToken.None, resultSerial: issued.SerialHex, statusChange: superseded);
+            new
+            {
+                serial = issued.SerialHex,
+                subject = issued.Subject,
+                notBefore = issued.NotBefore,
+                notAfter = issued.NotAfter,
+                superseded = superseded?.SerialHex,
+                encryptionSerial = pair?.EncryptionSerial,
+                kmcKeyId = pair?.KmcKeyId,
+            },
+            null, CancellationToken.None, resultSerial: issued.SerialHex, statusChange: superseded, pair: pair);
     }
+
+    private async Task<byte[]> DerOfAsync(string serial, CancellationToken cancellationToken)
+        => (await certificates.FindAsync(serial, cancellationToken))?.CertificateDer ?? throw Errors.CertificateNotFound.With($"certificate {serial} vanished.");
 
     /// <summary>
     /// For a change of information: the revocation (reason superseded, RFC 5280 §5.3.1) of the

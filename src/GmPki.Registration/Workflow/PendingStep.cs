@@ -11,6 +11,7 @@ namespace GmPki.Registration.Workflow;
 /// <param name="Evidence">Evidence files, or null.</param>
 /// <param name="ResultSerial">The certificate the step issued, or null.</param>
 /// <param name="StatusChange">The certificate status change it makes, or null.</param>
+/// <param name="Pair">The certificate pair it issued, or null.</param>
 public sealed record PendingStep(
     WorkflowStep Step,
     bool Passed,
@@ -18,4 +19,5 @@ public sealed record PendingStep(
     object Details,
     IReadOnlyList<EvidenceInput>? Evidence = null,
     string? ResultSerial = null,
-    CertificateStatusChange? StatusChange = null);
+    CertificateStatusChange? StatusChange = null,
+    CertificatePair? Pair = null);

@@ -59,8 +59,9 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
         IReadOnlyList<EvidenceInput>? evidence,
         CancellationToken cancellationToken,
         string? resultSerial = null,
-        CertificateStatusChange? statusChange = null)
-        => RecordAllAsync(application, [new PendingStep(step, passed, method, details, evidence, resultSerial, statusChange)], actor, cancellationToken);
+        CertificateStatusChange? statusChange = null,
+        CertificatePair? pair = null)
+        => RecordAllAsync(application, [new PendingStep(step, passed, method, details, evidence, resultSerial, statusChange, pair)], actor, cancellationToken);
 
     /// <summary>
     /// Records several steps by one actor in order, as one all-or-nothing ledger write, each moving
@@ -94,7 +95,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
                 evidence = files.Select(f => new { f.Summary.Name, f.Summary.Sm3, f.Summary.Length }),
                 resultSerial = step.ResultSerial,
             });
-            writes.Add(new StepWrite(record, files, state, step.ResultSerial, step.StatusChange, audit));
+            writes.Add(new StepWrite(record, files, state, step.ResultSerial, step.StatusChange, audit, step.Pair));
             result = result with
             {
                 State = state,

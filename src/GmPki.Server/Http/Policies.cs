@@ -26,6 +26,9 @@ internal static class Policies
     /// <summary>Supervises delegated agencies (reads, reports): CA administrators, audit officers, inspectors.</summary>
     public const string Supervise = "supervise";
 
+    /// <summary>Unseals and seals the key management centre with the custodians' shares: security officers.</summary>
+    public const string KeyCustody = "key-custody";
+
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions options)
     {
@@ -34,6 +37,7 @@ internal static class Policies
         options.AddPolicy(Administer, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName()));
         options.AddPolicy(Desk, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.AgencyOperator.ToName()));
         options.AddPolicy(PersonalData, policy => policy.RequireRole(OperatorRole.Registrar.ToName(), OperatorRole.Reviewer.ToName(), OperatorRole.AgencyOperator.ToName()));
+        options.AddPolicy(KeyCustody, policy => policy.RequireRole(OperatorRole.SecurityOfficer.ToName()));
         options.AddPolicy(Supervise, policy => policy.RequireRole(OperatorRole.CaAdministrator.ToName(), OperatorRole.AuditOfficer.ToName(), OperatorRole.Inspector.ToName()));
     }
 }

@@ -69,8 +69,10 @@ public sealed record EvidenceBody(string Name, string MediaType, string Content)
 /// <param name="Csr">PKCS#10 request for new, renew and change: PEM, or base64 of the DER.</param>
 /// <param name="TargetSerial">The certificate acted on.</param>
 /// <param name="Reason">Revocation reason.</param>
+/// <param name="Dual">For new: a signing and an encryption certificate (双证书); the profile must name an EncryptionProfile. Renewals, changes and extensions of a pair are dual by themselves.</param>
 public sealed record OpenApplicationBody(
-    string Kind, Guid? SubscriberId = null, SubscriberBody? Subscriber = null, string? Profile = null, string? Csr = null, string? TargetSerial = null, string? Reason = null);
+    string Kind, Guid? SubscriberId = null, SubscriberBody? Subscriber = null, string? Profile = null, string? Csr = null, string? TargetSerial = null, string? Reason = null,
+    bool Dual = false);
 
 /// <summary>A newly opened application with the applicant's access token (shown once).</summary>
 /// <param name="Application">The application.</param>
@@ -130,16 +132,19 @@ public sealed record WithdrawalBody(string Reason);
 /// <param name="PaperForms">Signed notices, agreement and application form scans.</param>
 /// <param name="NoticeVersion">Notice version on the signed paper; null for the version in force (another version: 400 <c>step-invalid</c>, nothing recorded).</param>
 /// <param name="AgreementVersion">Agreement version on the signed paper; likewise.</param>
+/// <param name="Dual">For new: a signing and an encryption certificate (双证书); the profile must name an EncryptionProfile.</param>
 public sealed record CounterBody(
     string Kind, string IdentityMethod, Dictionary<string, bool> Materials, string WillStatement,
     SubscriberBody? Subscriber = null, Guid? SubscriberId = null, string? Profile = null, string? Csr = null, string? TargetSerial = null, string? Reason = null,
-    IReadOnlyList<EvidenceBody>? IdentityEvidence = null, IReadOnlyList<EvidenceBody>? PaperForms = null, int? NoticeVersion = null, int? AgreementVersion = null);
+    IReadOnlyList<EvidenceBody>? IdentityEvidence = null, IReadOnlyList<EvidenceBody>? PaperForms = null, int? NoticeVersion = null, int? AgreementVersion = null,
+    bool Dual = false);
 
 /// <summary>The counter flow's result: the application and, once issued, the certificate and its chain.</summary>
 /// <param name="Application">The application.</param>
 /// <param name="Certificate">The certificate (PEM), or null when not issued (yet).</param>
 /// <param name="Chain">Issuing CA then root (PEM), or null.</param>
-public sealed record CounterResultView(ApplicationView Application, string? Certificate, string? Chain);
+/// <param name="Pair">For a dual application once issued: the pair with the encryption key's envelope; otherwise null.</param>
+public sealed record CounterResultView(ApplicationView Application, string? Certificate, string? Chain, PairView? Pair = null);
 
 /// <summary>An application with its steps, and the certificate once issued.</summary>
 /// <param name="Id">Identifier.</param>
@@ -158,10 +163,11 @@ public sealed record CounterResultView(ApplicationView Application, string? Cert
 /// <param name="CreatedAt">UTC.</param>
 /// <param name="UpdatedAt">UTC.</param>
 /// <param name="Steps">Recorded steps.</param>
+/// <param name="Dual">Whether it yields a dual pair (its pair: <c>GET /api/v1/applications/{id}/pair</c>).</param>
 public sealed record ApplicationView(
     Guid Id, string Kind, string State, int Version, Guid SubscriberId, string Profile, string? TargetSerial, bool TwoPersonRule,
     string? Reason, string? ResultSerial, string? NextStep, string CreatedBy, string? Agency, DateTime CreatedAt, DateTime UpdatedAt,
-    IReadOnlyList<StepView> Steps)
+    IReadOnlyList<StepView> Steps, bool Dual)
 {
     /// <summary>From the domain record.</summary>
     public static ApplicationView From(CertificateApplication a) => new(
@@ -171,7 +177,8 @@ public sealed record ApplicationView(
             : null,
         a.CreatedBy, a.Agency, a.CreatedAt, a.UpdatedAt,
         [.. a.Steps.Select(s => new StepView(KebabNames.Of(s.Step), s.Passed, s.RecordedAt, s.Actor, s.Role, s.Agency, s.Method,
-            JsonDocument.Parse(s.Details).RootElement, s.Evidence))]);
+            JsonDocument.Parse(s.Details).RootElement, s.Evidence))],
+        a.Dual);
 }
 
 /// <summary>A recorded step.</summary>

@@ -98,6 +98,7 @@ public static class ServerHost
         DirectoryEndpoints.Map(app);
         AnnouncementEndpoints.Map(app);
         AuthenticityEndpoints.Map(app);
+        Kmc.KmcEndpoints.Map(app);
         return app;
     }
 }

@@ -51,6 +51,10 @@ public sealed class AuthorityDirectory : ICertificateAuthority
     public async Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken)
         => await (await IssuerAsync()).ExtendAsync(certificateDer, profile, actor, cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).IssueEncryptionAsync(signingCertificateDer, encryptionPublicKey, profile, actor, cancellationToken);
+
     /// <summary>The issuer; the first call opens the issuing CA's key.</summary>
     /// <exception cref="GmPkiException"><c>issuer-unavailable</c>, <c>passphrase-missing</c>,
     /// <c>key-not-found</c> or <c>key-unlock-failed</c>.</exception>

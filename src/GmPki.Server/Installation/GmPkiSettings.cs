@@ -36,6 +36,9 @@ public sealed class GmPkiSettings
     /// <summary>Publication to directories (LDAP).</summary>
     public DirectorySettings Directory { get; set; } = new();
 
+    /// <summary>Section <c>Kmc</c>: the embedded key management centre.</summary>
+    public KmcSettings Kmc { get; set; } = new();
+
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];
 }

@@ -62,8 +62,9 @@ public static class InstallationConfiguration
     /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
     /// <param name="Status">When CRLs and OCSP responses are published.</param>
     /// <param name="Ldap">LDAP publication, or null when off (then <see cref="StorageOptions.DirectoryOutbox"/> is off too).</param>
+    /// <param name="Kmc">Where the embedded KMC keeps its tables, and its share files.</param>
     public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
-        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status, LdapPublication? Ldap);
+        DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status, LdapPublication? Ldap, Kmc.KmcOptions Kmc);
 
     /// <summary>Validates <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">Lists every problem found.</exception>
@@ -144,7 +145,24 @@ public static class InstallationConfiguration
             new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears),
             timestamping!,
             settings.Status.ToPolicy(),
-            ldap);
+            ldap,
+            new Kmc.KmcOptions(
+                provider!,
+                provider == StorageOptions.SqliteProvider ? ResolveSqlite("Data Source=kmc.db", data) : connection,
+                settings.Kmc.CaId,
+                [.. settings.Kmc.ShareFiles.Select(data.Combine)]));
+    }
+
+    /// <summary>Changes <c>gmpki.json</c> in place (keeping what <paramref name="change"/> does not touch).</summary>
+    /// <param name="data">An initialised data directory.</param>
+    /// <param name="change">Edits the parsed JSON object.</param>
+    public static void Update(DataDirectory data, Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(change);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(data.ConfigurationFile))!.AsObject();
+        change(json);
+        File.WriteAllText(data.ConfigurationFile, json.ToJsonString(WriteOptions) + "\n");
     }
 
     /// <summary>Writes a new <c>gmpki.json</c> with the given database and base URL and the default profiles.</summary>

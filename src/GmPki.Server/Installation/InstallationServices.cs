@@ -63,6 +63,9 @@ public static class InstallationServices
         services.AddSingleton<ApplicationDesk>();
         services.AddSingleton<StepDesk>();
         services.AddSingleton<DecisionDesk>();
+        services.AddSingleton(provider => new Kmc.EmbeddedKmc(configuration.Kmc, provider.GetRequiredService<IAuditLog>(), clock));
+        services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.EmbeddedKmc>(), configuration.Kmc.CaId));
+        services.AddSingleton<DualIssuance>();
         services.AddSingleton<FulfilmentDesk>();
         services.AddSingleton<CounterFlow>();
         services.AddSingleton<CertificateScopes>();

@@ -21,6 +21,9 @@ internal sealed class ApplicationEntity
 
     public bool TwoPersonRule { get; set; }
 
+    /// <summary>Whether the application yields a dual-certificate pair (migration 20261213000000_CertificatePairs).</summary>
+    public bool Dual { get; set; }
+
     public string? Reason { get; set; }
 
     public string? ResultSerial { get; set; }

@@ -50,6 +50,12 @@ internal static class RegistrationConfiguration
             document.ToTable("documents");
             document.HasKey(d => new { d.Kind, d.Version });
         });
+        modelBuilder.Entity<CertificatePairEntity>(pair =>
+        {
+            pair.ToTable("certificate_pairs");
+            pair.HasKey(p => p.SigningSerial);
+            pair.HasIndex(p => p.EncryptionSerial).IsUnique();
+        });
         modelBuilder.Entity<ProtocolAccountEntity>(account =>
         {
             account.ToTable("protocol_accounts");
@@ -57,5 +63,6 @@ internal static class RegistrationConfiguration
             account.HasIndex(a => a.SubscriberId);
         });
         modelBuilder.Entity<CertificateEntity>().Property(c => c.Status).HasDefaultValue(Core.Ledger.CertificateStatus.Good);
+        modelBuilder.Entity<ApplicationEntity>().Property(a => a.Dual).HasDefaultValue(false);
     }
 }

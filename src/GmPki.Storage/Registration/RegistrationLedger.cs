@@ -97,8 +97,7 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
     public async Task<Guid?> FindSubscriberOfCertificateAsync(string serialHex, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var subscriber = await context.Set<ApplicationEntity>().AsNoTracking()
-            .Where(a => a.ResultSerial == serialHex)
+        var subscriber = await OfCertificate(context, serialHex)
             .Select(a => a.SubscriberId)
             .FirstOrDefaultAsync(cancellationToken);
         return subscriber is null ? null : Guid.Parse(subscriber);
@@ -107,8 +106,15 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
     public async Task<CertificateApplication?> FindApplicationOfCertificateAsync(string serialHex, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await context.Set<ApplicationEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.ResultSerial == serialHex, cancellationToken);
+        var row = await OfCertificate(context, serialHex).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (await WithStepsAsync(context, [row], cancellationToken))[0];
+    }
+
+    /// <summary>The application that issued the certificate: its result, or for the encryption certificate of a pair the application whose result is the pair's signing certificate.</summary>
+    private static IQueryable<ApplicationEntity> OfCertificate(LedgerContext context, string serialHex)
+    {
+        var signing = context.Set<CertificatePairEntity>().Where(p => p.EncryptionSerial == serialHex).Select(p => p.SigningSerial);
+        return context.Set<ApplicationEntity>().AsNoTracking().Where(a => a.ResultSerial == serialHex || signing.Contains(a.ResultSerial!));
     }
 
     public async Task<CertificateApplication?> FindPendingApplicationAsync(string createdBy, byte[] request, CancellationToken cancellationToken)
@@ -205,12 +211,26 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             if (write.StatusChange is not null)
             {
                 statements.Add(RegistrationStatements.Status(write.StatusChange));
+                statements.Add(RegistrationStatements.PartnerStatus(write.StatusChange));
+            }
+
+            if (write.Pair is not null)
+            {
+                statements.Add(RegistrationStatements.Pair(write.Pair));
             }
 
             statements.Add(LedgerStatements.Audit(write.Audit));
         }
 
         return await writer.WriteAsync(statements, cancellationToken) == WriteOutcome.Written;
+    }
+
+    public async Task<CertificatePair?> FindPairAsync(string serialHex, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Set<CertificatePairEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.SigningSerial == serialHex || p.EncryptionSerial == serialHex, cancellationToken);
+        return row is null ? null : new CertificatePair(row.SigningSerial, row.EncryptionSerial, row.KmcKeyId, row.EnvelopedKey, row.CreatedAt);
     }
 
     public async Task<bool> SetStateAsync(Guid applicationId, int expectedVersion, ApplicationState state, AuditEvent audit, CancellationToken cancellationToken)
@@ -273,7 +293,8 @@ internal sealed class RegistrationLedger(IDbContextFactory<LedgerContext> contex
             [.. steps.Where(s => s.ApplicationId == row.Id).Select(s => new StepRecord(
                 RegistrationStatements.Parse<WorkflowStep>(s.Step), s.Passed, s.RecordedAt, s.Actor, s.Role, s.Agency, s.Method, s.Details,
                 [.. evidence.Where(e => e.ApplicationId == row.Id && e.Step == s.Step)
-                    .Select(e => new EvidenceSummary(Guid.Parse(e.Id), e.Name, e.MediaType, e.Length, e.Sm3))]))]))];
+                    .Select(e => new EvidenceSummary(Guid.Parse(e.Id), e.Name, e.MediaType, e.Length, e.Sm3))]))],
+            row.Dual))];
     }
 
     private static EvidenceSummary Summary(EvidenceEntity row) => new(Guid.Parse(row.Id), row.Name, row.MediaType, row.Length, row.Sm3);

@@ -14,9 +14,9 @@ internal static class RegistrationStatements
         "id", "type", "name", "document", "number", "masked", "region", "organization", "phone", "email", "address", "registeredBy", "agency", "createdAt", "index");
 
     private static readonly LedgerStatement InsertApplication = new(
-        "INSERT INTO applications (id, kind, state, version, subscriber_id, profile, target_serial, certification_request, two_person_rule, reason, result_serial, created_by, agency, created_at, updated_at, access_token_hash) " +
-        "VALUES (@id, @kind, @state, 0, @subscriber, @profile, @target, @request, @twoPerson, @reason, NULL, @createdBy, @agency, @createdAt, @createdAt, @tokenHash)",
-        "id", "kind", "state", "subscriber", "profile", "target", "request", "twoPerson", "reason", "createdBy", "agency", "createdAt", "tokenHash");
+        "INSERT INTO applications (id, kind, state, version, subscriber_id, profile, target_serial, certification_request, two_person_rule, reason, result_serial, created_by, agency, created_at, updated_at, access_token_hash, dual) " +
+        "VALUES (@id, @kind, @state, 0, @subscriber, @profile, @target, @request, @twoPerson, @reason, NULL, @createdBy, @agency, @createdAt, @createdAt, @tokenHash, @dual)",
+        "id", "kind", "state", "subscriber", "profile", "target", "request", "twoPerson", "reason", "createdBy", "agency", "createdAt", "tokenHash", "dual");
 
     private static readonly LedgerStatement MoveApplication = new(
         "UPDATE applications SET state = @state, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
@@ -40,6 +40,16 @@ internal static class RegistrationStatements
         "UPDATE certificates SET status = @to, status_changed_at = @at, revocation_reason = @reason WHERE serial_hex = @serial AND status = @from AND state = @issued",
         "to", "at", "reason", "serial", "from", "issued");
 
+    /// <summary>The same change for the other certificate of a dual pair, when there is one (no row otherwise).</summary>
+    private static readonly LedgerStatement ChangePartnerStatus = new(
+        "UPDATE certificates SET status = @to, status_changed_at = @at, revocation_reason = @reason WHERE status = @from AND state = @issued AND serial_hex IN " +
+        "(SELECT encryption_serial FROM certificate_pairs WHERE signing_serial = @serial UNION SELECT signing_serial FROM certificate_pairs WHERE encryption_serial = @serial)",
+        "to", "at", "reason", "from", "issued", "serial");
+
+    private static readonly LedgerStatement InsertPair = new(
+        "INSERT INTO certificate_pairs (signing_serial, encryption_serial, kmc_key_id, enveloped_key, created_at) VALUES (@signing, @encryption, @key, @envelope, @createdAt)",
+        "signing", "encryption", "key", "envelope", "createdAt");
+
     private static readonly LedgerStatement InsertDocument = new(
         "INSERT INTO documents (kind, version, title, sections, cps_version, sm3, published_at, published_by) " +
         "VALUES (@kind, @version, @title, @sections, @cps, @sm3, @publishedAt, @publishedBy)",
@@ -54,7 +64,7 @@ internal static class RegistrationStatements
     public static LedgerStep Application(CertificateApplication a, string tokenHash) => new(InsertApplication,
     [
         Id(a.Id), KebabNames.Of(a.Kind), KebabNames.Of(a.State), Id(a.SubscriberId), a.Profile, a.TargetSerial, a.CertificationRequest,
-        a.TwoPersonRule, a.Reason, a.CreatedBy, a.Agency, Utc(a.CreatedAt), tokenHash,
+        a.TwoPersonRule, a.Reason, a.CreatedBy, a.Agency, Utc(a.CreatedAt), tokenHash, a.Dual,
     ]);
 
     public static LedgerStep Move(Guid id, int version, ApplicationState state, DateTime now, string? resultSerial) => resultSerial is null
@@ -69,6 +79,12 @@ internal static class RegistrationStatements
 
     public static LedgerStep Status(CertificateStatusChange c) => new(ChangeCertificateStatus,
         [c.To.ToString(), Utc(c.At), c.Reason, c.SerialHex, c.From.ToString(), nameof(CertificateState.Issued)], MustChangeOneRow: true);
+
+    /// <summary>The change for the pair's other certificate (GM/T 0034: suspension and revocation act on both); changes nothing for a single certificate.</summary>
+    public static LedgerStep PartnerStatus(CertificateStatusChange c) => new(ChangePartnerStatus,
+        [c.To.ToString(), Utc(c.At), c.Reason, c.From.ToString(), nameof(CertificateState.Issued), c.SerialHex]);
+
+    public static LedgerStep Pair(CertificatePair p) => new(InsertPair, [p.SigningSerial, p.EncryptionSerial, p.KmcKeyId, p.EnvelopedKey, Utc(p.CreatedAt)]);
 
     public static LedgerStep Document(DocumentEntity d) => new(InsertDocument,
         [d.Kind, d.Version, d.Title, d.Sections, d.CpsVersion, d.Sm3, Utc(d.PublishedAt), d.PublishedBy]);

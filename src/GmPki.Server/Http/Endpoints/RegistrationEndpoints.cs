@@ -31,6 +31,8 @@ internal static class RegistrationEndpoints
             .Produces<OpenedApplicationView>(StatusCodes.Status201Created).WithSummary("Open an application (operators, or an applicant online)");
         applications.MapGet("/", ListAsync).RequireAuthorization(Policies.Read).Produces<ApplicationPage>().WithSummary("List applications, newest first");
         applications.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(Policies.Participant).Produces<ApplicationView>().WithSummary("An application with its steps");
+        applications.MapGet("/{id:guid}/pair", ReadPairAsync).RequireAuthorization(Policies.Participant).Produces<PairView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A dual application's certificate pair and the encryption key's SM2 envelope (applicant or operators)");
         MapStep<IdentityBody>(applications, "identity-verification", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().VerifyIdentityAsync(id, new IdentityVerificationInput(b.Method, b.Passed, b.DocumentChecked, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<MaterialsBody>(applications, "materials-review", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ReviewMaterialsAsync(id, new MaterialsReviewInput(b.Checklist, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<ConsentBody>(applications, "notice-acknowledgement", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().AcknowledgeNoticesAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
@@ -104,7 +106,7 @@ internal static class RegistrationEndpoints
         else if (body.Subscriber is { } data && selfService)
         {
             var input = data.ToInput();
-            await desk.CheckFirstApplicationAsync(kind, body.Profile, csr, actor, cancellationToken);
+            await desk.CheckFirstApplicationAsync(kind, body.Profile, csr, body.Dual, actor, cancellationToken);
             subscriberId = (await registry.RegisterAsync(input, actor, selfService: true, cancellationToken)).Id;
         }
         else
@@ -112,12 +114,20 @@ internal static class RegistrationEndpoints
             throw Errors.RequestInvalid.With(selfService ? "an online application carries the applicant's data ('subscriber')." : "name the applicant with 'subscriberId'.");
         }
 
-        var opened = await desk.OpenAsync(new ApplicationInput(kind, subscriberId, body.Profile, csr, body.TargetSerial, body.Reason), actor, selfService, cancellationToken);
+        var opened = await desk.OpenAsync(new ApplicationInput(kind, subscriberId, body.Profile, csr, body.TargetSerial, body.Reason, body.Dual), actor, selfService, cancellationToken);
         return Results.Created("/api/v1/applications/" + opened.Application.Id, new OpenedApplicationView(ApplicationView.From(opened.Application), opened.AccessToken));
     }
 
     private static async Task<ApplicationView> ReadAsync(Guid id, HttpContext context, ApplicationDesk desk, CancellationToken cancellationToken)
         => ApplicationView.From(await desk.ReadAsync(id, RegistrationActors.Of(context), cancellationToken));
+
+    private static async Task<PairView> ReadPairAsync(
+        Guid id, HttpContext context, ApplicationDesk desk, IRegistrationLedger ledger, Core.Ledger.ICertificateDirectory certificates, AuthorityDirectory authorities, CancellationToken cancellationToken)
+    {
+        var application = await desk.ReadAsync(id, RegistrationActors.Of(context), cancellationToken);
+        return await PairView.OfAsync(application, ledger, certificates, authorities, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With(application.Dual ? $"application {id} has not issued its pair yet." : $"application {id} is not dual; it issues a single certificate.");
+    }
 
     private static async Task<ApplicationPage> ListAsync(HttpContext context, IRegistrationLedger ledger, string? state, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -134,13 +144,14 @@ internal static class RegistrationEndpoints
         return Results.File(file.Content, file.Summary.MediaType, file.Summary.Name);
     }
 
-    private static async Task<IResult> CounterAsync(HttpContext context, CounterFlow counter, AuthorityDirectory authorities, Core.Ledger.ICertificateDirectory certificates, CancellationToken cancellationToken)
+    private static async Task<IResult> CounterAsync(
+        HttpContext context, CounterFlow counter, AuthorityDirectory authorities, Core.Ledger.ICertificateDirectory certificates, IRegistrationLedger ledger, CancellationToken cancellationToken)
     {
         var body = await Bodies.ReadAsync<CounterBody>(context.Request, cancellationToken);
         var application = await counter.RunAsync(new CounterRequest(
             body.Subscriber?.ToInput(), body.SubscriberId, Names.Parse<ApplicationKind>(body.Kind, "kind"), body.Profile,
             Names.Csr(body.Csr), body.TargetSerial, body.Reason, body.IdentityMethod,
-            Evidence(body.IdentityEvidence), body.Materials, Evidence(body.PaperForms), body.WillStatement, body.NoticeVersion, body.AgreementVersion),
+            Evidence(body.IdentityEvidence), body.Materials, Evidence(body.PaperForms), body.WillStatement, body.NoticeVersion, body.AgreementVersion, body.Dual),
             RegistrationActors.Of(context), cancellationToken);
         var view = ApplicationView.From(application);
         if (application.ResultSerial is not { } serial || await certificates.FindAsync(serial, cancellationToken) is not { CertificateDer: { } der })
@@ -149,7 +160,8 @@ internal static class RegistrationEndpoints
         }
 
         return Results.Created("/api/v1/applications/" + application.Id,
-            new CounterResultView(view, CertificateEncodings.ToPem([der]), CertificateEncodings.ToPem(await authorities.ChainAsync(cancellationToken))));
+            new CounterResultView(view, CertificateEncodings.ToPem([der]), CertificateEncodings.ToPem(await authorities.ChainAsync(cancellationToken)),
+                await PairView.OfAsync(application, ledger, certificates, authorities, cancellationToken)));
     }
 
     private static async Task<PublishedDocument> PublishAsync(string kind, HttpContext context, DocumentDesk desk, CancellationToken cancellationToken)

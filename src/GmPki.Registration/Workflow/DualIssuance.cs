@@ -1,0 +1,86 @@
+using GmPki.Core.Errors;
+using GmPki.Core.Issuance;
+using GmPki.Core.Keys;
+using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
+using GmPki.Core.Registration;
+using GmPki.Kmc.Messages;
+
+namespace GmPki.Registration.Workflow;
+
+/// <summary>
+/// Dual issuance (双证书, GM/T 0034; docs/kmc.md#dual-issuance): the signing certificate for the
+/// holder's key, and the encryption certificate for a key pair the key management centre generates
+/// and escrows, delivered to the holder in a GM/T 0009 <c>SM2EnvelopedKey</c> encrypted to the
+/// signing key. Order: the KMC first (so a sealed KMC stops the pair before anything is issued),
+/// then the signing certificate, then the encryption certificate; when the CA fails after the KMC
+/// answered, the escrowed key is revoked at the KMC (reason <c>issuance-failed</c>).
+/// </summary>
+public sealed class DualIssuance(KmcLink kmc, ICertificateAuthority authority, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
+{
+    /// <summary>Issues a new pair for a new, renew or change application.</summary>
+    /// <param name="application">The dual application (its profile names an encryption profile).</param>
+    /// <param name="request">The signing certificate's issuance request (the holder's CSR).</param>
+    /// <param name="actor">Who instructs the CA.</param>
+    /// <param name="cancellationToken">Cancels before the KMC is asked.</param>
+    /// <returns>The signing certificate and the pair to record with the fulfilment.</returns>
+    /// <exception cref="GmPkiException">The CA's errors; <c>profile-key-algorithm-not-allowed</c> when the encryption profile does not take the signing key's algorithm; the KMC's (<c>kmc-sealed</c>, <c>kmc-holder-key-rejected</c> for a non-SM2 signing key, …).</exception>
+    public async Task<(IssuedCertificate Signing, CertificatePair Pair)> IssueAsync(CertificateApplication application, IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(request);
+        var encryption = EncryptionProfileOf(application.Profile);
+        var holder = await authority.PreviewAsync(request, cancellationToken);
+        if (!encryption.KeyAlgorithms.Contains(holder.KeyAlgorithm))
+        {
+            throw Errors.ProfileKeyAlgorithmNotAllowed.With($"encryption profile '{encryption.Name}' takes {string.Join(", ", encryption.KeyAlgorithms.Select(a => a.ToName()))}; the KMC generates the encryption key with the signing key's algorithm, {holder.KeyAlgorithm.ToName()}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var key = await kmc.Centre.ApplyAsync(new ApplyKeyRequest(kmc.CaId, $"{application.Id:N}.{Guid.CreateVersion7():N}", holder.KeyAlgorithm, holder.SubjectPublicKeyInfo, now, now + encryption.Validity), cancellationToken);
+        try
+        {
+            var signing = await authority.IssueAsync(request, actor, CancellationToken.None);
+            var issued = await authority.IssueEncryptionAsync(signing.CertificateDer, key.EncryptionPublicKey, encryption.Name, actor, CancellationToken.None);
+            return (signing, new CertificatePair(signing.SerialHex, issued.SerialHex, key.KeyId, key.EnvelopedKey, now.UtcDateTime));
+        }
+        catch (GmPkiException)
+        {
+            await RevokeUnusedAsync(application, key.KeyId);
+            throw;
+        }
+    }
+
+    /// <summary>Extends a pair (延期): both certificates again for a fresh period with the same keys; the holder keeps the encryption key, so no envelope.</summary>
+    /// <param name="pair">The pair extended.</param>
+    /// <param name="signingDer">Its signing certificate.</param>
+    /// <param name="encryptionDer">Its encryption certificate.</param>
+    /// <param name="profile">The signing profile.</param>
+    /// <param name="actor">Who instructs the CA.</param>
+    /// <param name="cancellationToken">Cancels before signing.</param>
+    /// <exception cref="GmPkiException">As <see cref="ICertificateAuthority.ExtendAsync"/>.</exception>
+    public async Task<(IssuedCertificate Signing, CertificatePair Pair)> ExtendAsync(CertificatePair pair, byte[] signingDer, byte[] encryptionDer, string profile, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var encryption = EncryptionProfileOf(profile);
+        var signing = await authority.ExtendAsync(signingDer, profile, actor, cancellationToken);
+        var issued = await authority.ExtendAsync(encryptionDer, encryption.Name, actor, CancellationToken.None);
+        return (signing, new CertificatePair(signing.SerialHex, issued.SerialHex, pair.KmcKeyId, null, clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>Revokes at the KMC a key whose certificate was never issued; a refusal there is the KMC's to audit and does not hide the CA's error.</summary>
+    private async Task RevokeUnusedAsync(CertificateApplication application, string keyId)
+    {
+        try
+        {
+            await kmc.Centre.RevokeAsync(new ChangeKeyStateRequest(kmc.CaId, $"{application.Id:N}.{Guid.CreateVersion7():N}", keyId, "issuance-failed"), CancellationToken.None);
+        }
+        catch (GmPkiException)
+        {
+            // audited by the KMC as kmc.request-rejected; the key stays active and unused.
+        }
+    }
+
+    private CertificateProfile EncryptionProfileOf(string profile)
+        => profiles[profiles[profile].EncryptionProfile ?? throw Errors.RequestInvalid.With($"profile '{profile}' names no EncryptionProfile, so it issues single certificates.")];
+}
