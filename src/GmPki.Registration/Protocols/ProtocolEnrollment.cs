@@ -58,7 +58,7 @@ public sealed class ProtocolEnrollment(
     /// <param name="requestId">Correlation ID, or null.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The application: completed (revoked), or awaiting approval under the two-person rule.</returns>
-    /// <exception cref="GmPkiException"><c>forbidden</c> for a certificate of another subscriber or profile; <c>step-invalid</c> as for enrollment; any error of opening (<c>certificate-not-found</c>, <c>request-invalid</c>, …) or of the status change.</exception>
+    /// <exception cref="GmPkiException"><c>forbidden</c> for a certificate of another profile; <c>request-invalid</c> for another subscriber's or an already revoked certificate; <c>certificate-not-found</c>; <c>step-invalid</c> as for enrollment; any error of the status change.</exception>
     public async Task<CertificateApplication> RevokeAsync(ProtocolAccount account, string authentication, string serial, string? reason, string? requestId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -78,7 +78,6 @@ public sealed class ProtocolEnrollment(
         var notice = await InForceAsync(basis, WorkflowStep.NoticeAcknowledgement, DocumentKind.Notice, cancellationToken);
         var agreement = await InForceAsync(basis, WorkflowStep.AgreementSignature, DocumentKind.Agreement, cancellationToken);
         var opened = await applications.OpenAsync(input, RegistrationActor.ProtocolClient(account, null, requestId), selfService: true, cancellationToken);
-
         var actor = RegistrationActor.ProtocolClient(account, opened.Application.Id, requestId);
         var reference = new { protocol = KebabNames.Of(account.Protocol), account = account.Name, basis = basis.Id };
         var application = opened.Application;
