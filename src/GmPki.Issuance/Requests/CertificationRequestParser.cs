@@ -14,7 +14,8 @@ using Pkcs10 = Org.BouncyCastle.Asn1.Pkcs.CertificationRequest;
 namespace GmPki.Issuance.Requests;
 
 /// <summary>
-/// Parses and checks PKCS#10 certification requests (RFC 2986), PEM or DER: strict DER, an
+/// Parses and checks PKCS#10 certification requests (RFC 2986), PEM or DER — or a DER CRMF
+/// CertReqMsg (RFC 4211, from CMP; <see cref="CrmfRequestParser"/>): strict DER, an
 /// accepted signature algorithm, a supported and strong key (see <see cref="PublicKey.Parse"/>),
 /// a verifying proof of possession, single-valued RDNs of known attribute types, and a
 /// well-formed subjectAltName request.
@@ -40,6 +41,11 @@ internal static class CertificationRequestParser
         }
 
         var der = Unwrap(input);
+        if (CrmfRequestParser.IsCertReqMsg(der))
+        {
+            return CrmfRequestParser.Parse(der);
+        }
+
         var request = DecodeStrictDer(der);
         var info = request.GetCertificationRequestInfo();
         if (info.Version.Value.IntValue != 0)
@@ -101,7 +107,7 @@ internal static class CertificationRequestParser
         }
     }
 
-    private static SignatureAlgorithm CheckSignatureAlgorithm(AlgorithmIdentifier identifier)
+    internal static SignatureAlgorithm CheckSignatureAlgorithm(AlgorithmIdentifier identifier)
     {
         var found = SignatureAlgorithm.Find(identifier.Algorithm.Id)
             ?? throw Errors.CsrSignatureAlgorithmRejected.With($"signature algorithm {identifier.Algorithm.Id} is not supported.");
@@ -117,7 +123,7 @@ internal static class CertificationRequestParser
         return parametersOk ? found : throw Errors.CsrSignatureAlgorithmRejected.With($"{found.Name} must not carry parameters.");
     }
 
-    private static string? VerifyProofOfPossession(byte[] signed, byte[] signature, SignatureAlgorithm algorithm, PublicKey key)
+    internal static string? VerifyProofOfPossession(byte[] signed, byte[] signature, SignatureAlgorithm algorithm, PublicKey key)
     {
         var family = key.Algorithm switch
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Cryptography.Sm;
 using GmPki.Registration.Documents;
@@ -8,7 +9,7 @@ using GmPki.Registration.Workflow;
 namespace GmPki.Registration.Protocols;
 
 /// <summary>
-/// A protocol request (EST simpleenroll, …) as an application (docs/protocols.md): the
+/// A protocol request (EST simpleenroll, CMP ir/cr/p10cr/kur/rr, …) as an application (docs/protocols.md): the
 /// authenticated protocol account acts as the applicant, and each step records what satisfies it —
 /// identity by the protocol's authentication of an account bound at the desk to a verified
 /// subscriber, materials, notices and agreement by reference to the account's basis application
@@ -26,7 +27,8 @@ public sealed class ProtocolEnrollment(
     StepDesk stepDesk,
     FulfilmentDesk fulfilment,
     DocumentDesk documents,
-    StepWriter steps)
+    StepWriter steps,
+    ICertificateDirectory certificates)
 {
     /// <summary>Enrolls: opens a new application (or a renewal of <paramref name="renewSerial"/>) for the account's subscriber and profile and records its steps.</summary>
     /// <param name="account">The authenticated account.</param>
@@ -63,22 +65,28 @@ public sealed class ProtocolEnrollment(
 
     /// <summary>
     /// Revokes a certificate of the account's subscriber at the protocol's request (ACME
-    /// revokeCert, RFC 8555 §7.6): a revoke application whose identity, materials, notices,
-    /// agreement and will steps are satisfied like an enrollment's, approved by the account and
-    /// fulfilled at once.
+    /// revokeCert, RFC 8555 §7.6; CMP rr, RFC 4210 §5.3.9): a revoke application whose identity,
+    /// materials, notices, agreement and will steps are satisfied like an enrollment's (no subject
+    /// check, no delivery), approved by the account and fulfilled at once.
     /// </summary>
     /// <param name="account">The authenticated account.</param>
-    /// <param name="authentication">How the protocol authenticated the request, e.g. <c>jws-account-key</c> or <c>jws-certificate-key</c>.</param>
-    /// <param name="serial">The certificate (hex).</param>
-    /// <param name="reason">RFC 5280 reason name (<c>unspecified</c>, <c>keyCompromise</c>, …).</param>
-    /// <param name="signedRequest">The signed protocol request (its SM3 is recorded as the will).</param>
+    /// <param name="authentication">How the protocol authenticated the request, e.g. <c>jws-account-key</c>, <c>jws-certificate-key</c> or <c>cmp-signature</c>.</param>
+    /// <param name="serial">The certificate (hex): the subscriber's, of the account's profile.</param>
+    /// <param name="reason">RFC 5280 reason name (<c>unspecified</c>, <c>keyCompromise</c>, …), or null for unspecified.</param>
+    /// <param name="signedRequest">The protocol request the protocol authenticated (its SM3 is recorded as the will).</param>
     /// <param name="requestId">Correlation ID, or null.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The application: completed, or awaiting approval under the two-person rule.</returns>
-    /// <exception cref="GmPkiException"><c>certificate-not-found</c>; <c>request-invalid</c> (not the subscriber's, revoked already, bad reason); <c>step-invalid</c> as for enrollment.</exception>
-    public async Task<CertificateApplication> RevokeAsync(ProtocolAccount account, string authentication, string serial, string reason, byte[] signedRequest, string? requestId, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>forbidden</c> for a certificate of another profile; <c>certificate-not-found</c>; <c>request-invalid</c> (not the subscriber's, revoked already, bad reason); <c>step-invalid</c> as for enrollment; any error of the status change.</exception>
+    public async Task<CertificateApplication> RevokeAsync(ProtocolAccount account, string authentication, string serial, string? reason, byte[] signedRequest, string? requestId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(signedRequest);
+        if (await certificates.FindAsync(SerialText.Normalize(serial), cancellationToken) is { } target && target.Reservation.Profile != account.Profile)
+        {
+            throw Errors.Forbidden.With($"{KebabNames.Of(account.Protocol)} account '{account.Name}' acts for profile '{account.Profile}', not on a '{target.Reservation.Profile}' certificate.");
+        }
+
         var (application, actor, reference) = await OpenAsync(account, authentication, new ApplicationInput(ApplicationKind.Revoke, account.SubscriberId, null, null, serial, reason),
             "revocation request signed with the key the identity step names", Sm3.HashHex(signedRequest), requestId, cancellationToken);
         return application.TwoPersonRule ? application : await ApproveAndFulfilAsync(application, actor, reference, cancellationToken);
@@ -149,8 +157,9 @@ public sealed class ProtocolEnrollment(
         ArgumentNullException.ThrowIfNull(application);
         return application.State switch
         {
-            ApplicationState.Approved => await DeliverAsync(await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken),
-                account, requestId),
+            ApplicationState.Approved when StepTable.Issues(application.Kind) => await DeliverAsync(
+                await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken), account, requestId),
+            ApplicationState.Approved => await fulfilment.FulfilAsync(application.Id, RegistrationActor.ProtocolClient(account, application.Id, requestId), cancellationToken),
             ApplicationState.Fulfilled => await DeliverAsync(application, account, requestId),
             _ => application,
         };

@@ -52,6 +52,8 @@ public static class ServerHost
         options.Services?.Invoke(builder.Services);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         Acme.AcmeServices.Add(builder.Services, settings.Acme);
+        builder.Services.AddSingleton<Cmp.CmpAuthority>();
+        builder.Services.AddSingleton<Cmp.CmpTransactions>();
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();
@@ -96,6 +98,7 @@ public static class ServerHost
         StatusEndpoints.Map(app);
         Est.EstEndpoints.Map(app);
         Acme.AcmeEndpoints.Map(app);
+        Cmp.CmpEndpoints.Map(app);
         DirectoryEndpoints.Map(app);
         AnnouncementEndpoints.Map(app);
         AuthenticityEndpoints.Map(app);
