@@ -16,7 +16,7 @@ internal static class ProtocolAccountCommand
         var data = CliContext.DataOption();
         var operatorName = CliContext.OperatorOption();
         var protocol = new Option<string>("--protocol") { Description = "est, cmp or acme.", DefaultValueFactory = _ => "est" };
-        var name = new Option<string>("--name") { Description = "Account name: 1–64 of a-z 0-9 . _ - (the EST user name).", Required = true };
+        var name = new Option<string>("--name") { Description = "Account name: 1–64 of a-z 0-9 . _ - (the EST user name, the CMP senderKID, the ACME EAB key id).", Required = true };
         var profile = new Option<string>("--profile") { Description = "The one profile the account enrolls for.", Required = true };
         var basis = new Option<Guid>("--basis") { Description = "A completed new, renew or change application of the subscriber, done at the desk.", Required = true };
         var add = new Command("add", "Create an account; prints its secret once.") { data, operatorName, protocol, name, profile, basis };
@@ -45,7 +45,7 @@ internal static class ProtocolAccountCommand
             await context.Output.WriteLineAsync($"{accounts.Count} account(s).");
             return 0;
         }));
-        return new Command("protocol-account", "Protocol accounts (协议接入账户) for EST enrollment.") { add, list, Toggle(context, "disable", true), Toggle(context, "enable", false) };
+        return new Command("protocol-account", "Protocol accounts (协议接入账户) for EST, CMP and ACME enrollment.") { add, list, Toggle(context, "disable", true), Toggle(context, "enable", false) };
     }
 
     private static Command Toggle(CliContext context, string verb, bool disabled)
