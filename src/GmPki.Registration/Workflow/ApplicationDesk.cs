@@ -26,9 +26,6 @@ public sealed class ApplicationDesk(
     /// <summary>Prefix of applicant access tokens: <c>gmpkiapp_{application id, 32 hex}_{43 base64url characters}</c>.</summary>
     public const string TokenPrefix = "gmpkiapp_";
 
-    private static readonly string[] RevocationReasons =
-        ["unspecified", "keyCompromise", "affiliationChanged", "superseded", "cessationOfOperation", "privilegeWithdrawn"];
-
     private static readonly OperatorRole[] Desk = [OperatorRole.Registrar, OperatorRole.AgencyOperator];
 
     /// <summary>The SM3 hash under which an access token is stored.</summary>
@@ -226,9 +223,9 @@ public sealed class ApplicationDesk(
 
     private static string? ReasonOf(ApplicationInput input) => input.Kind switch
     {
-        ApplicationKind.Revoke or ApplicationKind.AuthorityRevoke => RevocationReasons.Contains(input.Reason ?? "unspecified", StringComparer.Ordinal)
+        ApplicationKind.Revoke or ApplicationKind.AuthorityRevoke => RevocationReasons.Allows(input.Reason ?? "unspecified")
             ? input.Reason ?? "unspecified"
-            : throw Errors.RequestInvalid.With($"revocation reason '{input.Reason}' is not one of {string.Join(", ", RevocationReasons)}."),
+            : throw Errors.RequestInvalid.With($"revocation reason '{input.Reason}' is not one of {string.Join(", ", RevocationReasons.ByCode.Values)}."),
         ApplicationKind.Suspend => "certificateHold",
         _ => input.Reason is null ? null : throw Errors.RequestInvalid.With($"a {KebabNames.Of(input.Kind)} application takes no reason."),
     };

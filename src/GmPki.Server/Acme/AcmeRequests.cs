@@ -124,21 +124,10 @@ internal static class AcmeRequests
 
     private static async Task<JsonElement> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBody)
-            {
-                throw Core.Errors.Errors.RequestTooLarge.With($"an ACME request body is at most {MaxBody} bytes.");
-            }
-        }
-
+        var body = await Http.Bodies.ReadBytesAsync(request, MaxBody, "an ACME request body", cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize<JsonElement>(buffer.ToArray());
+            return JsonSerializer.Deserialize<JsonElement>(body);
         }
         catch (JsonException)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Registration.Protocols;
+using GmPki.Registration.Workflow;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Acme;
@@ -16,12 +17,6 @@ namespace GmPki.Server.Acme;
 /// </summary>
 internal static class AcmeRevocation
 {
-    /// <summary>RFC 5280 reason codes a subscriber may give, by name (§7.6 takes the CRLReason integer).</summary>
-    private static readonly Dictionary<int, string> Reasons = new()
-    {
-        [0] = "unspecified", [1] = "keyCompromise", [3] = "affiliationChanged", [4] = "superseded", [5] = "cessationOfOperation", [9] = "privilegeWithdrawn",
-    };
-
     public static async Task<IResult> RevokeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Either, cancellationToken);
@@ -29,7 +24,7 @@ internal static class AcmeRevocation
         var reasonCode = AcmeJson.Member(request.Payload, "reason") is { } given
             ? given.ValueKind == JsonValueKind.Number && given.TryGetInt32(out var code) ? code : throw AcmeErrors.BadRevocationReason.With("'reason' is a CRLReason integer.")
             : 0;
-        var reason = Reasons.GetValueOrDefault(reasonCode) ?? throw AcmeErrors.BadRevocationReason.With($"reason {reasonCode} is not one of {string.Join(", ", Reasons.Keys)} (RFC 5280 CRLReason).");
+        var reason = RevocationReasons.ByCode.GetValueOrDefault(reasonCode) ?? throw AcmeErrors.BadRevocationReason.With($"reason {reasonCode} is not one of {RevocationReasons.Listed} (RFC 5280 CRLReason).");
         var services = context.RequestServices;
         string serial;
         try

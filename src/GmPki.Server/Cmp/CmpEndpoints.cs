@@ -84,19 +84,7 @@ internal static class CmpEndpoints
             throw Errors.UnsupportedMediaType.With($"a CMP message is sent as {MediaType} (RFC 6712 §3.4), not '{request.ContentType}'.");
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBody)
-            {
-                throw Errors.RequestTooLarge.With($"the CMP message exceeds {MaxBody} bytes.");
-            }
-        }
-
-        return buffer.ToArray();
+        return await Bodies.ReadBytesAsync(request, MaxBody, "a CMP message", cancellationToken);
     }
 
     /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>

@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Registration.Workflow;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 
@@ -7,21 +8,10 @@ namespace GmPki.Server.Cmp;
 /// <summary>
 /// The reason of a CMP revocation request: the <c>reasonCode</c> CRL entry extension in
 /// <c>RevDetails.crlEntryDetails</c> (RFC 4210 §5.3.9, RFC 5280 §5.3.1; <c>openssl cmp -revreason</c>)
-/// as the registration's reason name. A holder may give unspecified (0), keyCompromise (1),
-/// affiliationChanged (3), superseded (4), cessationOfOperation (5) or privilegeWithdrawn (9).
+/// as the registration's reason name (<see cref="RevocationReasons"/>).
 /// </summary>
 internal static class CmpRevocationReasons
 {
-    private static readonly Dictionary<int, string> Names = new()
-    {
-        [0] = "unspecified",
-        [1] = "keyCompromise",
-        [3] = "affiliationChanged",
-        [4] = "superseded",
-        [5] = "cessationOfOperation",
-        [9] = "privilegeWithdrawn",
-    };
-
     /// <summary>The reason name, or null when none is given.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c> for a malformed reasonCode or another reason.</exception>
     public static string? Of(X509Extensions? crlEntryDetails)
@@ -41,7 +31,7 @@ internal static class CmpRevocationReasons
             throw Errors.RequestInvalid.With("the reasonCode of the revocation request is not an ENUMERATED.");
         }
 
-        return Names.TryGetValue(code, out var name) ? name
-            : throw Errors.RequestInvalid.With($"revocation reason {code} is not one a holder gives; use {string.Join(", ", Names.Select(n => $"{n.Key} ({n.Value})"))}.");
+        return RevocationReasons.ByCode.TryGetValue(code, out var name) ? name
+            : throw Errors.RequestInvalid.With($"revocation reason {code} is not one a holder gives; use {RevocationReasons.Listed}.");
     }
 }

@@ -3,9 +3,32 @@ using GmPki.Core.Errors;
 
 namespace GmPki.Server.Http;
 
-/// <summary>Reads JSON request bodies, turning every malformation into <c>request-invalid</c>.</summary>
+/// <summary>Reads request bodies: JSON, turning every malformation into <c>request-invalid</c>, and raw bytes up to a limit.</summary>
 internal static class Bodies
 {
+    /// <summary>The body's bytes, read up to <paramref name="maxBytes"/> whatever the Content-Length says (chunked bodies too).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="maxBytes">Largest body accepted, in bytes.</param>
+    /// <param name="what">What the body is, for the error, e.g. <c>a CMP message</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="GmPkiException"><c>request-too-large</c> (413) once more than <paramref name="maxBytes"/> arrived.</exception>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int maxBytes, string what, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw Errors.RequestTooLarge.With($"{what} is at most {maxBytes} bytes.");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>The body as <typeparamref name="T"/>.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c> for another Content-Type, invalid JSON or a missing body.</exception>
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
