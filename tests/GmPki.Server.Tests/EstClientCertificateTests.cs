@@ -60,6 +60,34 @@ public sealed class EstClientCertificateTests : IAsyncLifetime, IDisposable
     }
 
     [SkippableFact]
+    public async Task Curl_SimpleEnrollWithAnEnrolledCertificate_AnotherCertificateAsANewApplication_CounterCertificateRefused()
+    {
+        Curl.RequireInstalled();
+        var person = Counter.Person("多证书设备持有人");
+        var basis = await BasisAsync(person, "multi-basis", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256");
+        var secret = await AccountAsync("multi-device", basis);
+        Request("multi-first", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256", person.Name);
+        Curl.Run(Tls(["--user", "multi-device:" + secret, "-o", _client.File("multi-first.b64"), ..Enroll("multi-first"), Est("simpleenroll")])).Status.ShouldBe(200);
+        Pem("multi-first.b64");
+        Request("multi-second", "-algorithm EC -pkeyopt ec_paramgen_curve:P-256", person.Name);
+
+        var another = Curl.Run(Tls(["--cert", _client.File("multi-first.b64.pem"), "--key", _client.File("multi-first.key"), "-o", _client.File("multi-second.b64"),
+            ..Enroll("multi-second"), Est("simpleenroll")]));
+        var counterCertificate = Curl.Run(Tls(["--cert", _client.File("multi-basis.pem"), "--key", _client.File("multi-basis.key"), ..Enroll("multi-second"), Est("simpleenroll")]));
+
+        another.Status.ShouldBe(200, File.ReadAllText(_client.File("multi-second.b64")));
+        Pem("multi-second.b64");
+        OpenSsl.MustRun(_client.Path, "x509", "-in", "multi-second.b64.pem", "-noout", "-serial")
+            .ShouldNotBe(OpenSsl.MustRun(_client.Path, "x509", "-in", "multi-first.b64.pem", "-noout", "-serial"));
+        OpenSsl.MustRun(_client.Path, "x509", "-in", "multi-second.b64.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(_client.Path, "pkey", "-in", "multi-second.key", "-pubout"));
+        counterCertificate.Status.ShouldBe(401, counterCertificate.Output);
+        var audit = await _server.RecentAuditAsync(80);
+        audit.ShouldContain(e => e.Action == "application.opened" && e.Actor == "protocol:est:multi-device" && e.Details!.Contains("\"kind\":\"new\"", StringComparison.Ordinal));
+        audit.ShouldContain(e => e.Action == "application.step-recorded" && e.Actor == "protocol:est:multi-device"
+            && e.Details!.Contains("tls-client-certificate", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Curl_ReenrollThroughTrustedProxyWithForwardedSm2Certificate_Renews()
     {
         Curl.RequireInstalled();

@@ -15,7 +15,7 @@ namespace GmPki.Server.Est;
 /// Enrollment over Secure Transport (RFC 7030, docs/protocols.md) under <c>/.well-known/est/</c>
 /// and <c>/.well-known/est/{profile}/</c>: <c>cacerts</c>, <c>simpleenroll</c>,
 /// <c>simplereenroll</c>, <c>csrattrs</c>. An enrollment authenticates an EST protocol account
-/// with HTTP Basic and becomes a registration application (<see cref="ProtocolEnrollment"/>); under
+/// with HTTP Basic, or with a TLS client certificate the account enrolled, and becomes a registration application (<see cref="ProtocolEnrollment"/>); under
 /// the profile's two-person rule it answers <c>202</c> with <c>Retry-After</c> until a reviewer
 /// approves, and the client repeats the same request.
 /// </summary>
@@ -55,7 +55,7 @@ internal static class EstEndpoints
         {
             var services = context.RequestServices;
             ProfileOf(context, label);
-            var (account, presented) = await AuthenticateAsync(context, reenroll, cancellationToken);
+            var (account, presented) = await AuthenticateAsync(context, cancellationToken);
             if (label is not null && label != account.Profile)
             {
                 throw Errors.Forbidden.With($"EST account '{account.Name}' enrolls for profile '{account.Profile}', not '{label}'.");
@@ -90,25 +90,27 @@ internal static class EstEndpoints
     }
 
     /// <summary>
-    /// The account the request authenticates: HTTP Basic (account name, secret), or — for
-    /// re-enrollment without Basic — the TLS client certificate being renewed (RFC 7030 §3.3.2,
-    /// directly or forwarded by a trusted TLCP proxy), returned as <c>Presented</c>.
+    /// The account the request authenticates: HTTP Basic (account name, secret), or without Basic
+    /// a TLS client certificate this CA issued through an EST enrollment of the account (RFC 7030
+    /// §3.3.2: a certificate previously issued by the CA, directly or forwarded by a trusted TLCP
+    /// proxy), returned as <c>Presented</c>: the certificate being renewed for simplereenroll, the
+    /// credential of a further certificate for simpleenroll.
     /// </summary>
     /// <exception cref="GmPkiException"><c>unauthenticated</c> for a missing, malformed or wrong credential, a disabled account, or a certificate that is not a good one this CA issued through an EST enrollment.</exception>
-    private static async Task<(ProtocolAccount Account, string? Presented)> AuthenticateAsync(HttpContext context, bool reenroll, CancellationToken cancellationToken)
+    private static async Task<(ProtocolAccount Account, string? Presented)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var accounts = context.RequestServices.GetRequiredService<ProtocolAccounts>();
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            if (reenroll && context.Connection.ClientCertificate is { } certificate)
+            if (context.Connection.ClientCertificate is { } certificate)
             {
                 return await accounts.AuthenticateByCertificateAsync(EnrollmentProtocol.Est, certificate.RawData, cancellationToken) is { } bound
                     ? (bound.Account, bound.Serial)
                     : throw Errors.Unauthenticated.With($"the client certificate {certificate.Subject} is not a good certificate this CA issued through an EST enrollment.");
             }
 
-            throw Errors.Unauthenticated.With("EST enrollment needs HTTP Basic authentication with an EST protocol account (re-enrollment also accepts the TLS client certificate being renewed).");
+            throw Errors.Unauthenticated.With("EST enrollment needs HTTP Basic authentication with an EST protocol account, or a TLS client certificate this CA issued through an EST enrollment of the account.");
         }
 
         string credentials;
