@@ -180,18 +180,53 @@ public class EstTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     /// <summary>A person with a certificate from the counter (the basis) and an EST account on it.</summary>
-    private async Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(OpenSslClient client, string name, string account, string profile)
+    [SkippableFact]
+    public async Task CurlServerKeyGen_ProfileAllowsIt_PrivateKeyOfTheCertificateInMultipart_ProfileWithoutIt403()
+    {
+        Curl.RequireInstalled();
+        await using var server = await RunningServer.StartAsync(configure: (json, _) => json["Profiles"]!["personal"]!["ServerKeyGeneration"] = true);
+        using var client = new OpenSslClient(server);
+        var (person, account, secret) = await AccountAsync(server, client, "服务端生成密钥设备", "est-keygen-1", "personal");
+        var (_, plain, plainSecret) = await AccountAsync(client, "自带密钥设备", "est-keygen-2", "personal");
+        Request(client, "keygen", person.Name);
+
+        var answer = Curl.Run("--user", $"{account}:{secret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("keygen.b64"),
+            "-D", client.File("keygen.headers"), "-o", client.File("keygen.multipart"), server.BaseUrl + "/.well-known/est/serverkeygen");
+        var refused = Curl.Run("--user", $"{plain}:{plainSecret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("keygen.b64"),
+            Server.BaseUrl + "/.well-known/est/serverkeygen");
+
+        answer.Status.ShouldBe(200, File.ReadAllText(client.File("keygen.multipart")));
+        var boundary = File.ReadAllLines(client.File("keygen.headers")).Single(h => h.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase)).Split("boundary=")[1].Split(';')[0].Trim();
+        var parts = File.ReadAllText(client.File("keygen.multipart")).Split("--" + boundary).Where(p => p.Contains("Content-Type", StringComparison.Ordinal)).ToList();
+        string Body(string mediaType) => parts.Single(p => p.Contains("Content-Type: " + mediaType, StringComparison.Ordinal)).Split("\r\n\r\n")[1].Trim();
+        await File.WriteAllBytesAsync(client.File("generated.der"), Convert.FromBase64String(Body("application/pkcs8")));
+        await File.WriteAllTextAsync(client.File("generated-cert.b64"), Body("application/pkcs7-mime"));
+        var generated = OpenSsl.MustRun(client.Path, "pkey", "-inform", "DER", "-in", "generated.der", "-pubout");
+        PublicKey(client, "generated-cert.b64").ShouldBe(generated);
+        generated.ShouldNotBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "keygen.key", "-pubout"));
+        OpenSsl.MustRun(client.Path, "pkey", "-inform", "DER", "-in", "generated.der", "-noout", "-text").ShouldContain("SM2");
+        OpenSsl.MustRun(client.Path, "x509", "-in", "generated-cert.b64.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=" + person.Name);
+        refused.Status.ShouldBe(403, refused.Output);
+        refused.Output.ShouldContain("does not allow server key generation");
+    }
+
+    private Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(OpenSslClient client, string name, string account, string profile)
+        => AccountAsync(Server, client, name, account, profile);
+
+    private static async Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(RunningServer server, OpenSslClient client, string name, string account, string profile)
     {
         var person = Counter.Person(name);
-        var basis = await Counter.IssueAsync(Server.Registrar, Counter.New(person, profile,
+        var basis = await Counter.IssueAsync(server.Registrar, Counter.New(person, profile,
             await File.ReadAllTextAsync(client.File(client.MakeRequest("basis", "-algorithm SM2", "/C=CN/CN=" + name)))));
-        var (created, secret) = await CreateAccountAsync(account, profile, basis.Application.Id);
+        var (created, secret) = await CreateAccountAsync(server, account, profile, basis.Application.Id);
         return (person, created, secret);
     }
 
-    private async Task<(string Account, string Secret)> CreateAccountAsync(string account, string profile, Guid basis)
+    private Task<(string Account, string Secret)> CreateAccountAsync(string account, string profile, Guid basis) => CreateAccountAsync(Server, account, profile, basis);
+
+    private static async Task<(string Account, string Secret)> CreateAccountAsync(RunningServer server, string account, string profile, Guid basis)
     {
-        using var response = await Server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("est", account, profile, basis), Web);
+        using var response = await server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("est", account, profile, basis), Web);
         var raw = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
         return (account, JsonSerializer.Deserialize<CreatedProtocolAccountView>(raw, Web)!.Secret);

@@ -24,6 +24,7 @@ namespace GmPki.Core.Profiles;
 /// <param name="TwoPersonRule">Whether an application's approver must be a reviewer other than the registrar who verified the applicant's identity.</param>
 /// <param name="EncryptionProfile">For dual certificates (双证书, GM/T 0034): the profile of the encryption certificate paired with a certificate of this profile; null when certificates of this profile are single.</param>
 /// <param name="KmcKeys">Whether this is another profile's encryption profile: its key pairs come from the key management centre, never from a CSR.</param>
+/// <param name="ServerKeyGeneration">Whether EST serverkeygen (RFC 7030 §4.4) may generate the key pair and send the private key to the client.</param>
 public sealed record CertificateProfile(
     string Name,
     string DisplayName,
@@ -40,4 +41,5 @@ public sealed record CertificateProfile(
     IReadOnlyDictionary<IdentityExtensionType, bool> IdentityExtensions,
     bool TwoPersonRule,
     string? EncryptionProfile = null,
-    bool KmcKeys = false);
+    bool KmcKeys = false,
+    bool ServerKeyGeneration = false);

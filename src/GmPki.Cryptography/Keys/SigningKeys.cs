@@ -13,8 +13,8 @@ using Org.BouncyCastle.Security;
 
 namespace GmPki.Cryptography.Keys;
 
-/// <summary>Creates <see cref="ISigningKey"/> instances from PKCS#8 and generates new keys. Internal to this assembly.</summary>
-internal static class SigningKeys
+/// <summary>Creates <see cref="ISigningKey"/> instances from PKCS#8 and generates new keys (SM2 with BouncyCastle on sm2p256v1, ECDSA and RSA with .NET).</summary>
+public static class SigningKeys
 {
     /// <summary>Generates a key pair; returns the key and its unencrypted PKCS#8 DER (caller must wipe it).</summary>
     public static (ISigningKey Key, byte[] Pkcs8) Generate(KeyAlgorithm algorithm, ReadOnlyMemory<byte> sm2UserId)

@@ -246,7 +246,8 @@ public static partial class ProfileLoader
             options.RequireSubjectAltName,
             identity.ToFrozenDictionary(),
             options.TwoPersonRule,
-            string.IsNullOrEmpty(options.EncryptionProfile) ? null : options.EncryptionProfile);
+            string.IsNullOrEmpty(options.EncryptionProfile) ? null : options.EncryptionProfile,
+            ServerKeyGeneration: options.ServerKeyGeneration);
     }
 
     private static List<string> ResolveAttributes(List<string> names, string field, Action<int, string> problem)

@@ -53,4 +53,12 @@ public sealed class ProfileOptions
     /// Null (the default): certificates of this profile are single.
     /// </summary>
     public string? EncryptionProfile { get; set; }
+
+    /// <summary>
+    /// Whether EST <c>serverkeygen</c> (RFC 7030 §4.4) may generate the key pair for a certificate of
+    /// this profile and send its private key to the client. Default false: a signing key is the
+    /// holder's own (电子签名法 §13: signature creation data under the signatory's sole control), so
+    /// enable it only for device or service profiles whose keys are not signature creation data.
+    /// </summary>
+    public bool ServerKeyGeneration { get; set; }
 }

@@ -35,6 +35,8 @@ internal static class EstEndpoints
                 .WithSummary("Enroll with HTTP Basic as an EST protocol account (RFC 7030 §4.2.1)");
             group.MapPost("/simplereenroll", (HttpContext context, string? label, CancellationToken ct) => EnrollAsync(context, label, reenroll: true, ct))
                 .WithSummary("Re-enroll: renew the account's certificate with the same subject (RFC 7030 §4.2.2)");
+            group.MapPost("/serverkeygen", ServerKeyGenAsync)
+                .WithSummary("Enroll with a key pair the server generates, where the profile allows it (RFC 7030 §4.4)");
         }
     }
 
@@ -54,12 +56,7 @@ internal static class EstEndpoints
         => EstErrors.GuardAsync(context, async () =>
         {
             var services = context.RequestServices;
-            ProfileOf(context, label);
-            var (account, presented) = await AuthenticateAsync(context, cancellationToken);
-            if (label is not null && label != account.Profile)
-            {
-                throw Errors.Forbidden.With($"EST account '{account.Name}' enrolls for profile '{account.Profile}', not '{label}'.");
-            }
+            var (account, presented) = await AccountForAsync(context, label, cancellationToken);
 
             var request = await EstMessages.ReadRequestAsync(context.Request, cancellationToken);
             var enrollment = services.GetRequiredService<ProtocolEnrollment>();
@@ -69,6 +66,44 @@ internal static class EstEndpoints
                 : await enrollment.EnrollAsync(account, presented is null ? "http-basic" : "tls-client-certificate", request,
                     reenroll ? await RenewedSerialAsync(services, account, request, presented, cancellationToken) : null, context.TraceIdentifier, cancellationToken);
             return await AnswerAsync(context, application, cancellationToken);
+        });
+
+    /// <summary>
+    /// serverkeygen: authenticated like simpleenroll; the account's profile must allow server key
+    /// generation and have no two-person rule (the generated key cannot wait for a reviewer).
+    /// </summary>
+    private static Task<IResult> ServerKeyGenAsync(HttpContext context, string? label, CancellationToken cancellationToken)
+        => EstErrors.GuardAsync(context, async () =>
+        {
+            var services = context.RequestServices;
+            var (account, presented) = await AccountForAsync(context, label, cancellationToken);
+
+            var profile = ProfileOf(context, account.Profile)!;
+            if (!profile.ServerKeyGeneration || profile.TwoPersonRule)
+            {
+                throw Errors.Forbidden.With(profile.TwoPersonRule
+                    ? $"profile '{profile.Name}' needs a reviewer's approval, and a generated private key cannot wait for it: use simpleenroll with your own key."
+                    : $"profile '{profile.Name}' does not allow server key generation (ServerKeyGeneration): use simpleenroll with your own key.");
+            }
+
+            var clientRequest = await EstMessages.ReadRequestAsync(context.Request, cancellationToken);
+            var (key, pkcs8) = EstServerKeyGeneration.Generate(profile);
+            try
+            {
+                var application = await services.GetRequiredService<ProtocolEnrollment>().EnrollAsync(account, presented is null ? "http-basic" : "tls-client-certificate",
+                    EstServerKeyGeneration.RequestFor(clientRequest, key), null, context.TraceIdentifier, cancellationToken);
+                if (application.State != ApplicationState.Completed)
+                {
+                    return await AnswerAsync(context, application, cancellationToken);
+                }
+
+                var issued = await services.GetRequiredService<ICertificateDirectory>().FindAsync(application.ResultSerial!, cancellationToken);
+                return EstServerKeyGeneration.Answer(pkcs8, CertificateEncodings.ToPkcs7([issued!.CertificateDer!]));
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(pkcs8);
+            }
         });
 
     private static async Task<IResult> AnswerAsync(HttpContext context, CertificateApplication application, CancellationToken cancellationToken)
@@ -87,6 +122,16 @@ internal static class EstEndpoints
 
         var issued = await context.RequestServices.GetRequiredService<ICertificateDirectory>().FindAsync(application.ResultSerial!, cancellationToken);
         return EstMessages.Base64(context, CertificateEncodings.ToPkcs7([issued!.CertificateDer!]), EstMessages.CertsOnly);
+    }
+
+    /// <summary>The authenticated account (<see cref="AuthenticateAsync"/>), which must enroll for the label's profile when the path has one.</summary>
+    /// <exception cref="GmPkiException"><c>profile-unknown</c>; <c>unauthenticated</c>; <c>forbidden</c> for another profile's label.</exception>
+    private static async Task<(ProtocolAccount Account, string? Presented)> AccountForAsync(HttpContext context, string? label, CancellationToken cancellationToken)
+    {
+        ProfileOf(context, label);
+        var (account, presented) = await AuthenticateAsync(context, cancellationToken);
+        return label is null || label == account.Profile ? (account, presented)
+            : throw Errors.Forbidden.With($"EST account '{account.Name}' enrolls for profile '{account.Profile}', not '{label}'.");
     }
 
     /// <summary>
