@@ -103,6 +103,36 @@ public sealed class DualCertificateTests(KmcServerFixture fixture) : IClassFixtu
     }
 
     [SkippableFact]
+    public async Task CounterKeyRecovery_AfterANewPair_TheOldEncryptionKeyIsDeliveredToTheNewSigningKey()
+    {
+        using var client = new OpenSslClient(Server);
+        var person = Counter.Person("密钥恢复人");
+        var first = await Counter.IssueAsync(Server.Registrar,
+            Counter.New(person, "personal", await File.ReadAllTextAsync(client.File(client.MakeRequest("lost", "-algorithm SM2", "/C=CN/CN=密钥恢复人")))) with { Dual = true });
+        var subscriber = first.Application.SubscriberId;
+        var renewed = await Counter.IssueAsync(Server.Registrar, Counter.Act("renew", person, subscriber, first.Pair!.SigningSerial)
+            with { Csr = await File.ReadAllTextAsync(client.File(client.MakeRequest("new", "-algorithm SM2", "/C=CN/CN=密钥恢复人"))) });
+
+        var (status, recovery, raw) = await Counter.PostAsync(Server.Registrar, Counter.Act("key-recovery", person, subscriber, first.Pair.EncryptionSerial));
+
+        status.ShouldBe(HttpStatusCode.Created, raw);
+        recovery!.Application.State.ShouldBe("completed", raw);
+        renewed.Pair.ShouldNotBeNull("a renewal of a pair is a new pair");
+        var fulfilment = recovery.Application.Steps.Single(s => s.Step == "fulfilment");
+        fulfilment.Details.GetProperty("recipientSerial").GetString().ShouldBe(renewed.Pair.SigningSerial);
+        fulfilment.Details.GetProperty("kmcKeyId").GetString().ShouldBe(first.Pair.KmcKeyId);
+        var envelope = await Server.Registrar.GetByteArrayAsync($"/api/v1/applications/{recovery.Application.Id}/recovered-key");
+        await File.WriteAllTextAsync(client.File("old-enc.pem"), first.Pair.EncryptionCertificate);
+        OpenSsl.MustRun(client.Path, "x509", "-in", "old-enc.pem", "-noout", "-pubkey", "-out", "old-enc-pub.pem");
+        OpenSsl.MustRun(client.Path, "pkey", "-pubin", "-in", "old-enc-pub.pem", "-outform", "DER", "-out", "old-enc-pub.der");
+        var (recovered, _) = Sm2EnvelopeOpener.Open(client.Path, "new.key", envelope);
+        recovered.ShouldBe(await File.ReadAllBytesAsync(client.File("old-enc-pub.der")));
+        var audit = (await Server.RecentAuditAsync(80)).Select(e => e.Action).ToList();
+        audit.ShouldContain("kmc.key.recovered");
+        audit.ShouldContain("key-recovery.delivered");
+    }
+
+    [SkippableFact]
     public async Task KmcSealed_DualApplicationWaitsApproved_UnsealedBySecurityOfficerWithTwoShares_ThenIssues()
     {
         await using var server = await RunningServer.StartWithKmcAsync();

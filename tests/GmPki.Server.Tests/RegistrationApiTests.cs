@@ -294,18 +294,16 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
     }
 
     [Fact]
-    public async Task Counter_KeyRecovery_ApprovedForTheKeyManagementCentreWithoutACertificate()
+    public async Task Counter_KeyRecoveryOfASingleCertificate_400NothingEscrowed()
     {
         var person = Counter.Person("恢复人");
         var issued = await Counter.IssueAsync(Server.Registrar, Counter.New(person, "personal", Sm2Csr("恢复人")));
 
-        var (status, result, raw) = await Counter.PostAsync(Server.Registrar,
+        var (status, _, raw) = await Counter.PostAsync(Server.Registrar,
             Counter.Act("key-recovery", person, issued.Application.SubscriberId, issued.Application.ResultSerial!));
 
-        status.ShouldBe(HttpStatusCode.Created, raw);
-        result!.Certificate.ShouldBeNull();
-        result.Application.Steps.Select(s => s.Step).ShouldBe(["identity-verification", "materials-review", "will-confirmation", "approval"]);
-        result.Application.State.ShouldBe("approved");
+        status.ShouldBe(HttpStatusCode.BadRequest, raw);
+        raw.ShouldContain("is not part of a dual pair");
     }
 
     [Fact]

@@ -70,6 +70,11 @@ public sealed class ApplicationDesk(
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
         var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
+        if (input.Kind == ApplicationKind.KeyRecovery && pair is null)
+        {
+            throw Errors.RequestInvalid.With($"certificate {target!.SerialHex} is not part of a dual pair: only encryption keys the key management centre escrowed can be recovered.");
+        }
+
         if (pair is not null && pair.EncryptionSerial == target!.SerialHex && StepTable.Issues(input.Kind))
         {
             throw Errors.RequestInvalid.With($"certificate {target.SerialHex} is the encryption certificate of a pair; apply on its signing certificate {pair.SigningSerial}, which acts on both.");

@@ -18,7 +18,8 @@ public sealed class FulfilmentDesk(
     ICertificateDirectory certificates,
     IReadOnlyDictionary<string, CertificateProfile> profiles,
     StepWriter steps,
-    DualIssuance dual)
+    DualIssuance dual,
+    HolderKeyRecovery recovery)
 {
     private static readonly string[] AcceptanceMethods = ["click", "in-person", "signature", "paper-scan"];
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -35,9 +36,12 @@ public sealed class FulfilmentDesk(
             var application = await steps.LoadAsync(id, cancellationToken);
             StepPermissions.Demand(actor, WorkflowStep.Fulfilment, application);
             StepWriter.DemandNext(application, WorkflowStep.Fulfilment);
-            return StepTable.Issues(application.Kind)
-                ? await IssueAsync(application, actor, cancellationToken)
-                : await ChangeStatusAsync(application, actor, cancellationToken);
+            return application.Kind switch
+            {
+                _ when StepTable.Issues(application.Kind) => await IssueAsync(application, actor, cancellationToken),
+                ApplicationKind.KeyRecovery => await RecoverKeyAsync(application, actor, cancellationToken),
+                _ => await ChangeStatusAsync(application, actor, cancellationToken),
+            };
         }
         finally
         {
@@ -126,6 +130,18 @@ public sealed class FulfilmentDesk(
             },
             null, CancellationToken.None, resultSerial: issued.SerialHex, statusChange: superseded, pair: pair);
     }
+
+    /// <summary>The KMC recovers the pair's encryption key; its envelope is kept as the step's evidence file <c>recovered-key.der</c>.</summary>
+    private async Task<CertificateApplication> RecoverKeyAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
+    {
+        var recovered = await recovery.RecoverAsync(application, cancellationToken);
+        return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "kmc-recovery",
+            new { kind = "holder", encryptionSerial = recovered.Pair.EncryptionSerial, kmcKeyId = recovered.Pair.KmcKeyId, recipientSerial = recovered.RecipientSerial },
+            [new EvidenceInput(RecoveredKeyFile, "application/octet-stream", recovered.EnvelopedKey)], CancellationToken.None);
+    }
+
+    /// <summary>Name of the evidence file of a key recovery's fulfilment: the DER SM2EnvelopedKey to the holder's signing key.</summary>
+    public const string RecoveredKeyFile = "recovered-key.der";
 
     private async Task<byte[]> DerOfAsync(string serial, CancellationToken cancellationToken)
         => (await certificates.FindAsync(serial, cancellationToken))?.CertificateDer ?? throw Errors.CertificateNotFound.With($"certificate {serial} vanished.");

@@ -29,10 +29,10 @@ public static class StepTable
 
     private static readonly WorkflowStep[] AuthorityRevocation = [WorkflowStep.GroundsReview, WorkflowStep.Approval, WorkflowStep.Fulfilment];
 
-    // Fulfilled by the key management centre (issue 5); the RA's part ends with the approval.
+    // Fulfilled by the key management centre: the recovered key in an envelope to the holder's signing key (HolderKeyRecovery).
     private static readonly WorkflowStep[] KeyRecovery =
     [
-        WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.WillConfirmation, WorkflowStep.Approval,
+        WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.WillConfirmation, WorkflowStep.Approval, WorkflowStep.Fulfilment,
     ];
 
     /// <summary>The steps of <paramref name="kind"/>, in order.</summary>

@@ -66,6 +66,7 @@ public static class InstallationServices
         services.AddSingleton(provider => new Kmc.EmbeddedKmc(configuration.Kmc, provider.GetRequiredService<IAuditLog>(), clock));
         services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.EmbeddedKmc>(), configuration.Kmc.CaId));
         services.AddSingleton<DualIssuance>();
+        services.AddSingleton<HolderKeyRecovery>();
         services.AddSingleton<FulfilmentDesk>();
         services.AddSingleton<CounterFlow>();
         services.AddSingleton<CertificateScopes>();

@@ -33,6 +33,8 @@ internal static class RegistrationEndpoints
         applications.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(Policies.Participant).Produces<ApplicationView>().WithSummary("An application with its steps");
         applications.MapGet("/{id:guid}/pair", ReadPairAsync).RequireAuthorization(Policies.Participant).Produces<PairView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A dual application's certificate pair and the encryption key's SM2 envelope (applicant or operators)");
+        applications.MapGet("/{id:guid}/recovered-key", ReadRecoveredKeyAsync).RequireAuthorization(Policies.Participant).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A completed key recovery's DER SM2EnvelopedKey to the holder's signing key (applicant or operators; audited)");
         MapStep<IdentityBody>(applications, "identity-verification", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().VerifyIdentityAsync(id, new IdentityVerificationInput(b.Method, b.Passed, b.DocumentChecked, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<MaterialsBody>(applications, "materials-review", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ReviewMaterialsAsync(id, new MaterialsReviewInput(b.Checklist, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<ConsentBody>(applications, "notice-acknowledgement", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().AcknowledgeNoticesAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
@@ -142,6 +144,19 @@ internal static class RegistrationEndpoints
     {
         var file = await desk.ReadAsync(id, RegistrationActors.Of(context), cancellationToken);
         return Results.File(file.Content, file.Summary.MediaType, file.Summary.Name);
+    }
+
+    private static async Task<IResult> ReadRecoveredKeyAsync(
+        Guid id, HttpContext context, ApplicationDesk desk, IRegistrationLedger ledger, Core.Ledger.IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = RegistrationActors.Of(context);
+        var application = await desk.ReadAsync(id, actor, cancellationToken);
+        var file = application.Passed(WorkflowStep.Fulfilment)?.Evidence.FirstOrDefault(e => e.Name == FulfilmentDesk.RecoveredKeyFile)
+            ?? throw Errors.CertificateNotFound.With($"application {id} has no recovered key: it is not a completed key recovery.");
+        var envelope = await ledger.FindEvidenceAsync(file.Id, cancellationToken)
+            ?? throw Errors.CertificateNotFound.With($"the recovered key of application {id} is gone.");
+        await audit.AppendAsync(actor.Event(clock.GetUtcNow().UtcDateTime, "key-recovery.delivered", "application:" + id.ToString("D"), "success", new { sm3 = file.Sm3 }), cancellationToken);
+        return Results.File(envelope.Content, "application/octet-stream", FulfilmentDesk.RecoveredKeyFile);
     }
 
     private static async Task<IResult> CounterAsync(
