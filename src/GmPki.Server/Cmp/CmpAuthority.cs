@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GmPki.Core.Keys;
-using GmPki.Core.Ledger;
 using GmPki.Server.Installation;
 
 namespace GmPki.Server.Cmp;
@@ -12,7 +11,7 @@ namespace GmPki.Server.Cmp;
 /// client's own SM2 protection, otherwise with the empty ID, which OpenSSL 3.0 verifies with
 /// (it passes no ID when checking CMP protection).
 /// </summary>
-internal sealed class CmpAuthority(AuthorityDirectory authorities, IAuthorityRegistry registry, IKeyStore keys)
+internal sealed class CmpAuthority(AuthorityDirectory authorities, IKeyStore keys)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ISigningKey>>> _keys = new(StringComparer.Ordinal);
 
@@ -26,9 +25,5 @@ internal sealed class CmpAuthority(AuthorityDirectory authorities, IAuthorityReg
         => _keys.GetOrAdd(Convert.ToHexString(sm2UserId.Span), _ => new Lazy<Task<ISigningKey>>(() => OpenAsync(sm2UserId))).Value;
 
     private async Task<ISigningKey> OpenAsync(ReadOnlyMemory<byte> sm2UserId)
-    {
-        var issuing = (await authorities.ChainAsync(CancellationToken.None))[0];
-        var record = (await registry.ListAsync(CancellationToken.None)).First(a => a.CertificateDer.AsSpan().SequenceEqual(issuing));
-        return keys.Open(record.KeyReference, sm2UserId);
-    }
+        => keys.Open((await authorities.IssuingAsync(CancellationToken.None)).KeyReference, sm2UserId);
 }

@@ -39,6 +39,11 @@ public sealed class AuthorityDirectory : ICertificateAuthority
     public async Task<IReadOnlyList<byte[]>> ChainAsync(CancellationToken cancellationToken)
         => Chain(await _registry.ListAsync(cancellationToken)).Select(a => a.CertificateDer).ToList();
 
+    /// <summary>The issuing CA's record: the CA that signs end-entity certificates (no key opened).</summary>
+    /// <exception cref="GmPkiException"><c>issuer-unavailable</c> when no issuing CA exists.</exception>
+    public async Task<AuthorityRecord> IssuingAsync(CancellationToken cancellationToken)
+        => Chain(await _registry.ListAsync(cancellationToken))[0];
+
     /// <inheritdoc/>
     public async Task<CertificatePreview> PreviewAsync(IssuanceRequest request, CancellationToken cancellationToken)
         => await (await IssuerAsync()).PreviewAsync(request, cancellationToken);

@@ -21,7 +21,7 @@ public static class KmcCeremony
     /// <param name="actor">Who runs it.</param>
     /// <param name="cancellationToken">Cancels before the custody record is written.</param>
     /// <returns>The share files, in custodian order.</returns>
-    /// <exception cref="Core.Errors.GmPkiException"><c>kmc-custody-invalid</c>, <c>kmc-master-key-exists</c> (the KMC has a master key already), <c>kmc-ca-exists</c>.</exception>
+    /// <exception cref="Core.Errors.GmPkiException"><c>issuer-unavailable</c> (no issuing CA), <c>kmc-custody-invalid</c>, <c>kmc-master-key-exists</c> (the KMC has a master key already), <c>kmc-ca-exists</c>.</exception>
     public static async Task<IReadOnlyList<string>> RunAsync(
         Installation.Installation installation, IReadOnlyList<string> custodians, int threshold, string sharesDirectory, bool unattended, Actor actor, CancellationToken cancellationToken)
     {
@@ -30,8 +30,8 @@ public static class KmcCeremony
         var kmc = installation.Get<EmbeddedKmc>();
         await kmc.OpenAsync(cancellationToken);
         var shares = await kmc.Custody.GenerateAsync(custodians, threshold, actor, cancellationToken);
-        var issuing = (await installation.Get<AuthorityDirectory>().ListAsync(cancellationToken)).LastOrDefault(a => a.Kind == AuthorityKind.Issuing);
-        var name = issuing is null ? kmc.CaId : Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(issuing.CertificateDer).Subject.ToString();
+        var issuing = await installation.Get<AuthorityDirectory>().IssuingAsync(cancellationToken);
+        var name = Org.BouncyCastle.Asn1.X509.X509CertificateStructure.GetInstance(issuing.CertificateDer).Subject.ToString();
         await kmc.Centre.RegisterCaAsync(kmc.CaId, name, [KeyAlgorithm.Sm2], actor, cancellationToken);
         var files = new List<string>();
         Directory.CreateDirectory(sharesDirectory);
