@@ -1,10 +1,12 @@
 using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
+using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
+using GmPki.Server.Http;
 using GmPki.Server.Installation;
 
 namespace GmPki.Cli.Commands;
@@ -102,9 +104,10 @@ internal static class IssueCommand
             var chain = await installation.Get<AuthorityDirectory>().ChainAsync(cancellationToken);
             await context.Output.WriteLineAsync($"Issued {serial} ({record.Reservation.Profile}) for {record.Reservation.SubjectDn}");
             await context.Output.WriteLineAsync($"  valid {Describe.Time(record.Reservation.NotBefore)} to {Describe.Time(record.Reservation.NotAfter)}");
-            if (application.Dual && await installation.Get<IRegistrationLedger>().FindPairAsync(serial, cancellationToken) is { } pair)
+            if (await PairView.OfAsync(application, installation.Get<IRegistrationLedger>(), installation.Get<ICertificateDirectory>(), installation.Get<AuthorityDirectory>(),
+                cancellationToken) is { } pair)
             {
-                await WritePairAsync(context, installation, pair, [der, .. chain], chain, outPath, cancellationToken);
+                await WritePairAsync(context, pair, installation.Get<IReadOnlyDictionary<string, CertificateProfile>>()[application.Profile].EncryptionProfile, outPath, cancellationToken);
             }
             else
             {
@@ -117,18 +120,15 @@ internal static class IssueCommand
     }
 
     /// <summary>Writes <c>sign.pem</c>, <c>enc.pem</c> and (when the pair has one) <c>enc-key.der</c> into <paramref name="directory"/>.</summary>
-    private static async Task WritePairAsync(
-        CliContext context, Installation installation, CertificatePair pair, IReadOnlyList<byte[]> signing, IReadOnlyList<byte[]> chain, string directory, CancellationToken cancellationToken)
+    private static async Task WritePairAsync(CliContext context, PairView pair, string? encryptionProfile, string directory, CancellationToken cancellationToken)
     {
-        var encryption = await installation.Get<ICertificateDirectory>().FindAsync(pair.EncryptionSerial, cancellationToken)
-            ?? throw Errors.CertificateNotFound.With($"the encryption certificate {pair.EncryptionSerial} of the pair is not in the ledger.");
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), CertificateEncodings.ToPem(signing), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), CertificateEncodings.ToPem([encryption.CertificateDer!, .. chain]), cancellationToken);
-        await context.Output.WriteLineAsync($"  encryption certificate {pair.EncryptionSerial} ({encryption.Reservation.Profile}), key escrowed at the KMC as {pair.KmcKeyId}");
+        await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), pair.SigningCertificate + pair.Chain, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), pair.EncryptionCertificate + pair.Chain, cancellationToken);
+        await context.Output.WriteLineAsync($"  encryption certificate {pair.EncryptionSerial} ({encryptionProfile}), key escrowed at the KMC as {pair.KmcKeyId}");
         if (pair.EnvelopedKey is { } envelope)
         {
-            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), envelope, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), Convert.FromBase64String(envelope), cancellationToken);
         }
 
         await context.Output.WriteLineAsync($"  sign.pem, enc.pem{(pair.EnvelopedKey is null ? string.Empty : " and enc-key.der (SM2EnvelopedKey to the signing key)")} written to {Path.GetFullPath(directory)}");
