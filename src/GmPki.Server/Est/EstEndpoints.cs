@@ -7,7 +7,6 @@ using GmPki.Issuance.Formats;
 using GmPki.Registration.Protocols;
 using GmPki.Server.Installation;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Pkcs;
 
 namespace GmPki.Server.Est;
 
@@ -189,15 +188,7 @@ internal static class EstEndpoints
     /// <exception cref="GmPkiException"><c>csr-malformed</c>; <c>request-invalid</c> when the request's subject is not the presented certificate's; <c>certificate-not-found</c> when there is none.</exception>
     private static async Task<string> RenewedSerialAsync(IServiceProvider services, ProtocolAccount account, byte[] request, string? presented, CancellationToken cancellationToken)
     {
-        X509Name subject;
-        try
-        {
-            subject = new Pkcs10CertificationRequest(request).GetCertificationRequestInfo().Subject;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
-        {
-            throw Errors.CsrMalformed.With($"the re-enrollment request is not a DER PKCS#10 request: {e.Message}");
-        }
+        var subject = EstMessages.RequestInfoOf(request, "re-enrollment").Subject;
 
         var certificates = services.GetRequiredService<ICertificateDirectory>();
         if (presented is not null)

@@ -50,6 +50,22 @@ internal static class EstMessages
         }
     }
 
+    /// <summary>The CertificationRequestInfo of a DER PKCS#10 request (subject and attributes), unchecked: the enrollment checks the request itself.</summary>
+    /// <param name="request">DER PKCS#10.</param>
+    /// <param name="what">Which request, for the error, e.g. <c>re-enrollment</c>.</param>
+    /// <exception cref="GmPkiException"><c>csr-malformed</c> when it is not a DER PKCS#10 request.</exception>
+    public static Org.BouncyCastle.Asn1.Pkcs.CertificationRequestInfo RequestInfoOf(byte[] request, string what)
+    {
+        try
+        {
+            return Org.BouncyCastle.Asn1.Pkcs.CertificationRequest.GetInstance(Org.BouncyCastle.Asn1.Asn1Object.FromByteArray(request)).GetCertificationRequestInfo();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
+        {
+            throw Errors.CsrMalformed.With($"the {what} request is not a DER PKCS#10 request: {e.Message}");
+        }
+    }
+
     /// <summary>A 200 answer with <paramref name="der"/> base64-encoded in 64-character lines.</summary>
     public static IResult Base64(HttpContext context, byte[] der, string mediaType)
     {

@@ -32,16 +32,7 @@ internal static class EstServerKeyGeneration
     public static byte[] RequestFor(byte[] clientRequest, ISigningKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        CertificationRequestInfo client;
-        try
-        {
-            client = CertificationRequest.GetInstance(Asn1Object.FromByteArray(clientRequest)).GetCertificationRequestInfo();
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
-        {
-            throw Errors.CsrMalformed.With($"the serverkeygen request is not a DER PKCS#10 request: {e.Message}");
-        }
-
+        var client = EstMessages.RequestInfoOf(clientRequest, "serverkeygen");
         var info = new CertificationRequestInfo(client.Subject, SubjectPublicKeyInfo.GetInstance(key.SubjectPublicKeyInfo.ToArray()), client.Attributes);
         var signature = key.Sign(info.GetDerEncoded());
         return new CertificationRequest(info, AlgorithmIdentifier.GetInstance(key.SignatureAlgorithm.ToArray()), new DerBitString(signature)).GetDerEncoded();
