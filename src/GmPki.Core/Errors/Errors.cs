@@ -147,6 +147,12 @@ public static class Errors
     /// <summary>An urgent report of a lost or compromised key (挂失, M09 §31) could not be tied to the holder: the caller's name or identity number is not the holder's, or the online report's signature does not verify with the certificate's key or is outside its time window.</summary>
     public static readonly GmPkiError UrgentReportUnverified = new("urgent-report-unverified", ErrorKind.Forbidden, "Urgent report not verified as the holder's");
 
+    /// <summary>
+    /// The certificate designated to receive a recovered key (judicial key recovery, GM/T 0034) is not
+    /// an issued, good, unexpired SM2 certificate of this CA (revoked, suspended, expired, another algorithm).
+    /// </summary>
+    public static readonly GmPkiError RecipientCertificateInvalid = new("recipient-certificate-invalid", ErrorKind.Invalid, "Recipient certificate cannot receive the key");
+
     // --- Public directory (目录信息查询, announcements, authenticity) -----------------------
 
     /// <summary>A directory search or announcements parameter is malformed (serial not hex, unknown status, instant not ISO 8601, blank or overlong text, issuer not a CA label).</summary>

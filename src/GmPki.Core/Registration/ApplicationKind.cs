@@ -33,4 +33,17 @@ public enum ApplicationKind
     /// always under the two-person rule.
     /// </summary>
     AuthorityRevoke,
+
+    /// <summary>
+    /// Judicial key recovery (司法密钥恢复, GM/T 0034): a judicial or supervisory authority's legal
+    /// order has the KMC deliver a holder's escrowed encryption key to a designated recipient
+    /// certificate; the order is recorded at the desk and two distinct KMC officers approve.
+    /// </summary>
+    JudicialKeyRecovery,
+
+    /// <summary>
+    /// PIN unlock (密码解锁): the KMC answers a holder's USB key's device-authentication challenge
+    /// (GM/T 0016) so that its locked user PIN can be reset, after the holder's identity and will are verified.
+    /// </summary>
+    PinUnlock,
 }

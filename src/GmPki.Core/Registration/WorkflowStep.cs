@@ -46,4 +46,16 @@ public enum WorkflowStep
     /// the facts and their evidence (a court order, the finding of false information, …).
     /// </summary>
     GroundsReview,
+
+    /// <summary>
+    /// Review of a legal order for judicial key recovery (司法文书审查): the issuing authority, the
+    /// document's number and date, the facts, the scanned order, and the recipient certificate it designates.
+    /// </summary>
+    LegalOrderReview,
+
+    /// <summary>
+    /// The first KMC officer's approval of a judicial key recovery (密钥管理员审批); the second
+    /// officer — another account and another person — records <see cref="Approval"/>.
+    /// </summary>
+    KmcApproval,
 }

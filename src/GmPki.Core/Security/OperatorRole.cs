@@ -26,4 +26,7 @@ public enum OperatorRole
 
     /// <summary>Read-only inspector (监督检查).</summary>
     Inspector,
+
+    /// <summary>KMC officer (密钥管理员): approves judicial key recoveries, two distinct officers each time.</summary>
+    KmcOfficer,
 }

@@ -15,6 +15,7 @@ public static class OperatorRoles
         OperatorRole.SecurityOfficer => "security-officer",
         OperatorRole.AuditOfficer => "audit-officer",
         OperatorRole.Inspector => "inspector",
+        OperatorRole.KmcOfficer => "kmc-officer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

@@ -56,9 +56,9 @@ public sealed class ApplicationDesk(
             throw Errors.Forbidden.With("only registrars and agency operators open applications for others.");
         }
 
-        if (input.Kind == ApplicationKind.AuthorityRevoke && (selfService || !actor.HasRole(Desk)))
+        if (StepTable.OpenedWithGrounds(input.Kind) && (selfService || !actor.HasRole(Desk)))
         {
-            throw Errors.Forbidden.With("a revocation on the CA's own grounds is opened at the desk.");
+            throw Errors.Forbidden.With($"a {KebabNames.Of(input.Kind)} application is opened at the desk.");
         }
 
         var subscriber = await ledger.FindSubscriberAsync(input.SubscriberId, cancellationToken)
@@ -70,7 +70,7 @@ public sealed class ApplicationDesk(
 
         var target = StepTable.NeedsTarget(input.Kind) ? await TargetAsync(input, cancellationToken) : null;
         var pair = target is null ? null : await ledger.FindPairAsync(target.SerialHex, cancellationToken);
-        if (input.Kind == ApplicationKind.KeyRecovery && pair is null)
+        if (StepTable.RecoversKey(input.Kind) && pair is null)
         {
             throw Errors.RequestInvalid.With($"certificate {target!.SerialHex} is not part of a dual pair: only encryption keys the key management centre escrowed can be recovered.");
         }
@@ -88,7 +88,7 @@ public sealed class ApplicationDesk(
         var applicationId = Guid.NewGuid();
         var token = $"{TokenPrefix}{applicationId:N}_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = steps.Clock.GetUtcNow().UtcDateTime;
-        var twoPersonRule = profile.TwoPersonRule || input.Kind == ApplicationKind.AuthorityRevoke;
+        var twoPersonRule = profile.TwoPersonRule || StepTable.OpenedWithGrounds(input.Kind);
         var application = new CertificateApplication(applicationId, input.Kind, ApplicationState.Open, 0, subscriber.Id, profile.Name,
             target?.SerialHex, request, twoPersonRule, reason, null, actor.Name, actor.Agency, now, now, [], dual);
         var audit = actor.Event(now, "application.opened", "application:" + application.Id.ToString("D"), "success", new
@@ -220,7 +220,8 @@ public sealed class ApplicationDesk(
         var allowed = input.Kind switch
         {
             ApplicationKind.Resume => target.Status == CertificateStatus.Suspended,
-            ApplicationKind.Suspend => target.Status == CertificateStatus.Good,
+            ApplicationKind.Suspend or ApplicationKind.PinUnlock => target.Status == CertificateStatus.Good,
+            ApplicationKind.KeyRecovery or ApplicationKind.JudicialKeyRecovery => true, // escrowed keys of revoked certificates stay recoverable (GM/T 0034 historical key store)
             _ => target.Status != CertificateStatus.Revoked,
         };
         return allowed ? target : throw Errors.RequestInvalid.With($"certificate {serial} is {KebabNames.Of(target.Status)}; a {KebabNames.Of(input.Kind)} application does not apply.");

@@ -7,7 +7,7 @@ namespace GmPki.Registration.Workflow;
 /// <summary>What the applicant presents at the counter, for <see cref="CounterFlow"/>.</summary>
 /// <param name="Subscriber">The applicant's data (registered when <paramref name="ExistingSubscriber"/> is null).</param>
 /// <param name="ExistingSubscriber">An already registered applicant, or null.</param>
-/// <param name="Kind">What is asked for (new, renew, extend, change, suspend, resume, revoke).</param>
+/// <param name="Kind">What is asked for (new, renew, extend, change, suspend, resume, revoke, key-recovery, pin-unlock; a PIN unlock stops approved: its fulfilment needs the device's challenge).</param>
 /// <param name="Profile">Certificate profile (defaults to the target certificate's for the kinds that act on one).</param>
 /// <param name="CertificationRequest">PKCS#10 request for new, renew and change.</param>
 /// <param name="TargetSerial">The certificate acted on, for the other kinds.</param>
@@ -60,9 +60,11 @@ public sealed class CounterFlow(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registrar);
-        if (request.Kind == ApplicationKind.AuthorityRevoke)
+        if (StepTable.OpenedWithGrounds(request.Kind))
         {
-            throw Core.Errors.Errors.RequestInvalid.With("a revocation on the CA's own grounds does not go through the counter flow: it is opened with its grounds (POST /api/v1/authority-revocations, gmpki revoke --ground).");
+            throw Core.Errors.Errors.RequestInvalid.With(request.Kind == ApplicationKind.AuthorityRevoke
+                ? "a revocation on the CA's own grounds does not go through the counter flow: it is opened with its grounds (POST /api/v1/authority-revocations, gmpki revoke --ground)."
+                : "a judicial key recovery does not go through the counter flow: it is opened with its legal order (POST /api/v1/judicial-key-recoveries).");
         }
 
         var notice = await InForceAsync(DocumentKind.Notice, request.NoticeVersion, cancellationToken);
@@ -87,7 +89,8 @@ public sealed class CounterFlow(
         foreach (var step in StepTable.For(request.Kind))
         {
             if (application.State is ApplicationState.Rejected or ApplicationState.Completed
-                || (step == WorkflowStep.Approval && application.TwoPersonRule))
+                || (step == WorkflowStep.Approval && application.TwoPersonRule)
+                || (step == WorkflowStep.Fulfilment && request.Kind == ApplicationKind.PinUnlock))
             {
                 break;
             }

@@ -19,7 +19,7 @@ public sealed class FulfilmentDesk(
     IReadOnlyDictionary<string, CertificateProfile> profiles,
     StepWriter steps,
     DualIssuance dual,
-    HolderKeyRecovery recovery)
+    EscrowedKeyRecovery recovery)
 {
     private static readonly string[] AcceptanceMethods = ["click", "in-person", "signature", "paper-scan"];
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -39,7 +39,8 @@ public sealed class FulfilmentDesk(
             return application.Kind switch
             {
                 _ when StepTable.Issues(application.Kind) => await IssueAsync(application, actor, cancellationToken),
-                ApplicationKind.KeyRecovery => await RecoverKeyAsync(application, actor, cancellationToken),
+                _ when StepTable.RecoversKey(application.Kind) => await RecoverKeyAsync(application, actor, cancellationToken),
+                ApplicationKind.PinUnlock => throw Errors.RequestInvalid.With($"a PIN unlock is fulfilled with the device's serial and challenge: POST /api/v1/applications/{id}/pin-unlock."),
                 _ => await ChangeStatusAsync(application, actor, cancellationToken),
             };
         }
@@ -131,16 +132,32 @@ public sealed class FulfilmentDesk(
             null, CancellationToken.None, resultSerial: issued.SerialHex, statusChange: superseded, pair: pair);
     }
 
-    /// <summary>The KMC recovers the pair's encryption key; its envelope is kept as the step's evidence file <c>recovered-key.der</c>.</summary>
+    /// <summary>
+    /// The KMC recovers the pair's encryption key; its envelope is kept as the step's evidence file
+    /// <c>recovered-key.der</c>. A refusal of the recipient is recorded and rejects the application;
+    /// an unavailable KMC leaves it approved for a retry.
+    /// </summary>
     private async Task<CertificateApplication> RecoverKeyAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
     {
-        var recovered = await recovery.RecoverAsync(application, cancellationToken);
+        var kind = application.Kind == ApplicationKind.JudicialKeyRecovery ? "judicial" : "holder";
+        EscrowedKeyRecovery.Recovered recovered;
+        try
+        {
+            recovered = await recovery.RecoverAsync(application, cancellationToken);
+        }
+        catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.Unprocessable)
+        {
+            await steps.RecordAsync(application, WorkflowStep.Fulfilment, false, actor, "kmc-recovery",
+                new { kind, error = e.Error.Code, detail = e.Detail }, null, CancellationToken.None);
+            throw;
+        }
+
         return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "kmc-recovery",
-            new { kind = "holder", encryptionSerial = recovered.Pair.EncryptionSerial, kmcKeyId = recovered.Pair.KmcKeyId, recipientSerial = recovered.RecipientSerial },
+            new { kind, encryptionSerial = recovered.Pair.EncryptionSerial, kmcKeyId = recovered.Pair.KmcKeyId, recipientSerial = recovered.RecipientSerial },
             [new EvidenceInput(RecoveredKeyFile, "application/octet-stream", recovered.EnvelopedKey)], CancellationToken.None);
     }
 
-    /// <summary>Name of the evidence file of a key recovery's fulfilment: the DER SM2EnvelopedKey to the holder's signing key.</summary>
+    /// <summary>Name of the evidence file of a key recovery's fulfilment: the DER SM2EnvelopedKey to the holder's signing key, or to a legal order's recipient.</summary>
     public const string RecoveredKeyFile = "recovered-key.der";
 
     private async Task<byte[]> DerOfAsync(string serial, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class StepPermissions
         ArgumentNullException.ThrowIfNull(application);
         DemandAgency(actor, application);
         var applicant = actor.IsApplicantOf(application.Id);
-        var allowed = step switch
+        var allowed = application.Kind == ApplicationKind.JudicialKeyRecovery ? JudicialAllows(actor, step) : step switch
         {
             WorkflowStep.IdentityVerification or WorkflowStep.MaterialsReview or WorkflowStep.GroundsReview => actor.HasRole(Desk),
             WorkflowStep.NoticeAcknowledgement or WorkflowStep.AgreementSignature or WorkflowStep.WillConfirmation or WorkflowStep.Acceptance
@@ -35,6 +35,19 @@ public static class StepPermissions
             throw Errors.Forbidden.With($"{actor.Audit.Role ?? "this caller"} may not record {KebabNames.Of(step)} on this application.");
         }
     }
+
+    /// <summary>
+    /// Judicial key recovery (GM/T 0034) is worked by the CA's own staff only: a registrar records the
+    /// legal order, KMC officers approve (twice, <see cref="DecisionDesk"/> keeps them distinct), and a
+    /// registrar or KMC officer has the KMC deliver.
+    /// </summary>
+    private static bool JudicialAllows(RegistrationActor actor, WorkflowStep step) => step switch
+    {
+        WorkflowStep.LegalOrderReview => actor.HasRole(OperatorRole.Registrar),
+        WorkflowStep.KmcApproval or WorkflowStep.Approval => actor.HasRole(OperatorRole.KmcOfficer),
+        WorkflowStep.Fulfilment => actor.HasRole(OperatorRole.Registrar, OperatorRole.KmcOfficer),
+        _ => false,
+    };
 
     /// <summary>Refuses an agency operator acting on another agency's (or the CA's own) application, and applicants acting on other applications.</summary>
     /// <exception cref="GmPkiException"><c>forbidden</c>.</exception>

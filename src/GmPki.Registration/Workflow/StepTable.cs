@@ -29,20 +29,24 @@ public static class StepTable
 
     private static readonly WorkflowStep[] AuthorityRevocation = [WorkflowStep.GroundsReview, WorkflowStep.Approval, WorkflowStep.Fulfilment];
 
-    // Fulfilled by the key management centre: the recovered key in an envelope to the holder's signing key (HolderKeyRecovery).
+    // Fulfilled by the key management centre: the recovered key in an envelope to the holder's signing key (EscrowedKeyRecovery).
     private static readonly WorkflowStep[] KeyRecovery =
     [
         WorkflowStep.IdentityVerification, WorkflowStep.MaterialsReview, WorkflowStep.WillConfirmation, WorkflowStep.Approval, WorkflowStep.Fulfilment,
     ];
+
+    // The legal order recorded at the desk, then two distinct KMC officers (kmc-approval, approval); fulfilled by the KMC to the recipient the order designates.
+    private static readonly WorkflowStep[] JudicialKeyRecovery = [WorkflowStep.LegalOrderReview, WorkflowStep.KmcApproval, WorkflowStep.Approval, WorkflowStep.Fulfilment];
 
     /// <summary>The steps of <paramref name="kind"/>, in order.</summary>
     public static IReadOnlyList<WorkflowStep> For(ApplicationKind kind) => kind switch
     {
         ApplicationKind.New or ApplicationKind.Renew or ApplicationKind.Extend or ApplicationKind.Change => Issuance,
         ApplicationKind.Revoke => Revocation,
-        ApplicationKind.Suspend or ApplicationKind.Resume => Hold,
+        ApplicationKind.Suspend or ApplicationKind.Resume or ApplicationKind.PinUnlock => Hold,
         ApplicationKind.KeyRecovery => KeyRecovery,
         ApplicationKind.AuthorityRevoke => AuthorityRevocation,
+        ApplicationKind.JudicialKeyRecovery => JudicialKeyRecovery,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -51,6 +55,12 @@ public static class StepTable
 
     /// <summary>Whether <paramref name="kind"/> carries its own CSR.</summary>
     public static bool NeedsRequest(ApplicationKind kind) => kind is ApplicationKind.New or ApplicationKind.Renew or ApplicationKind.Change;
+
+    /// <summary>Whether <paramref name="kind"/> recovers an escrowed encryption key (holder or judicial recovery).</summary>
+    public static bool RecoversKey(ApplicationKind kind) => kind is ApplicationKind.KeyRecovery or ApplicationKind.JudicialKeyRecovery;
+
+    /// <summary>Whether <paramref name="kind"/> is opened only at the CA's desk with its grounds (revocation on the CA's grounds, judicial key recovery): never online, never by the generic opening.</summary>
+    public static bool OpenedWithGrounds(ApplicationKind kind) => kind is ApplicationKind.AuthorityRevoke or ApplicationKind.JudicialKeyRecovery;
 
     /// <summary>Whether <paramref name="kind"/> acts on an existing certificate.</summary>
     public static bool NeedsTarget(ApplicationKind kind) => kind != ApplicationKind.New;

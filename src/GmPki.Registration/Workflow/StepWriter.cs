@@ -9,9 +9,10 @@ namespace GmPki.Registration.Workflow;
 /// <summary>
 /// The mechanics every step shares: load the application, refuse a step that is not the next one,
 /// and record the step with its evidence, the resulting state and the audit event in one write.
-/// An agency operator records steps only while delegation is on and their agency is active.
+/// An agency operator records steps only while delegation is on and their agency is active. A
+/// revocation of a dual pair is then reported to the KMC (<see cref="EscrowedKeyState"/>).
 /// </summary>
-public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate agencies, TimeProvider clock)
+public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate agencies, EscrowedKeyState escrowedKeys, TimeProvider clock)
 {
     /// <summary>The time source of the workflow.</summary>
     public TimeProvider Clock => clock;
@@ -111,6 +112,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
             throw Errors.ApplicationChanged.With("another step of this application was recorded at the same time, or the certificate's status changed; reload and retry.");
         }
 
+        await escrowedKeys.RevokedAsync(application.Id, pending.Select(p => p.StatusChange), cancellationToken);
         return result;
     }
 

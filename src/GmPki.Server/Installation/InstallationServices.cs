@@ -55,6 +55,7 @@ public static class InstallationServices
         services.AddSingleton<AgencyRegistry>();
         services.AddSingleton(configuration.Retention);
         services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<EscrowedKeyState>();
         services.AddSingleton<StepWriter>();
         services.AddSingleton<EvidenceDesk>();
         services.AddSingleton<ApplicantCertificate>();
@@ -66,13 +67,14 @@ public static class InstallationServices
         services.AddSingleton(provider => new Kmc.EmbeddedKmc(configuration.Kmc, provider.GetRequiredService<IAuditLog>(), clock));
         services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.EmbeddedKmc>(), configuration.Kmc.CaId));
         services.AddSingleton<DualIssuance>();
-        services.AddSingleton<HolderKeyRecovery>();
+        services.AddSingleton<EscrowedKeyRecovery>();
         services.AddSingleton<FulfilmentDesk>();
         services.AddSingleton<CounterFlow>();
         services.AddSingleton<CertificateScopes>();
         services.AddSingleton<CounterStatusChanges>();
         services.AddSingleton<UrgentRevocationDesk>();
         services.AddSingleton<AuthorityRevocationDesk>();
+        services.AddSingleton<JudicialKeyRecoveryDesk>();
         services.AddSingleton<Registration.Protocols.ProtocolAccounts>();
         services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<Status.ResponderKeys>();

@@ -147,9 +147,14 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
     {
         if (request.IdentityNumber is null)
         {
-            return request.Role is OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer
-                ? throw Errors.SeparationOfDuties.With($"a {request.Role.ToName()} is created with the holder's identity number, so that the 三员 separation can be enforced.")
-                : null;
+            return request.Role switch
+            {
+                OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer
+                    => throw Errors.SeparationOfDuties.With($"a {request.Role.ToName()} is created with the holder's identity number, so that the 三员 separation can be enforced."),
+                OperatorRole.KmcOfficer
+                    => throw Errors.SeparationOfDuties.With("a kmc-officer is created with the holder's identity number, so that a judicial key recovery's two approvals are known to come from two people."),
+                _ => null,
+            };
         }
 
         var number = request.IdentityNumber.Trim().ToUpperInvariant();

@@ -42,6 +42,7 @@ internal static class RegistrationEndpoints
         MapStep<WillBody>(applications, "will-confirmation", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ConfirmWillAsync(id,
             new WillConfirmationInput(b.Method, b.Statement, b.Signature is null ? null : Names.Base64(b.Signature, "signature")), Evidence(b.Evidence), a, ct));
         MapStep<object>(applications, "subject-consistency", (s, id, _, a, ct) => s.GetRequiredService<StepDesk>().CheckSubjectConsistencyAsync(id, a, ct));
+        MapStep<ApprovalInput>(applications, "kmc-approval", (s, id, b, a, ct) => s.GetRequiredService<DecisionDesk>().DecideAsync(id, b, a, ct, WorkflowStep.KmcApproval));
         MapStep<ApprovalInput>(applications, "approval", (s, id, b, a, ct) => s.GetRequiredService<DecisionDesk>().DecideAsync(id, b, a, ct));
         MapStep<object>(applications, "fulfilment", (s, id, _, a, ct) => s.GetRequiredService<FulfilmentDesk>().FulfilAsync(id, a, ct));
         MapStep<AcceptanceBody>(applications, "acceptance", (s, id, b, a, ct) => s.GetRequiredService<FulfilmentDesk>().AcceptAsync(id, new AcceptanceInput(b.Method, b.ReceiverIdentityNumber), Evidence(b.Evidence), a, ct));
@@ -94,9 +95,11 @@ internal static class RegistrationEndpoints
         }
 
         var kind = Names.Parse<ApplicationKind>(body.Kind, "kind");
-        if (kind == ApplicationKind.AuthorityRevoke)
+        if (StepTable.OpenedWithGrounds(kind))
         {
-            throw Errors.RequestInvalid.With("a revocation on the CA's own grounds is opened with its grounds: POST /api/v1/authority-revocations.");
+            throw Errors.RequestInvalid.With(kind == ApplicationKind.AuthorityRevoke
+                ? "a revocation on the CA's own grounds is opened with its grounds: POST /api/v1/authority-revocations."
+                : "a judicial key recovery is opened with its legal order: POST /api/v1/judicial-key-recoveries.");
         }
 
         var csr = Names.Csr(body.Csr);
