@@ -101,7 +101,8 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
             var holder = ParseRecipient(request.HolderSigningPublicKey, requireSm2: request.Algorithm == KeyAlgorithm.Sm2);
             var master = _custody.Current;
             await using var context = _database.CreateContext();
-            if (await context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken))
+            Task<bool> TakenAsync() => context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken);
+            if (await TakenAsync())
             {
                 throw KmcErrors.RequestDuplicate.With(Duplicate(request));
             }
@@ -131,10 +132,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
                     State = StateName(EscrowedKeyState.Active),
                     CreatedAt = _time.GetUtcNow(),
                 });
-                await context.SaveOrConflictAsync(
-                    () => context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken),
-                    e => KmcErrors.RequestDuplicate.With(Duplicate(request), e),
-                    cancellationToken);
+                await context.SaveOrConflictAsync(TakenAsync, e => KmcErrors.RequestDuplicate.With(Duplicate(request), e), cancellationToken);
             }
             finally
             {

@@ -41,7 +41,7 @@ internal sealed class DeviceKeys(KmcDatabase database, MasterKeyCustody custody,
             await using var context = database.CreateContext();
             if (await ExistsAsync(context, request.CaId, request.DeviceSerial, cancellationToken))
             {
-                throw Exists(request, null);
+                throw KmcErrors.DeviceExists.With(AlreadyPersonalised(request));
             }
 
             context.DeviceKeys.Add(new DeviceKeyEntity
@@ -53,7 +53,7 @@ internal sealed class DeviceKeys(KmcDatabase database, MasterKeyCustody custody,
                 SealedKey = EscrowCipher.Seal(master.EscrowKey, master.Id, request.CaId, EscrowCipher.DeviceKeyId(request.DeviceSerial), key),
                 CreatedAt = time.GetUtcNow(),
             });
-            await context.SaveOrConflictAsync(() => ExistsAsync(context, request.CaId, request.DeviceSerial, cancellationToken), e => Exists(request, e), cancellationToken);
+            await context.SaveOrConflictAsync(() => ExistsAsync(context, request.CaId, request.DeviceSerial, cancellationToken), e => KmcErrors.DeviceExists.With(AlreadyPersonalised(request), e), cancellationToken);
         }
         catch
         {
@@ -140,9 +140,5 @@ internal sealed class DeviceKeys(KmcDatabase database, MasterKeyCustody custody,
     private static Task<bool> ExistsAsync(KmcContext context, string caId, string deviceSerial, CancellationToken cancellationToken) =>
         context.DeviceKeys.AnyAsync(d => d.CaId == caId && d.DeviceSerial == deviceSerial, cancellationToken);
 
-    private static GmPkiException Exists(DevicePersonaliseRequest request, Exception? inner)
-    {
-        var detail = $"CA '{request.CaId}' already personalised device '{request.DeviceSerial}'.";
-        return inner is null ? KmcErrors.DeviceExists.With(detail) : KmcErrors.DeviceExists.With(detail, inner);
-    }
+    private static string AlreadyPersonalised(DevicePersonaliseRequest request) => $"CA '{request.CaId}' already personalised device '{request.DeviceSerial}'.";
 }

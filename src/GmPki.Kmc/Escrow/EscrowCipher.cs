@@ -15,11 +15,11 @@ namespace GmPki.Kmc.Escrow;
 /// </summary>
 internal static class EscrowCipher
 {
-    /// <summary>Encrypts a PKCS#8 private key.</summary>
-    public static byte[] Seal(byte[] escrowKey, string masterKeyId, string caId, string keyId, ReadOnlySpan<byte> pkcs8)
+    /// <summary>Encrypts a PKCS#8 private key, or a 16-byte device authentication key.</summary>
+    public static byte[] Seal(byte[] escrowKey, string masterKeyId, string caId, string keyId, ReadOnlySpan<byte> plaintext)
     {
         var nonce = RandomNumberGenerator.GetBytes(Sm4.GcmNonceSize);
-        return [.. nonce, .. Sm4.GcmEncrypt(escrowKey, nonce, pkcs8, AssociatedData(masterKeyId, caId, keyId))];
+        return [.. nonce, .. Sm4.GcmEncrypt(escrowKey, nonce, plaintext, AssociatedData(masterKeyId, caId, keyId))];
     }
 
     /// <summary>The key ID that binds a device authentication key's record to its device serial number.</summary>
@@ -32,7 +32,7 @@ internal static class EscrowCipher
             ? Open(master.EscrowKey, master.Id, caId, keyId, sealedKey)
             : throw KmcErrors.EscrowCorrupt.With($"escrowed key {keyId} is sealed under master key {sealedUnder}, not the unsealed {master.Id}.");
 
-    /// <summary>Decrypts and authenticates a sealed private key.</summary>
+    /// <summary>Decrypts and authenticates a sealed private key or device key.</summary>
     /// <exception cref="Core.Errors.GmPkiException"><c>kmc-escrow-corrupt</c> when the record is truncated or fails authentication.</exception>
     public static byte[] Open(byte[] escrowKey, string masterKeyId, string caId, string keyId, byte[] sealedKey)
     {
