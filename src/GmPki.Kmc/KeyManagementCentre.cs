@@ -5,6 +5,7 @@ using GmPki.Core.Ledger;
 using GmPki.Cryptography.Signing;
 using GmPki.Cryptography.Sm;
 using GmPki.Kmc.Custody;
+using GmPki.Kmc.Devices;
 using GmPki.Kmc.Envelopes;
 using GmPki.Kmc.Escrow;
 using GmPki.Kmc.Messages;
@@ -23,11 +24,11 @@ namespace GmPki.Kmc;
 /// </summary>
 public sealed class KeyManagementCentre : IKeyManagementCentre
 {
-    private const int MaxIdLength = 128;
     private readonly KmcDatabase _database;
     private readonly MasterKeyCustody _custody;
     private readonly KmcAudit _audit;
     private readonly TimeProvider _time;
+    private readonly DeviceKeys _devices;
 
     /// <summary>Creates the KMC over its database and master-key custody.</summary>
     /// <param name="database">The KMC's database (migrated).</param>
@@ -40,6 +41,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         _custody = custody;
         _time = time;
         _audit = new KmcAudit(auditLog, time);
+        _devices = new DeviceKeys(database, custody, _audit, time);
     }
 
     /// <summary>Registers a CA that may send requests (KMC administration, not part of <see cref="IKeyManagementCentre"/>).</summary>
@@ -56,7 +58,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         var target = "kmc-ca:" + caId;
         await GuardAsync(actor, "register-ca", target, async () =>
         {
-            RequireId(caId, "caId");
+            KmcRequests.RequireId(caId, "caId");
             if (algorithms.Count == 0 || string.IsNullOrWhiteSpace(name))
             {
                 throw KmcErrors.RequestInvalid.With("a CA needs a name and at least one key algorithm.");
@@ -80,11 +82,11 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     public Task<ApplyKeyResponse> ApplyAsync(ApplyKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = CaActor(request.CaId, request.RequestId);
+        var actor = KmcRequests.CaActor(request.CaId, request.RequestId);
         return GuardAsync(actor, "apply", null, async () =>
         {
-            RequireId(request.CaId, "caId");
-            RequireId(request.RequestId, "requestId");
+            KmcRequests.RequireId(request.CaId, "caId");
+            KmcRequests.RequireId(request.RequestId, "requestId");
             if (request.NotAfter <= request.NotBefore)
             {
                 throw KmcErrors.RequestInvalid.With("notAfter must be after notBefore.");
@@ -99,9 +101,10 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
             var holder = ParseRecipient(request.HolderSigningPublicKey, requireSm2: request.Algorithm == KeyAlgorithm.Sm2);
             var master = _custody.Current;
             await using var context = _database.CreateContext();
-            if (await context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken))
+            Task<bool> TakenAsync() => context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken);
+            if (await TakenAsync())
             {
-                throw KmcErrors.RequestDuplicate.With($"CA '{request.CaId}' already used request ID '{request.RequestId}'.");
+                throw KmcErrors.RequestDuplicate.With(Duplicate(request));
             }
 
             var keyId = Guid.CreateVersion7().ToString("N");
@@ -129,7 +132,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
                     State = StateName(EscrowedKeyState.Active),
                     CreatedAt = _time.GetUtcNow(),
                 });
-                await SaveOrDuplicateAsync(context, request, cancellationToken);
+                await context.SaveOrConflictAsync(TakenAsync, e => KmcErrors.RequestDuplicate.With(Duplicate(request), e), cancellationToken);
             }
             finally
             {
@@ -157,16 +160,21 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     public Task<RecoverKeyResponse> RecoverAsync(RecoverKeyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = CaActor(request.CaId, request.RequestId);
+        var actor = KmcRequests.CaActor(request.CaId, request.RequestId);
         var target = "kmc-key:" + request.KeyId;
         return GuardAsync(actor, "recover", target, async () =>
         {
-            RequireId(request.CaId, "caId");
-            RequireId(request.RequestId, "requestId");
+            KmcRequests.RequireId(request.CaId, "caId");
+            KmcRequests.RequireId(request.RequestId, "requestId");
             var authorisation = request.Authorisation;
-            if (authorisation is null || string.IsNullOrWhiteSpace(authorisation.Reference) || authorisation.ApprovedBy is not { Count: > 0 })
+            if (authorisation is null || !KmcRequests.IsApproved(authorisation.Reference, authorisation.ApprovedBy))
             {
                 throw KmcErrors.RequestInvalid.With("a recovery needs an authorisation with a reference and at least one approver.");
+            }
+
+            if (authorisation.Kind == KeyRecoveryKind.Judicial && KmcRequests.DistinctApprovers(authorisation.ApprovedBy) < 2)
+            {
+                throw KmcErrors.RequestInvalid.With("judicial key recovery needs two distinct KMC officers' approvals.");
             }
 
             await FindCaAsync(request.CaId, cancellationToken);
@@ -181,12 +189,7 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
             byte[] envelope;
             try
             {
-                if (master.Id != key.MasterKeyId)
-                {
-                    throw KmcErrors.EscrowCorrupt.With($"escrowed key {key.KeyId} is sealed under master key {key.MasterKeyId}, not the unsealed {master.Id}.");
-                }
-
-                var pkcs8 = EscrowCipher.Open(master.EscrowKey, master.Id, key.CaId, key.KeyId, key.SealedPrivateKey);
+                var pkcs8 = EscrowCipher.Open(master, key.MasterKeyId, key.CaId, key.KeyId, key.SealedPrivateKey);
                 try
                 {
                     envelope = Sm2EnvelopedKey.Seal(recipient, EncryptionKeyPair.Sm2PrivateKey(pkcs8)).Encode();
@@ -216,6 +219,28 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     }
 
     /// <inheritdoc/>
+    public Task<DevicePersonalisation> PersonaliseDeviceAsync(DevicePersonaliseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "personalise-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
+        {
+            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
+            return await _devices.PersonaliseAsync(request, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<DeviceUnlockResponse> UnlockDeviceAsync(DeviceUnlockRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "unlock-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
+        {
+            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
+            return await _devices.UnlockAsync(request, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public Task RevokeAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
         ChangeStateAsync(request, EscrowedKeyState.Revoked, "kmc.key.revoked", cancellationToken);
 
@@ -229,13 +254,11 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     private async Task ChangeStateAsync(ChangeKeyStateRequest request, EscrowedKeyState state, string action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = CaActor(request.CaId, request.RequestId);
+        var actor = KmcRequests.CaActor(request.CaId, request.RequestId);
         var target = "kmc-key:" + request.KeyId;
         await GuardAsync(actor, StateName(state), target, async () =>
         {
-            RequireId(request.CaId, "caId");
-            RequireId(request.RequestId, "requestId");
-            await FindCaAsync(request.CaId, cancellationToken);
+            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
             await using var context = _database.CreateContext();
             var key = await context.EscrowedKeys.SingleOrDefaultAsync(k => k.KeyId == request.KeyId && k.CaId == request.CaId, cancellationToken)
                 ?? throw KmcErrors.KeyUnknown.With($"CA '{request.CaId}' has no escrowed key '{request.KeyId}'.");
@@ -264,6 +287,14 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         }
     }
 
+    /// <exception cref="GmPkiException"><c>kmc-request-invalid</c> for a bad ID; <c>kmc-ca-unknown</c>.</exception>
+    private async Task RequireCaAsync(string caId, string requestId, CancellationToken cancellationToken)
+    {
+        KmcRequests.RequireId(caId, "caId");
+        KmcRequests.RequireId(requestId, "requestId");
+        await FindCaAsync(caId, cancellationToken);
+    }
+
     private async Task<AuthorityEntity> FindCaAsync(string caId, CancellationToken cancellationToken)
     {
         await using var context = _database.CreateContext();
@@ -276,24 +307,6 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         await using var context = _database.CreateContext();
         return await context.EscrowedKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId && k.CaId == caId, cancellationToken)
             ?? throw KmcErrors.KeyUnknown.With($"CA '{caId}' has no escrowed key '{keyId}'.");
-    }
-
-    private static async Task SaveOrDuplicateAsync(KmcContext context, ApplyKeyRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e)
-        {
-            context.ChangeTracker.Clear();
-            if (await context.EscrowedKeys.AnyAsync(k => k.CaId == request.CaId && k.RequestId == request.RequestId, cancellationToken))
-            {
-                throw KmcErrors.RequestDuplicate.With($"CA '{request.CaId}' already used request ID '{request.RequestId}'.", e);
-            }
-
-            throw;
-        }
     }
 
     /// <summary>Parses a recipient SubjectPublicKeyInfo; returns the SM2 point, or null for a valid non-SM2 key when SM2 is not required.</summary>
@@ -317,13 +330,5 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
         return new ECPublicKeyParameters(Sm2.Domain.Curve.DecodePoint(key.KeyBits), Sm2.Domain);
     }
 
-    private static void RequireId(string? value, string name)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength)
-        {
-            throw KmcErrors.RequestInvalid.With($"{name} must be 1–{MaxIdLength} characters.");
-        }
-    }
-
-    private static Actor CaActor(string? caId, string? requestId) => new("ca:" + caId, null, requestId);
+    private static string Duplicate(ApplyKeyRequest request) => $"CA '{request.CaId}' already used request ID '{request.RequestId}'.";
 }

@@ -5,7 +5,7 @@ namespace GmPki.Kmc;
 
 /// <summary>
 /// Where the KMC keeps its tables (<c>kmc_master_keys</c>, <c>kmc_authorities</c>,
-/// <c>kmc_escrowed_keys</c>): its own database, or its own tables and migration history
+/// <c>kmc_escrowed_keys</c>, <c>kmc_device_keys</c>): its own database, or its own tables and migration history
 /// (<c>kmc_migrations</c>) beside another schema. Safe for concurrent use.
 /// </summary>
 public sealed class KmcDatabase

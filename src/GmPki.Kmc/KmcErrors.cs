@@ -29,6 +29,12 @@ public static class KmcErrors
     /// <summary>No escrowed key of that ID belongs to the CA.</summary>
     public static readonly GmPkiError KeyUnknown = new("kmc-key-unknown", ErrorKind.NotFound, "Escrowed key not found");
 
+    /// <summary>No device of that serial number was personalised for the CA.</summary>
+    public static readonly GmPkiError DeviceUnknown = new("kmc-device-unknown", ErrorKind.NotFound, "Device not found");
+
+    /// <summary>The CA already personalised a device of that serial number (its device authentication key is escrowed).</summary>
+    public static readonly GmPkiError DeviceExists = new("kmc-device-exists", ErrorKind.Conflict, "Device already personalised");
+
     /// <summary>The escrowed key is not in a state that allows the operation.</summary>
     public static readonly GmPkiError KeyState = new("kmc-key-state", ErrorKind.Conflict, "Escrowed key state does not allow the operation");
 

@@ -220,6 +220,41 @@ public abstract class KeyManagementCentreTests<TFixture>(TFixture fixture) : ICl
         error.Error.ShouldBe(KmcErrors.RequestInvalid);
     }
 
+    [SkippableTheory]
+    [InlineData("operator:kmc-officer", null)]
+    [InlineData("operator:kmc-officer", " operator:kmc-officer ")]
+    public async Task RecoverAsync_JudicialWithoutTwoDistinctApprovers_IsRefusedAndAudited(string first, string? second)
+    {
+        using var kmc = await CreateUnsealedAsync("judicial");
+        var applied = await kmc.Kmc.ApplyAsync(Request("r-1", HolderKey.Generate().SubjectPublicKeyInfo), default);
+        var recovery = Recovery("r-2", applied.KeyId, HolderKey.Generate().SubjectPublicKeyInfo);
+        string[] approvers = second is null ? [first] : [first, second];
+
+        var error = await Should.ThrowAsync<GmPkiException>(() => kmc.Kmc.RecoverAsync(
+            recovery with { Authorisation = recovery.Authorisation with { ApprovedBy = approvers } }, default));
+
+        error.Error.ShouldBe(KmcErrors.RequestInvalid);
+        error.Detail.ShouldBe("judicial key recovery needs two distinct KMC officers' approvals.");
+        var rejected = kmc.Audit.Named("kmc.request-rejected").ShouldHaveSingleItem();
+        rejected.Target.ShouldBe("kmc-key:" + applied.KeyId);
+        rejected.Details!.ShouldContain("\"operation\":\"recover\"");
+        kmc.Audit.Named("kmc.key.recovered").ShouldBeEmpty();
+        (await kmc.Kmc.RecoverAsync(recovery with { Authorisation = recovery.Authorisation with { ApprovedBy = [first, "operator:judge-liaison"] } }, default))
+            .KeyId.ShouldBe(applied.KeyId);
+    }
+
+    [SkippableFact]
+    public async Task RecoverAsync_HolderWithOneApprover_IsAllowed()
+    {
+        using var kmc = await CreateUnsealedAsync("holder-one");
+        var applied = await kmc.Kmc.ApplyAsync(Request("r-1", HolderKey.Generate().SubjectPublicKeyInfo), default);
+
+        var recovered = await kmc.Kmc.RecoverAsync(Recovery("r-2", applied.KeyId, HolderKey.Generate().SubjectPublicKeyInfo)
+            with { Authorisation = new KeyRecoveryAuthorisation(KeyRecoveryKind.Holder, "application:1", ["operator:counter-1"]) }, default);
+
+        recovered.KeyId.ShouldBe(applied.KeyId);
+    }
+
     [SkippableFact]
     public async Task RevokeAsync_ActiveKey_IsRevokedOnceAndStillRecoverable()
     {

@@ -22,11 +22,12 @@ public abstract class KmcMigrationTests<TFixture>(TFixture fixture) : IClassFixt
         var expected = await SchemaReader.ReadAsync(created.Provider, created.ConnectionString);
 
         expected.ShouldContain(line => line.StartsWith("kmc_escrowed_keys.sealed_private_key ", StringComparison.Ordinal));
+        expected.ShouldContain(line => line.StartsWith("kmc_device_keys.sealed_key ", StringComparison.Ordinal));
         (await SchemaReader.ReadAsync(migrated.Value.Provider, migrated.Value.ConnectionString)).ShouldBe(expected);
     }
 
     [SkippableFact]
-    public async Task MigrateAsync_Twice_RecordsOneMigrationInKmcMigrations()
+    public async Task MigrateAsync_Twice_RecordsEachMigrationOnceInKmcMigrations()
     {
         var target = await fixture.CreateAsync("twice");
         Skip.If(target is null, fixture.SkipReason);
@@ -36,8 +37,8 @@ public abstract class KmcMigrationTests<TFixture>(TFixture fixture) : IClassFixt
         await database.MigrateAsync(default);
 
         await using var context = database.CreateContext();
-        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261206000000_KmcInitial"]);
-        (await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM kmc_migrations").SingleAsync()).ShouldBe(1);
+        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261206000000_KmcInitial", "20261215000000_KmcDeviceKeys"]);
+        (await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM kmc_migrations").SingleAsync()).ShouldBe(2);
     }
 }
 

@@ -93,8 +93,8 @@ public sealed class MasterKeyCustody : IDisposable
 
     /// <summary>
     /// Rotates custody (new custodians, a new M, or a suspected share compromise): generates a new
-    /// master secret, re-encrypts every escrowed key from the unsealed master key to the new one in
-    /// one transaction, retires the old master key (its shares no longer unseal the KMC) and
+    /// master secret, re-encrypts every escrowed key and device authentication key from the unsealed
+    /// master key to the new one in one transaction, retires the old master key (its shares no longer unseal the KMC) and
     /// returns the new shares. The KMC stays unsealed, under the new key.
     /// </summary>
     /// <param name="custodians">The new custodians, as for <see cref="GenerateAsync"/>.</param>
@@ -124,6 +124,7 @@ public sealed class MasterKeyCustody : IDisposable
         try
         {
             int reencrypted;
+            int reencryptedDevices;
             await using (var context = _database.CreateContext())
             {
                 await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -131,10 +132,15 @@ public sealed class MasterKeyCustody : IDisposable
                 var keys = await context.EscrowedKeys.Where(k => k.MasterKeyId == old.Id).ToListAsync(cancellationToken);
                 foreach (var key in keys)
                 {
-                    var pkcs8 = EscrowCipher.Open(old.EscrowKey, old.Id, key.CaId, key.KeyId, key.SealedPrivateKey);
-                    key.SealedPrivateKey = EscrowCipher.Seal(escrowKey, record.Id, key.CaId, key.KeyId, pkcs8);
+                    key.SealedPrivateKey = Reseal(key.CaId, key.KeyId, key.SealedPrivateKey);
                     key.MasterKeyId = record.Id;
-                    CryptographicOperations.ZeroMemory(pkcs8);
+                }
+
+                var devices = await context.DeviceKeys.Where(d => d.MasterKeyId == old.Id).ToListAsync(cancellationToken);
+                foreach (var device in devices)
+                {
+                    device.SealedKey = Reseal(device.CaId, EscrowCipher.DeviceKeyId(device.DeviceSerial), device.SealedKey);
+                    device.MasterKeyId = record.Id;
                 }
 
                 var retired = await context.MasterKeys.SingleAsync(m => m.Id == old.Id, cancellationToken);
@@ -142,6 +148,7 @@ public sealed class MasterKeyCustody : IDisposable
                 await context.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 reencrypted = keys.Count;
+                reencryptedDevices = devices.Count;
             }
 
             lock (_gate)
@@ -152,7 +159,7 @@ public sealed class MasterKeyCustody : IDisposable
             }
 
             await _audit.WriteAsync(actor, "kmc.custody.rotated", "kmc-master-key:" + record.Id, "success",
-                new { retired = old.Id, reencrypted, threshold, custodianCount = custodians.Count, custodians }, cancellationToken);
+                new { retired = old.Id, reencrypted, reencryptedDevices, threshold, custodianCount = custodians.Count, custodians }, cancellationToken);
             return await IssueSharesAsync(record, secret, custodians, actor, cancellationToken);
         }
         catch (GmPkiException e) when (!e.Audited)
@@ -166,6 +173,20 @@ public sealed class MasterKeyCustody : IDisposable
             if (!installed)
             {
                 CryptographicOperations.ZeroMemory(escrowKey);
+            }
+        }
+
+        // Decrypts one escrow record under the old master key and encrypts it under the new one.
+        byte[] Reseal(string caId, string keyId, byte[] sealedKey)
+        {
+            var plaintext = EscrowCipher.Open(old.EscrowKey, old.Id, caId, keyId, sealedKey);
+            try
+            {
+                return EscrowCipher.Seal(escrowKey, record.Id, caId, keyId, plaintext);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plaintext);
             }
         }
     }

@@ -1,3 +1,4 @@
+using GmPki.Core.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,6 +19,33 @@ internal abstract class KmcContext(DbContextOptions options) : DbContext(options
     public DbSet<AuthorityEntity> Authorities => Set<AuthorityEntity>();
 
     public DbSet<EscrowedKeyEntity> EscrowedKeys => Set<EscrowedKeyEntity>();
+
+    public DbSet<DeviceKeyEntity> DeviceKeys => Set<DeviceKeyEntity>();
+
+    /// <summary>
+    /// Saves the pending changes; when a unique constraint refuses them because a concurrent
+    /// request took the same key (<paramref name="taken"/> is true on a fresh read), throws
+    /// <paramref name="conflict"/>'s error instead of the database's.
+    /// </summary>
+    /// <exception cref="GmPkiException">The conflict error.</exception>
+    /// <exception cref="DbUpdateException">Any other failure to save.</exception>
+    public async Task SaveOrConflictAsync(Func<Task<bool>> taken, Func<DbUpdateException, GmPkiException> conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            ChangeTracker.Clear();
+            if (await taken())
+            {
+                throw conflict(e);
+            }
+
+            throw;
+        }
+    }
 
     /// <summary>Options both providers share: no model snapshot (the migrations are hand-written).</summary>
     protected static void ConfigureShared(DbContextOptionsBuilder builder) =>
@@ -63,6 +91,20 @@ internal abstract class KmcContext(DbContextOptions options) : DbContext(options
             entity.Property(x => x.CreatedAt).HasColumnName("created_at");
             entity.Property(x => x.StateChangedAt).HasColumnName("state_changed_at");
             entity.HasIndex(x => new { x.CaId, x.RequestId }).IsUnique();
+            entity.HasOne<AuthorityEntity>().WithMany().HasForeignKey(x => x.CaId).OnDelete(DeleteBehavior.Restrict);
+            entity.HasOne<MasterKeyEntity>().WithMany().HasForeignKey(x => x.MasterKeyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<DeviceKeyEntity>(entity =>
+        {
+            entity.ToTable("kmc_device_keys");
+            entity.HasKey(x => new { x.CaId, x.DeviceSerial });
+            entity.Property(x => x.CaId).HasColumnName("ca_id");
+            entity.Property(x => x.DeviceSerial).HasColumnName("device_serial");
+            entity.Property(x => x.RequestId).HasColumnName("request_id");
+            entity.Property(x => x.MasterKeyId).HasColumnName("master_key_id");
+            entity.Property(x => x.SealedKey).HasColumnName("sealed_key");
+            entity.Property(x => x.CreatedAt).HasColumnName("created_at");
+            entity.Property(x => x.LastUnlockAt).HasColumnName("last_unlock_at");
             entity.HasOne<AuthorityEntity>().WithMany().HasForeignKey(x => x.CaId).OnDelete(DeleteBehavior.Restrict);
             entity.HasOne<MasterKeyEntity>().WithMany().HasForeignKey(x => x.MasterKeyId).OnDelete(DeleteBehavior.Restrict);
         });
