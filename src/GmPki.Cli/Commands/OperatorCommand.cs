@@ -15,7 +15,7 @@ internal static class OperatorCommand
         var name = new Option<string>("--name") { Description = "Account name, [a-z0-9._-]{1,64}.", Required = true };
         var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", OperatorRoles.Names) + ".", Required = true };
         var agency = new Option<string?>("--agency") { Description = "For agency-operator: the code of its delegated agency (受委托机构)." };
-        var idNumber = new Option<string?>("--id-number") { Description = "The holder's resident identity number; required for security-officer and audit-officer, so one person cannot hold two 三员 roles." };
+        var idNumber = new Option<string?>("--id-number") { Description = "The holder's resident identity number; required for security-officer and audit-officer, so one person cannot hold two 三员 roles, and for kmc-officer, so a judicial key recovery's two approvals are known to come from two people." };
         var certificate = new Option<string?>("--client-certificate") { Description = "A TLS client certificate (PEM or DER; SM2, ECDSA or RSA) the operator may authenticate with instead of the API key." };
         var add = new Command("add", "Create an operator; prints its API key once.") { data, name, role, agency, idNumber, certificate };
         add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>

@@ -240,6 +240,20 @@ internal static class Names
             throw Errors.RequestInvalid.With($"{field} is not base64.");
         }
     }
+
+    /// <summary>Decoded hexadecimal (either case).</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c>.</exception>
+    public static byte[] Hex(string? value, string field)
+    {
+        try
+        {
+            return Convert.FromHexString(value ?? throw Errors.RequestInvalid.With($"{field} is missing."));
+        }
+        catch (FormatException)
+        {
+            throw Errors.RequestInvalid.With($"{field} is not hexadecimal.");
+        }
+    }
 }
 
 /// <summary>A page of applications.</summary>

@@ -88,7 +88,7 @@ public static class ServerHost
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
         RevocationEndpoints.Map(app);
-        KeyRecoveryEndpoints.Map(app);
+        KmcServiceEndpoints.Map(app);
         ProtocolAccountEndpoints.Map(app);
         AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);

@@ -75,6 +75,7 @@ public static class InstallationServices
         services.AddSingleton<UrgentRevocationDesk>();
         services.AddSingleton<AuthorityRevocationDesk>();
         services.AddSingleton<JudicialKeyRecoveryDesk>();
+        services.AddSingleton<PinUnlockDesk>();
         services.AddSingleton<Registration.Protocols.ProtocolAccounts>();
         services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<Status.ResponderKeys>();

@@ -90,6 +90,14 @@ public sealed class EmbeddedKmc : IKeyManagementCentre, IDisposable
         _gate.Dispose();
     }
 
+    /// <inheritdoc/>
+    public async Task<DevicePersonalisation> PersonaliseDeviceAsync(DevicePersonaliseRequest request, CancellationToken cancellationToken)
+        => await (await ReadyAsync(cancellationToken)).PersonaliseDeviceAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<DeviceUnlockResponse> UnlockDeviceAsync(DeviceUnlockRequest request, CancellationToken cancellationToken)
+        => await (await ReadyAsync(cancellationToken)).UnlockDeviceAsync(request, cancellationToken);
+
     /// <exception cref="GmPkiException"><c>kmc-sealed</c> naming <c>gmpki kmc init</c> when the key ceremony was never held; the errors of <see cref="OpenAsync"/>.</exception>
     private async Task<KeyManagementCentre> ReadyAsync(CancellationToken cancellationToken)
     {

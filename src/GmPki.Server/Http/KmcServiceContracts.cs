@@ -13,3 +13,13 @@ namespace GmPki.Server.Http;
 /// <param name="Evidence">Scans of the order; at least one.</param>
 public sealed record JudicialKeyRecoveryBody(
     string TargetSerial, string RecipientSerial, string Authority, string DocumentNumber, DateOnly IssuedOn, string Statement, IReadOnlyList<EvidenceBody> Evidence);
+
+/// <summary>The USB key's answer for a PIN unlock (<c>POST /api/v1/applications/{id}/pin-unlock</c>).</summary>
+/// <param name="DeviceSerial">The device's serial number (SKF <c>DEVINFO.SerialNumber</c>).</param>
+/// <param name="Challenge">The device's random from <c>SKF_GenRandom</c>, hex: 8 bytes (16 digits) or 16 bytes (32 digits).</param>
+public sealed record PinUnlockBody(string DeviceSerial, string Challenge);
+
+/// <summary>A fulfilled PIN unlock.</summary>
+/// <param name="Application">The completed application.</param>
+/// <param name="AuthenticationData">Hex of the 16-byte device-authentication data to pass to <c>SKF_DevAuth</c> (GM/T 0016): SM4-ECB under the device key of the challenge, zero-padded.</param>
+public sealed record PinUnlockView(ApplicationView Application, string AuthenticationData);
