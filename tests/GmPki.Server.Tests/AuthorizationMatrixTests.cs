@@ -30,6 +30,7 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
     [InlineData("security-officer", 200, 200, 403, 403, 403, 403)]
     [InlineData("audit-officer", 200, 200, 200, 403, 403, 403)]
     [InlineData("inspector", 200, 200, 200, 403, 403, 403)]
+    [InlineData("kmc-officer", 200, 200, 403, 403, 403, 403)]
     [InlineData(null, 401, 401, 401, 401, 401, 401)]
     public async Task Role_EachEndpoint_AllowedOrRefusedAsDocumented(string? role, int certificates, int applications, int agencies, int publish, int register, int personalData)
     {
@@ -52,6 +53,15 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
         var error = await Should.ThrowAsync<GmPkiException>(() => Server.CreateOperatorAsync(new NewOperator("so-anonymous", OperatorRole.SecurityOfficer)));
 
         error.Error.ShouldBe(Errors.SeparationOfDuties);
+    }
+
+    [Fact]
+    public async Task KmcOfficer_WithoutIdentityNumber_Refused()
+    {
+        var error = await Should.ThrowAsync<GmPkiException>(() => Server.CreateOperatorAsync(new NewOperator("kmc-anonymous", OperatorRole.KmcOfficer)));
+
+        error.Error.ShouldBe(Errors.SeparationOfDuties);
+        error.Message.ShouldContain("two people");
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
     {
         OperatorRoles.TryParse(role, out var parsed).ShouldBeTrue();
         var name = "matrix-" + role + "-" + Guid.NewGuid().ToString("N")[..6];
-        var identity = parsed!.Value is OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer or OperatorRole.CaAdministrator
+        var identity = parsed!.Value is OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer or OperatorRole.CaAdministrator or OperatorRole.KmcOfficer
             ? IdentityFor(parsed.Value)
             : null;
         return await Server.CreateOperatorAsync(new NewOperator(name, parsed.Value, IdentityNumber: identity));

@@ -42,7 +42,7 @@ public sealed class PinUnlockTests(KmcServerFixture fixture) : IClassFixture<Kmc
         using (var shortChallenge = await Server.Registrar.PostAsJsonAsync($"/api/v1/applications/{application.Id}/pin-unlock", new PinUnlockBody(device, "01020304050607"), Web))
         {
             shortChallenge.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await shortChallenge.Content.ReadAsStringAsync()).ShouldContain("step-invalid");
+            (await shortChallenge.Content.ReadAsStringAsync()).ShouldContain("kmc-request-invalid");
         }
 
         var challenge = RandomNumberGenerator.GetBytes(8);

@@ -7,7 +7,7 @@ using GmPki.Kmc.Messages;
 namespace GmPki.Registration.Workflow;
 
 /// <summary>What the holder's USB key gives for a PIN unlock (GM/T 0016 device authentication).</summary>
-/// <param name="DeviceSerial">The device's serial number (<c>DEVINFO.SerialNumber</c>, 1–32 printable ASCII characters).</param>
+/// <param name="DeviceSerial">The device's serial number (<c>DEVINFO.SerialNumber</c>, 1–32 ASCII characters 0x21–0x7E).</param>
 /// <param name="Challenge">The device's random (<c>SKF_GenRandom</c>): 8 bytes (zero-padded to the SM4 block) or 16 bytes.</param>
 public sealed record PinUnlockInput(string DeviceSerial, byte[] Challenge);
 
@@ -23,7 +23,7 @@ public sealed class PinUnlockDesk(StepWriter steps, ICertificateDirectory certif
 {
     /// <summary>Answers the device's challenge and records the fulfilment.</summary>
     /// <returns>The completed application and the 16-byte authentication data for <c>SKF_DevAuth</c>.</returns>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> (not a PIN unlock); <c>step-invalid</c> (serial or challenge malformed; nothing recorded);
+    /// <exception cref="GmPkiException"><c>request-invalid</c> (not a PIN unlock); <c>kmc-request-invalid</c> (serial or challenge malformed; nothing recorded);
     /// <c>workflow-step-out-of-order</c> (not approved, or the certificate is no longer good); <c>forbidden</c>; the KMC's errors
     /// (<c>kmc-device-unknown</c> is recorded and rejects the application; <c>kmc-sealed</c> leaves it approved).</exception>
     public async Task<(CertificateApplication Application, byte[] AuthenticationData)> UnlockAsync(Guid id, PinUnlockInput input, RegistrationActor actor, CancellationToken cancellationToken)
@@ -38,16 +38,6 @@ public sealed class PinUnlockDesk(StepWriter steps, ICertificateDirectory certif
 
         StepPermissions.Demand(actor, WorkflowStep.Fulfilment, application);
         StepWriter.DemandNext(application, WorkflowStep.Fulfilment);
-        if (string.IsNullOrWhiteSpace(input.DeviceSerial) || input.DeviceSerial.Length > 32 || input.DeviceSerial.Any(c => c is < ' ' or > '~'))
-        {
-            throw Errors.StepInvalid.With("the device serial is 1–32 printable ASCII characters (SKF DEVINFO.SerialNumber).");
-        }
-
-        if (input.Challenge is not { Length: 8 or 16 })
-        {
-            throw Errors.StepInvalid.With("the challenge is the device's 8-byte (or 16-byte) random from SKF_GenRandom.");
-        }
-
         if (await certificates.FindAsync(application.TargetSerial!, cancellationToken) is not { Status: CertificateStatus.Good })
         {
             throw Errors.WorkflowStepOutOfOrder.With($"certificate {application.TargetSerial} is no longer good; its USB key is not unlocked.");
@@ -61,7 +51,7 @@ public sealed class PinUnlockDesk(StepWriter steps, ICertificateDirectory certif
             answer = await kmc.Centre.UnlockDeviceAsync(new DeviceUnlockRequest(kmc.CaId, $"{id:N}.{Guid.CreateVersion7():N}", input.DeviceSerial, input.Challenge,
                 "application:" + id.ToString("D"), approvers), cancellationToken);
         }
-        catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.NotFound)
+        catch (GmPkiException e) when (e.Error.Kind == ErrorKind.NotFound)
         {
             await steps.RecordAsync(application, WorkflowStep.Fulfilment, false, actor, "kmc-device-unlock",
                 new { details.certificate, details.deviceSerial, details.challengeSm3, error = e.Error.Code, detail = e.Detail }, null, CancellationToken.None);
