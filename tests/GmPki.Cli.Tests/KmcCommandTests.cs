@@ -20,7 +20,7 @@ public class KmcCommandTests
         var (code, output, error) = await cli.IssueAsync(csr, "personal", "张三", "--dual", "--out-dir", cli.PathOf("pair"));
 
         code.ShouldBe(0, error);
-        output.ShouldContain("enc-key.der (SM2EnvelopedKey to the signing key)");
+        output.ShouldContain("enc-key.der (SM2EnvelopedKey to the signing key) and enc-key.skf");
         var sign = OpenSsl.MustRun(cli.PathOf("pair"), "x509", "-in", "sign.pem", "-noout", "-text");
         var enc = OpenSsl.MustRun(cli.PathOf("pair"), "x509", "-in", "enc.pem", "-noout", "-text");
         sign.ShouldContain("Digital Signature, Non Repudiation");
@@ -30,6 +30,7 @@ public class KmcCommandTests
         OpenSsl.MustRun(cli.PathOf("pair"), "pkey", "-pubin", "-in", "enc-pub.pem", "-outform", "DER", "-out", "enc-pub.der");
         var (recovered, _) = Sm2EnvelopeOpener.Open(cli.Work, "holder.key", File.ReadAllBytes(Path.Combine(cli.PathOf("pair"), "enc-key.der")));
         recovered.ShouldBe(File.ReadAllBytes(Path.Combine(cli.PathOf("pair"), "enc-pub.der")));
+        Sm2EnvelopeOpener.OpenSkfBlob(cli.Work, "holder.key", File.ReadAllBytes(Path.Combine(cli.PathOf("pair"), "enc-key.skf"))).ShouldBe(recovered);
     }
 
     [SkippableFact]

@@ -53,6 +53,9 @@ public sealed class DualCertificateTests(KmcServerFixture fixture) : IClassFixtu
         var (recovered, carried) = Sm2EnvelopeOpener.Open(client.Path, "holder.key", Convert.FromBase64String(pair.EnvelopedKey!));
         recovered.ShouldBe(await File.ReadAllBytesAsync(client.File("enc-pub.der")));
         carried.ShouldBe(recovered[^65..]);
+        var blob = Convert.FromBase64String(pair.EnvelopedKeyBlob!);
+        blob.Length.ShouldBe(388);
+        Sm2EnvelopeOpener.OpenSkfBlob(client.Path, "holder.key", blob).ShouldBe(recovered, "the USB key's ENVELOPEDKEYBLOB carries the same key");
 
         var fulfilment = result.Application.Steps.Single(s => s.Step == "fulfilment");
         fulfilment.Details.GetProperty("encryptionSerial").GetString().ShouldBe(pair.EncryptionSerial);
@@ -127,6 +130,9 @@ public sealed class DualCertificateTests(KmcServerFixture fixture) : IClassFixtu
         OpenSsl.MustRun(client.Path, "pkey", "-pubin", "-in", "old-enc-pub.pem", "-outform", "DER", "-out", "old-enc-pub.der");
         var (recovered, _) = Sm2EnvelopeOpener.Open(client.Path, "new.key", envelope);
         recovered.ShouldBe(await File.ReadAllBytesAsync(client.File("old-enc-pub.der")));
+        var blob = await Server.Registrar.GetByteArrayAsync($"/api/v1/applications/{recovery.Application.Id}/recovered-key?format=skf");
+        Sm2EnvelopeOpener.OpenSkfBlob(client.Path, "new.key", blob).ShouldBe(recovered);
+        (await Server.Registrar.GetAsync($"/api/v1/applications/{recovery.Application.Id}/recovered-key?format=pem")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var audit = (await Server.RecentAuditAsync(80)).Select(e => e.Action).ToList();
         audit.ShouldContain("kmc.key.recovered");
         audit.ShouldContain("key-recovery.delivered");

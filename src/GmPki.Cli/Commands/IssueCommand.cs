@@ -17,9 +17,9 @@ namespace GmPki.Cli.Commands;
 /// materials, the paper notices and agreement in force, the will, subject consistency) and, unless
 /// the profile's two-person rule needs a reviewer, approves, issues and hands over, writing the
 /// full chain in PEM (leaf, issuing CA, root) to <c>--out</c>. With <c>--dual</c> it issues a pair
-/// (双证书, docs/kmc.md) and writes <c>sign.pem</c>, <c>enc.pem</c> (each the full chain, leaf first)
-/// and <c>enc-key.der</c> (the encryption private key as a DER GM/T 0009 SM2EnvelopedKey to the
-/// signing key) to <c>--out-dir</c>.
+/// (双证书, docs/kmc.md) and writes <c>sign.pem</c>, <c>enc.pem</c> (each the full chain, leaf first),
+/// <c>enc-key.der</c> (the encryption private key as a DER GM/T 0009 SM2EnvelopedKey to the
+/// signing key) and <c>enc-key.skf</c> (the same envelope as a GM/T 0016 ENVELOPEDKEYBLOB) to <c>--out-dir</c>.
 /// </summary>
 internal static class IssueCommand
 {
@@ -32,7 +32,7 @@ internal static class IssueCommand
         var profile = new Option<string>("--profile") { Description = "Profile name (personal, organization, government-staff, server-tls, …).", Required = true };
         var output = new Option<string?>("--out") { Description = "Where to write the certificate chain (PEM: leaf, issuing CA, root)." };
         var dual = new Option<bool>("--dual") { Description = "Issue a signing and an encryption certificate (双证书); the KMC generates and escrows the encryption key. Needs --out-dir." };
-        var outDir = new Option<string?>("--out-dir") { Description = "With --dual: the directory for sign.pem, enc.pem and enc-key.der." };
+        var outDir = new Option<string?>("--out-dir") { Description = "With --dual: the directory for sign.pem, enc.pem, enc-key.der and enc-key.skf." };
         var subscriber = new Option<Guid?>("--subscriber") { Description = "A registered subscriber's id (instead of --name/--id-number)." };
         var name = new Option<string?>("--name") { Description = "The applicant's legal name, as on the identity document (must be what the certificate names)." };
         var type = new Option<string>("--subscriber-type") { Description = "individual, enterprise, public-institution, social-group, government-department.", DefaultValueFactory = _ => "individual" };
@@ -119,19 +119,20 @@ internal static class IssueCommand
         return 0;
     }
 
-    /// <summary>Writes <c>sign.pem</c>, <c>enc.pem</c> and (when the pair has one) <c>enc-key.der</c> into <paramref name="directory"/>.</summary>
+    /// <summary>Writes <c>sign.pem</c>, <c>enc.pem</c> and (when the pair has one) <c>enc-key.der</c> and <c>enc-key.skf</c> into <paramref name="directory"/>.</summary>
     private static async Task WritePairAsync(CliContext context, PairView pair, string? encryptionProfile, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), pair.SigningCertificate + pair.Chain, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), pair.EncryptionCertificate + pair.Chain, cancellationToken);
         await context.Output.WriteLineAsync($"  encryption certificate {pair.EncryptionSerial} ({encryptionProfile}), key escrowed at the KMC as {pair.KmcKeyId}");
-        if (pair.EnvelopedKey is { } envelope)
+        if (pair is { EnvelopedKey: { } envelope, EnvelopedKeyBlob: { } blob })
         {
             await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), Convert.FromBase64String(envelope), cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.skf"), Convert.FromBase64String(blob), cancellationToken);
         }
 
-        await context.Output.WriteLineAsync($"  sign.pem, enc.pem{(pair.EnvelopedKey is null ? string.Empty : " and enc-key.der (SM2EnvelopedKey to the signing key)")} written to {Path.GetFullPath(directory)}");
+        await context.Output.WriteLineAsync($"  sign.pem, enc.pem{(pair.EnvelopedKey is null ? string.Empty : ", enc-key.der (SM2EnvelopedKey to the signing key) and enc-key.skf (its SKF ENVELOPEDKEYBLOB)")} written to {Path.GetFullPath(directory)}");
     }
 
     private static SubscriberInput SubscriberOf(string type, string? name, string? idType, string? idNumber, string region, Guid? organization)

@@ -2,6 +2,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
+using GmPki.Kmc.Envelopes;
 using GmPki.Server.Installation;
 
 namespace GmPki.Server.Http;
@@ -17,8 +18,9 @@ namespace GmPki.Server.Http;
 /// <param name="EncryptionCertificate">PEM.</param>
 /// <param name="Chain">Issuing CA then root, PEM.</param>
 /// <param name="EnvelopedKey">Base64 of the DER GM/T 0009 SM2EnvelopedKey encrypted to the signing certificate's key; null for an extended pair (the holder keeps the key).</param>
+/// <param name="EnvelopedKeyBlob">Base64 of the same envelope as the 388-byte GM/T 0016 (SKF) <c>ENVELOPEDKEYBLOB</c> that USB keys import with <c>SKF_ImportECCKeyPair</c> (layout in docs/kmc.md); null with <paramref name="EnvelopedKey"/>.</param>
 public sealed record PairView(
-    string SigningSerial, string EncryptionSerial, string KmcKeyId, string SigningCertificate, string EncryptionCertificate, string Chain, string? EnvelopedKey)
+    string SigningSerial, string EncryptionSerial, string KmcKeyId, string SigningCertificate, string EncryptionCertificate, string Chain, string? EnvelopedKey, string? EnvelopedKeyBlob)
 {
     /// <summary>The pair a dual application issued, or null when it is not dual or has issued nothing yet.</summary>
     /// <exception cref="GmPkiException"><c>certificate-not-found</c> when a certificate of the pair is missing from the ledger.</exception>
@@ -37,6 +39,7 @@ public sealed record PairView(
         async Task<string> PemOf(string hex) => CertificateEncodings.ToPem([(await certificates.FindAsync(hex, cancellationToken))?.CertificateDer
             ?? throw Errors.CertificateNotFound.With($"certificate {hex} of the pair is not in the ledger.")]);
         return new PairView(pair.SigningSerial, pair.EncryptionSerial, pair.KmcKeyId, await PemOf(pair.SigningSerial), await PemOf(pair.EncryptionSerial),
-            CertificateEncodings.ToPem(await authorities.ChainAsync(cancellationToken)), pair.EnvelopedKey is null ? null : Convert.ToBase64String(pair.EnvelopedKey));
+            CertificateEncodings.ToPem(await authorities.ChainAsync(cancellationToken)), pair.EnvelopedKey is null ? null : Convert.ToBase64String(pair.EnvelopedKey),
+            pair.EnvelopedKey is null ? null : Convert.ToBase64String(Sm2EnvelopedKey.Decode(pair.EnvelopedKey).ToEnvelopedKeyBlob()));
     }
 }

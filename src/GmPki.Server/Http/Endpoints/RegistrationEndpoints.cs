@@ -2,6 +2,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Registration;
 using GmPki.Core.Security;
 using GmPki.Issuance.Formats;
+using GmPki.Kmc.Envelopes;
 using GmPki.Registration.Documents;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
@@ -34,7 +35,7 @@ internal static class RegistrationEndpoints
         applications.MapGet("/{id:guid}/pair", ReadPairAsync).RequireAuthorization(Policies.Participant).Produces<PairView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A dual application's certificate pair and the encryption key's SM2 envelope (applicant or operators)");
         applications.MapGet("/{id:guid}/recovered-key", ReadRecoveredKeyAsync).RequireAuthorization(Policies.Participant).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A completed key recovery's DER SM2EnvelopedKey to the holder's signing key (applicant or operators; audited)");
+            .WithSummary("A completed key recovery's DER SM2EnvelopedKey to the recipient's key, or with ?format=skf its SKF ENVELOPEDKEYBLOB (applicant or operators; audited)");
         MapStep<IdentityBody>(applications, "identity-verification", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().VerifyIdentityAsync(id, new IdentityVerificationInput(b.Method, b.Passed, b.DocumentChecked, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<MaterialsBody>(applications, "materials-review", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ReviewMaterialsAsync(id, new MaterialsReviewInput(b.Checklist, b.Notes), Evidence(b.Evidence), a, ct));
         MapStep<ConsentBody>(applications, "notice-acknowledgement", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().AcknowledgeNoticesAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
@@ -149,17 +150,26 @@ internal static class RegistrationEndpoints
         return Results.File(file.Content, file.Summary.MediaType, file.Summary.Name);
     }
 
+    /// <summary>The recovered key's envelope: DER SM2EnvelopedKey, or with <c>?format=skf</c> the GM/T 0016 ENVELOPEDKEYBLOB (388 bytes) for <c>SKF_ImportECCKeyPair</c>.</summary>
     private static async Task<IResult> ReadRecoveredKeyAsync(
-        Guid id, HttpContext context, ApplicationDesk desk, IRegistrationLedger ledger, Core.Ledger.IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, ApplicationDesk desk, IRegistrationLedger ledger, Core.Ledger.IAuditLog audit, TimeProvider clock, string? format, CancellationToken cancellationToken)
     {
+        var skf = format switch
+        {
+            null or "der" => false,
+            "skf" => true,
+            _ => throw Errors.RequestInvalid.With($"format '{format}' is not der or skf."),
+        };
         var actor = RegistrationActors.Of(context);
         var application = await desk.ReadAsync(id, actor, cancellationToken);
         var file = application.Passed(WorkflowStep.Fulfilment)?.Evidence.FirstOrDefault(e => e.Name == FulfilmentDesk.RecoveredKeyFile)
             ?? throw Errors.CertificateNotFound.With($"application {id} has no recovered key: it is not a completed key recovery.");
         var envelope = await ledger.FindEvidenceAsync(file.Id, cancellationToken)
             ?? throw Errors.CertificateNotFound.With($"the recovered key of application {id} is gone.");
-        await audit.AppendAsync(actor.Event(clock.GetUtcNow().UtcDateTime, "key-recovery.delivered", "application:" + id.ToString("D"), "success", new { sm3 = file.Sm3 }), cancellationToken);
-        return Results.File(envelope.Content, "application/octet-stream", FulfilmentDesk.RecoveredKeyFile);
+        await audit.AppendAsync(actor.Event(clock.GetUtcNow().UtcDateTime, "key-recovery.delivered", "application:" + id.ToString("D"), "success", new { sm3 = file.Sm3, format = skf ? "skf" : "der" }), cancellationToken);
+        return skf
+            ? Results.File(Sm2EnvelopedKey.Decode(envelope.Content).ToEnvelopedKeyBlob(), "application/octet-stream", "recovered-key.skf")
+            : Results.File(envelope.Content, "application/octet-stream", FulfilmentDesk.RecoveredKeyFile);
     }
 
     private static async Task<IResult> CounterAsync(
