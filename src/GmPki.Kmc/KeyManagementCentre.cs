@@ -22,7 +22,7 @@ namespace GmPki.Kmc;
 /// Refusals are audited as <c>kmc.request-rejected</c>; actions are listed in docs/kmc.md. Safe
 /// for concurrent use.
 /// </summary>
-public sealed class KeyManagementCentre : IKeyManagementCentre
+public sealed partial class KeyManagementCentre : IKeyManagementCentre
 {
     private readonly KmcDatabase _database;
     private readonly MasterKeyCustody _custody;

@@ -41,6 +41,9 @@ public static class KmcErrors
     /// <summary>The KMC is sealed: its master key has not been reconstructed from custodian shares.</summary>
     public static readonly GmPkiError Sealed = new("kmc-sealed", ErrorKind.Unavailable, "KMC sealed");
 
+    /// <summary>A remote KMC did not answer (connection refused, TLS failure, timeout, or an answer that is not a KMC's); the CA's request may be retried.</summary>
+    public static readonly GmPkiError Unreachable = new("kmc-unreachable", ErrorKind.Unavailable, "KMC unreachable");
+
     /// <summary>A master key already exists (custody generation is a one-time ceremony).</summary>
     public static readonly GmPkiError MasterKeyExists = new("kmc-master-key-exists", ErrorKind.Conflict, "KMC master key already generated");
 

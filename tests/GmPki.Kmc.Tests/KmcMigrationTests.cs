@@ -23,6 +23,7 @@ public abstract class KmcMigrationTests<TFixture>(TFixture fixture) : IClassFixt
 
         expected.ShouldContain(line => line.StartsWith("kmc_escrowed_keys.sealed_private_key ", StringComparison.Ordinal));
         expected.ShouldContain(line => line.StartsWith("kmc_device_keys.sealed_key ", StringComparison.Ordinal));
+        expected.ShouldContain(line => line.StartsWith("kmc_authorities.client_certificate_sha256 ", StringComparison.Ordinal));
         (await SchemaReader.ReadAsync(migrated.Value.Provider, migrated.Value.ConnectionString)).ShouldBe(expected);
     }
 
@@ -37,8 +38,8 @@ public abstract class KmcMigrationTests<TFixture>(TFixture fixture) : IClassFixt
         await database.MigrateAsync(default);
 
         await using var context = database.CreateContext();
-        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261206000000_KmcInitial", "20261215000000_KmcDeviceKeys"]);
-        (await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM kmc_migrations").SingleAsync()).ShouldBe(2);
+        (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(["20261206000000_KmcInitial", "20261215000000_KmcDeviceKeys", "20261216000000_KmcCaClients"]);
+        (await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM kmc_migrations").SingleAsync()).ShouldBe(3);
     }
 }
 

@@ -11,4 +11,7 @@ internal sealed class AuthorityEntity
     public string Algorithms { get; set; } = "";
 
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Lowercase hex SHA-256 of the DER TLS client certificate the CA authenticates with to a remote KMC; null when none is bound.</summary>
+    public string? ClientCertificateSha256 { get; set; }
 }

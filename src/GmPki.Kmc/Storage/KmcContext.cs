@@ -72,6 +72,8 @@ internal abstract class KmcContext(DbContextOptions options) : DbContext(options
             entity.Property(x => x.Name).HasColumnName("name");
             entity.Property(x => x.Algorithms).HasColumnName("algorithms");
             entity.Property(x => x.RegisteredAt).HasColumnName("registered_at");
+            entity.Property(x => x.ClientCertificateSha256).HasColumnName("client_certificate_sha256");
+            entity.HasIndex(x => x.ClientCertificateSha256).IsUnique();
         });
         modelBuilder.Entity<EscrowedKeyEntity>(entity =>
         {
