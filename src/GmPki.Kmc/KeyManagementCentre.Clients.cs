@@ -15,7 +15,7 @@ public sealed partial class KeyManagementCentre
     /// Binds a registered CA to a TLS client certificate, replacing an earlier binding; audited
     /// <c>kmc.ca.client-bound</c>. One certificate authenticates one CA.
     /// </summary>
-    /// <param name="caId">A CA registered with <see cref="RegisterCaAsync"/>.</param>
+    /// <param name="caId">A CA registered with <c>RegisterCaAsync</c>.</param>
     /// <param name="certificateSha256">Lowercase hex SHA-256 of the certificate's DER (64 digits).</param>
     /// <param name="actor">The KMC administrator.</param>
     /// <param name="cancellationToken">Cancels the binding.</param>
@@ -28,18 +28,8 @@ public sealed partial class KeyManagementCentre
         await GuardAsync(actor, "bind-client-certificate", target, async () =>
         {
             KmcRequests.RequireId(caId, "caId");
-            if (certificateSha256 is null || !Sha256Hex().IsMatch(certificateSha256))
-            {
-                throw KmcErrors.RequestInvalid.With("the client certificate's SHA-256 must be 64 lowercase hex digits.");
-            }
-
             await using var context = _database.CreateContext();
-            var holder = await context.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.ClientCertificateSha256 == certificateSha256, cancellationToken);
-            if (holder is not null && holder.CaId != caId)
-            {
-                throw KmcErrors.CaExists.With($"the client certificate is already bound to CA '{holder.CaId}'.");
-            }
-
+            await RequireUnboundAsync(context, certificateSha256, caId, cancellationToken);
             var authority = await context.Authorities.SingleOrDefaultAsync(a => a.CaId == caId, cancellationToken)
                 ?? throw KmcErrors.CaUnknown.With($"CA '{caId}' is not registered with this KMC.");
             authority.ClientCertificateSha256 = certificateSha256;
@@ -65,6 +55,21 @@ public sealed partial class KeyManagementCentre
                 : bound != caId ? throw KmcErrors.CaUnknown.With($"client certificate (SHA-256 {certificateSha256}) is bound to CA '{bound}', not to '{caId}'.")
                 : true;
         }, cancellationToken);
+    }
+
+    /// <exception cref="GmPkiException"><c>kmc-request-invalid</c> for a malformed hash; <c>kmc-ca-exists</c> when another CA than <paramref name="caId"/> has the certificate.</exception>
+    private static async Task RequireUnboundAsync(Storage.KmcContext context, string certificateSha256, string caId, CancellationToken cancellationToken)
+    {
+        if (certificateSha256 is null || !Sha256Hex().IsMatch(certificateSha256))
+        {
+            throw KmcErrors.RequestInvalid.With("the client certificate's SHA-256 must be 64 lowercase hex digits.");
+        }
+
+        var holder = await context.Authorities.AsNoTracking().Where(a => a.ClientCertificateSha256 == certificateSha256).Select(a => a.CaId).SingleOrDefaultAsync(cancellationToken);
+        if (holder is not null && holder != caId)
+        {
+            throw KmcErrors.CaExists.With($"the client certificate is already bound to CA '{holder}'.");
+        }
     }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]

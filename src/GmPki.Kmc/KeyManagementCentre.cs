@@ -16,7 +16,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace GmPki.Kmc;
 
 /// <summary>
-/// The key management centre: serves registered CAs (<see cref="RegisterCaAsync"/>), generates
+/// The key management centre: serves registered CAs (<see cref="RegisterCaAsync(string, string, IReadOnlyCollection{KeyAlgorithm}, string?, Actor, CancellationToken)"/>), generates
 /// encryption key pairs, escrows each private key (PKCS#8) under the master key with SM4-GCM in
 /// its own tables, and delivers SM2 keys in GM/T 0009 <see cref="Sm2EnvelopedKey"/> envelopes.
 /// Refusals are audited as <c>kmc.request-rejected</c>; actions are listed in docs/kmc.md. Safe
@@ -51,7 +51,22 @@ public sealed partial class KeyManagementCentre : IKeyManagementCentre
     /// <param name="actor">The KMC administrator.</param>
     /// <param name="cancellationToken">Cancels the registration.</param>
     /// <exception cref="GmPkiException"><c>kmc-request-invalid</c> for an empty ID or no algorithms; <c>kmc-ca-exists</c>.</exception>
-    public async Task RegisterCaAsync(string caId, string name, IReadOnlyCollection<KeyAlgorithm> algorithms, Actor actor, CancellationToken cancellationToken)
+    public Task RegisterCaAsync(string caId, string name, IReadOnlyCollection<KeyAlgorithm> algorithms, Actor actor, CancellationToken cancellationToken)
+        => RegisterCaAsync(caId, name, algorithms, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Registers a CA bound to the TLS client certificate it authenticates with to the remote
+    /// transport, in one write (audited <c>kmc.ca.registered</c> and <c>kmc.ca.client-bound</c>).
+    /// </summary>
+    /// <param name="caId">The CA's ID, 1–128 characters.</param>
+    /// <param name="name">The CA's name, for people.</param>
+    /// <param name="algorithms">Encryption key algorithms the CA may ask for; at least one.</param>
+    /// <param name="clientCertificateSha256">Lowercase hex SHA-256 of the certificate's DER, or null for a CA in the KMC's process.</param>
+    /// <param name="actor">The KMC administrator.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    /// <exception cref="GmPkiException"><c>kmc-request-invalid</c> for an empty ID, no algorithms or a malformed hash;
+    /// <c>kmc-ca-exists</c> for a registered CA or a certificate bound to another CA.</exception>
+    public async Task RegisterCaAsync(string caId, string name, IReadOnlyCollection<KeyAlgorithm> algorithms, string? clientCertificateSha256, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
         ArgumentNullException.ThrowIfNull(actor);
@@ -70,10 +85,23 @@ public sealed partial class KeyManagementCentre : IKeyManagementCentre
                 throw KmcErrors.CaExists.With($"CA '{caId}' is already registered.");
             }
 
+            if (clientCertificateSha256 is not null)
+            {
+                await RequireUnboundAsync(context, clientCertificateSha256, caId, cancellationToken);
+            }
+
             var names = algorithms.Distinct().Select(a => a.ToName()).ToArray();
-            context.Authorities.Add(new AuthorityEntity { CaId = caId, Name = name, Algorithms = string.Join(',', names), RegisteredAt = _time.GetUtcNow() });
+            context.Authorities.Add(new AuthorityEntity
+            {
+                CaId = caId, Name = name, Algorithms = string.Join(',', names), RegisteredAt = _time.GetUtcNow(), ClientCertificateSha256 = clientCertificateSha256,
+            });
             await context.SaveChangesAsync(cancellationToken);
             await _audit.WriteAsync(actor, "kmc.ca.registered", target, "success", new { name, algorithms = names }, cancellationToken);
+            if (clientCertificateSha256 is not null)
+            {
+                await _audit.WriteAsync(actor, "kmc.ca.client-bound", target, "success", new { clientCertificateSha256 }, cancellationToken);
+            }
+
             return true;
         }, cancellationToken);
     }

@@ -45,8 +45,14 @@ public abstract class CaClientCertificateTests<TFixture>(TFixture fixture) : ICl
         (await Should.ThrowAsync<GmPkiException>(() => kmc.Kmc.BindClientCertificateAsync(KmcHarness.CaId, Hash, KmcHarness.Officer, default)))
             .Error.ShouldBe(KmcErrors.CaExists);
 
+        (await Should.ThrowAsync<GmPkiException>(() => kmc.Kmc.RegisterCaAsync("ca-new", "新CA", [KeyAlgorithm.Sm2], Hash, KmcHarness.Officer, default)))
+            .Error.ShouldBe(KmcErrors.CaExists);
+
         await kmc.Kmc.AuthenticateCaAsync(Hash, "ca-other", default);
         kmc.Audit.Named("kmc.ca.client-bound").ShouldHaveSingleItem();
+        await kmc.Kmc.RegisterCaAsync("ca-new", "新CA", [KeyAlgorithm.Sm2], new string('d', 64), KmcHarness.Officer, default);
+        await kmc.Kmc.AuthenticateCaAsync(new string('d', 64), "ca-new", default);
+        kmc.Audit.Named("kmc.ca.client-bound").Count.ShouldBe(2);
     }
 
     private async Task<KmcHarness> CreateAsync(string purpose)

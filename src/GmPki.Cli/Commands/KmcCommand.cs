@@ -1,9 +1,11 @@
 using System.CommandLine;
+using GmPki.Core.Errors;
+using GmPki.Core.Keys;
 using GmPki.Server.Kmc;
 
 namespace GmPki.Cli.Commands;
 
-/// <summary><c>gmpki kmc init</c>: the embedded key management centre's key ceremony (docs/kmc.md).</summary>
+/// <summary><c>gmpki kmc init|register-ca</c>: the embedded key management centre's key ceremony, and the further CAs it serves remotely (docs/kmc.md).</summary>
 internal static class KmcCommand
 {
     public static Command Create(CliContext context)
@@ -35,6 +37,31 @@ internal static class KmcCommand
             return 0;
         }));
 
-        return new Command("kmc", "The key management centre (密钥管理中心) that generates and escrows encryption keys for dual certificates.") { init };
+        return new Command("kmc", "The key management centre (密钥管理中心) that generates and escrows encryption keys for dual certificates.") { init, RegisterCa(context) };
+    }
+
+    private static Command RegisterCa(CliContext context)
+    {
+        var data = CliContext.DataOption();
+        var caId = new Option<string>("--ca-id") { Description = "The CA's ID at the KMC: the Kmc:CaId of that CA's installation.", Required = true };
+        var name = new Option<string>("--name") { Description = "The CA's name, for people.", Required = true };
+        var algorithms = new Option<string[]>("--algorithms") { Description = "Encryption key algorithms the CA may ask for: " + string.Join(", ", KeyAlgorithms.Names) + ".", Required = true, AllowMultipleArgumentsPerToken = true };
+        var certificate = new Option<string>("--client-certificate") { Description = "The CA's TLS client certificate (PEM or DER) it reaches this KMC's /kmc/v1 endpoints with.", Required = true };
+        var command = new Command("register-ca", "Register a further CA with this installation's KMC, bound to its TLS client certificate (remote KMC).") { data, caId, name, algorithms, certificate };
+        command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
+        {
+            var parsed = new List<KeyAlgorithm>();
+            foreach (var text in parse.GetValue(algorithms)!.SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                parsed.Add(KeyAlgorithms.TryParse(text, out var algorithm) ? algorithm.Value : throw Errors.RequestInvalid.With($"--algorithms: '{text}' is not one of {string.Join(", ", KeyAlgorithms.Names)}."));
+            }
+
+            var der = (await CliFiles.CertificateAsync(parse.GetValue(certificate), cancellationToken))!;
+            await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
+            var hash = await KmcCaRegistration.RunAsync(installation, parse.GetValue(caId)!, parse.GetValue(name)!, parsed, der, CliContext.CliActor, cancellationToken);
+            await context.Output.WriteLineAsync($"CA '{parse.GetValue(caId)}' registered with the KMC for {string.Join(", ", parsed.Select(a => a.ToName()))}, bound to the client certificate with SHA-256 {hash}.");
+            return 0;
+        }));
+        return command;
     }
 }

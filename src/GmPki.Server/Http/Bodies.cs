@@ -29,9 +29,9 @@ internal static class Bodies
         return buffer.ToArray();
     }
 
-    /// <summary>The body as <typeparamref name="T"/>.</summary>
+    /// <summary>The body as <typeparamref name="T"/>, read with the server's JSON options or <paramref name="options"/>.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c> for another Content-Type, invalid JSON or a missing body.</exception>
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
     {
         if (!request.HasJsonContentType())
         {
@@ -40,7 +40,7 @@ internal static class Bodies
 
         try
         {
-            return await request.ReadFromJsonAsync<T>(cancellationToken) ?? throw Errors.RequestInvalid.With("the body is empty.");
+            return await (options is null ? request.ReadFromJsonAsync<T>(cancellationToken) : request.ReadFromJsonAsync<T>(options, cancellationToken)) ?? throw Errors.RequestInvalid.With("the body is empty.");
         }
         catch (JsonException e)
         {

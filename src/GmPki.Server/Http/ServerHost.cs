@@ -104,6 +104,7 @@ public static class ServerHost
         AnnouncementEndpoints.Map(app);
         AuthenticityEndpoints.Map(app);
         Kmc.KmcEndpoints.Map(app);
+        Kmc.KmcServiceApi.Map(app);
         return app;
     }
 }

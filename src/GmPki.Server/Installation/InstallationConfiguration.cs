@@ -19,7 +19,7 @@ namespace GmPki.Server.Installation;
 /// <summary>
 /// Reads, validates and writes an installation's configuration. Validation reports every
 /// problem at once with numbered IDs (<c>GMPKI-CONFIG-nnn</c>, <c>GMPKI-URL-nnn</c>,
-/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-LDAP-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
+/// <c>GMPKI-AUDIT-nnn</c>, <c>GMPKI-KMC-nnn</c>, <c>GMPKI-TSA-nnn</c>, <c>GMPKI-STATUS-nnn</c>, <c>GMPKI-LDAP-nnn</c>, <c>GMPKI-PROFILE-nnn</c>; see <c>docs/configuration.md</c>).
 /// </summary>
 public static class InstallationConfiguration
 {
@@ -62,7 +62,7 @@ public static class InstallationConfiguration
     /// <param name="Timestamping">The TSA's policy OID, accuracy and ordering.</param>
     /// <param name="Status">When CRLs and OCSP responses are published.</param>
     /// <param name="Ldap">LDAP publication, or null when off (then <see cref="StorageOptions.DirectoryOutbox"/> is off too).</param>
-    /// <param name="Kmc">Where the embedded KMC keeps its tables, and its share files.</param>
+    /// <param name="Kmc">Where the embedded KMC keeps its tables, its share files, and the remote KMC this CA uses instead, if any.</param>
     public sealed record Validated(StorageOptions Storage, IssuanceSettings Issuance, IReadOnlyDictionary<string, CertificateProfile> Profiles, CheckpointPolicy Audit,
         DelegationPolicy Delegation, RetentionPolicy Retention, TimestampPolicy Timestamping, StatusPolicy Status, LdapPublication? Ldap, Kmc.KmcOptions Kmc);
 
@@ -112,6 +112,7 @@ public static class InstallationConfiguration
         }
 
         problems.AddRange(settings.Server.Validate(data));
+        problems.AddRange(settings.Kmc.Validate(data));
 
         var (timestamping, timestampingProblems) = settings.Timestamping.Validate();
         problems.AddRange(timestampingProblems);
@@ -150,7 +151,8 @@ public static class InstallationConfiguration
                 provider!,
                 provider == StorageOptions.SqliteProvider ? ResolveSqlite("Data Source=kmc.db", data) : connection,
                 settings.Kmc.CaId,
-                [.. settings.Kmc.ShareFiles.Select(data.Combine)]));
+                [.. settings.Kmc.ShareFiles.Select(data.Combine)],
+                settings.Kmc.ToRemote(data)));
     }
 
     /// <summary>Changes <c>gmpki.json</c> in place (keeping what <paramref name="change"/> does not touch).</summary>

@@ -65,7 +65,16 @@ public static class InstallationServices
         services.AddSingleton<StepDesk>();
         services.AddSingleton<DecisionDesk>();
         services.AddSingleton(provider => new Kmc.EmbeddedKmc(configuration.Kmc, provider.GetRequiredService<IAuditLog>(), clock));
-        services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.EmbeddedKmc>(), configuration.Kmc.CaId));
+        if (configuration.Kmc.Remote is { } remote)
+        {
+            services.AddSingleton(_ => new Kmc.RemoteKmc(remote));
+            services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.RemoteKmc>(), configuration.Kmc.CaId));
+        }
+        else
+        {
+            services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<Kmc.EmbeddedKmc>(), configuration.Kmc.CaId));
+        }
+
         services.AddSingleton<DualIssuance>();
         services.AddSingleton<EscrowedKeyRecovery>();
         services.AddSingleton<FulfilmentDesk>();

@@ -37,7 +37,7 @@ public sealed class EmbeddedKmc : IKeyManagementCentre, IDisposable
     /// <summary>Custody of the master key (ceremony, unseal, seal, rotation).</summary>
     public MasterKeyCustody Custody { get; }
 
-    /// <summary>The KMC itself (also its administration: <see cref="KeyManagementCentre.RegisterCaAsync"/>).</summary>
+    /// <summary>The KMC itself (also its administration: <see cref="KeyManagementCentre.RegisterCaAsync(string, string, IReadOnlyCollection{GmPki.Core.Keys.KeyAlgorithm}, string?, Actor, CancellationToken)"/>).</summary>
     public KeyManagementCentre Centre { get; }
 
     /// <summary>The CA's ID at the KMC.</summary>

@@ -1,5 +1,6 @@
 using GmPki.Core.Ledger;
 using GmPki.Kmc.Messages;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 
 namespace GmPki.Server.Kmc;
@@ -59,11 +60,11 @@ internal static class KmcEndpoints
         return new KmcStatusView(kmc.CaId, kmc.Custody.IsUnsealed);
     }
 
-    private static async Task<IResult> PersonaliseAsync(HttpContext context, EmbeddedKmc kmc, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PersonaliseAsync(HttpContext context, KmcLink kmc, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await Bodies.ReadAsync<DeviceBody>(context.Request, cancellationToken);
         var actor = RegistrationActors.Of(context);
-        var device = await kmc.PersonaliseDeviceAsync(new DevicePersonaliseRequest(kmc.CaId, $"device.{Guid.CreateVersion7():N}", body.DeviceSerial), cancellationToken);
+        var device = await kmc.Centre.PersonaliseDeviceAsync(new DevicePersonaliseRequest(kmc.CaId, $"device.{Guid.CreateVersion7():N}", body.DeviceSerial), cancellationToken);
         await audit.AppendAsync(actor.Event(clock.GetUtcNow().UtcDateTime, "kmc.device.personalise-requested", $"kmc-device:{kmc.CaId}/{device.DeviceSerial}", "success", new { ca = kmc.CaId }), cancellationToken);
         return Results.Created($"/api/v1/kmc/devices/{Uri.EscapeDataString(device.DeviceSerial)}", new DeviceKeyView(device.DeviceSerial, Convert.ToHexStringLower(device.AuthenticationKey)));
     }
