@@ -103,10 +103,11 @@ public class RunningServer : IAsyncDisposable
     /// Starts an HTTPS server whose TLS certificate (ECDSA P-256, for 127.0.0.1) openssl makes as
     /// <c>server.pem</c>/<c>server.key</c> in <paramref name="tlsDirectory"/>; it asks for client
     /// certificates and believes the <c>X-Client-Cert</c> header from 127.0.0.1 (a TLCP proxy's).
-    /// <paramref name="configure"/>, <paramref name="services"/> and <paramref name="algorithm"/> (of the CAs) as for <see cref="StartAsync"/>.
+    /// <paramref name="configure"/>, <paramref name="services"/>, <paramref name="algorithm"/> (of the CAs) and <paramref name="prepare"/> as for <see cref="StartAsync"/>.
     /// </summary>
     public static Task<RunningServer> StartHttpsAsync(
-        string tlsDirectory, Action<JsonNode, DataDirectory>? configure = null, Action<IServiceCollection>? services = null, KeyAlgorithm algorithm = KeyAlgorithm.Sm2)
+        string tlsDirectory, Action<JsonNode, DataDirectory>? configure = null, Action<IServiceCollection>? services = null, KeyAlgorithm algorithm = KeyAlgorithm.Sm2,
+        Func<Installation.Installation, Task>? prepare = null)
     {
         OpenSsl.MustRun(tlsDirectory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
             "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
@@ -120,7 +121,7 @@ public class RunningServer : IAsyncDisposable
                 ["ClientCertificates"] = new JsonObject { ["ForwardedHeader"] = "X-Client-Cert", ["TrustedProxies"] = new JsonArray("127.0.0.1") },
             };
             configure?.Invoke(json, data);
-        }, services: services);
+        }, prepare: prepare, services: services);
     }
 
     /// <summary>A client sending <paramref name="apiKey"/> as a bearer token (or none when null).</summary>
