@@ -61,4 +61,28 @@ public class KmcCommandTests
         again.ExitCode.ShouldBe(1);
         again.Error.ShouldContain("kmc-master-key-exists");
     }
+
+    [SkippableFact]
+    public async Task KmcRegisterCa_BindsTheClientCertificate_TheSameCertificateForAnotherCaIsRefused()
+    {
+        OpenSsl.RequireInstalled();
+        using var cli = new Cli();
+        await cli.InitAsync();
+        OpenSsl.MustRun(cli.Work, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "client.key", "-out", "client.pem",
+            "-days", "2", "-subj", "/CN=ca-city");
+        var fingerprint = OpenSsl.MustRun(cli.Work, "x509", "-in", "client.pem", "-noout", "-fingerprint", "-sha256").Split('=')[1].Trim().Replace(":", "", StringComparison.Ordinal).ToLowerInvariant();
+        string[] register = ["kmc", "register-ca", "--data", cli.Data, "--name", "某市政务签发CA", "--algorithms", "sm2", "--client-certificate", cli.PathOf("client.pem")];
+
+        var registered = await cli.RunAsync([.. register, "--ca-id", "ca-city"]);
+        var again = await cli.RunAsync([.. register, "--ca-id", "ca-town"]);
+        var badAlgorithm = await cli.RunAsync(["kmc", "register-ca", "--data", cli.Data, "--ca-id", "ca-x", "--name", "X", "--algorithms", "sm9", "--client-certificate", cli.PathOf("client.pem")]);
+
+        registered.ExitCode.ShouldBe(0, registered.Error);
+        registered.Output.ShouldContain($"CA 'ca-city' registered with the KMC for sm2, bound to the client certificate with SHA-256 {fingerprint}.");
+        again.ExitCode.ShouldBe(1);
+        again.Error.ShouldContain("kmc-ca-exists");
+        again.Error.ShouldContain("already bound to CA 'ca-city'");
+        badAlgorithm.ExitCode.ShouldBe(1);
+        badAlgorithm.Error.ShouldContain("'sm9' is not one of");
+    }
 }

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
 
@@ -34,7 +33,7 @@ public sealed class RemoteKmcFixture : IAsyncLifetime
                 "-days", "2", "-subj", "/CN=" + name);
         }
 
-        using var client = X509Certificate2.CreateFromPemFile(Path.Combine(Tls.Path, "ca-client.pem"));
+        using var client = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(Tls.Path, "ca-client.pem")));
         var der = client.RawData;
         KmcHost = await RunningServer.StartHttpsAsync(Tls.Path, prepare: async installation =>
         {
@@ -58,8 +57,16 @@ public sealed class RemoteKmcFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Ca.DisposeAsync();
-        await KmcHost.DisposeAsync();
+        if (Ca is not null)
+        {
+            await Ca.DisposeAsync();
+        }
+
+        if (KmcHost is not null)
+        {
+            await KmcHost.DisposeAsync();
+        }
+
         Tls.Dispose();
     }
 }

@@ -92,9 +92,9 @@ public sealed class KmcSettings
             trusted.ImportFromPemFile(data.Combine(TrustedCertificate!));
             return trusted.Count == 0 ? "TrustedCertificate holds no certificate." : null;
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
-            return e.Message;
+            return e.Message; // ArgumentException: the key does not match the certificate
         }
     }
 }

@@ -11,7 +11,7 @@ namespace GmPki.Server.Kmc;
 internal static class KmcTls
 {
     /// <summary>A handler for <paramref name="options"/>.</summary>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The PEM files cannot be read (the configuration check GMPKI-KMC-003 reports this at start).</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The PEM files cannot be read; <see cref="ArgumentException"/> when the key is not the certificate's (the configuration check GMPKI-KMC-003 reports both at start).</exception>
     public static SocketsHttpHandler Handler(RemoteKmcOptions options)
     {
         var client = X509Certificate2.CreateFromPemFile(options.ClientCertificate, options.ClientKey);
