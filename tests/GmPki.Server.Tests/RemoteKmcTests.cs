@@ -3,11 +3,16 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
+using GmPki.Kmc;
+using GmPki.Kmc.Messages;
+using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GmPki.Server.Tests;
 
@@ -166,5 +171,32 @@ public sealed class RemoteKmcTests(RemoteKmcFixture fixture) : IClassFixture<Rem
         var waiting = (await ca.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=approved", Web))!.Items.ShouldHaveSingleItem();
         waiting.Dual.ShouldBeTrue();
         waiting.ResultSerial.ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task RemoteKmc_TheKmcsRefusalsComeBackAsItsCodes_AnUntrustedServerIsUnreachable()
+    {
+        var remote = Ca.Services.GetRequiredService<KmcLink>().Centre.ShouldBeOfType<RemoteKmc>();
+        var dir = fixture.Tls.Path;
+        OpenSsl.MustRun(dir, "genpkey", "-algorithm", "SM2", "-out", "holder-2.key");
+        OpenSsl.MustRun(dir, "pkey", "-in", "holder-2.key", "-pubout", "-outform", "DER", "-out", "holder-2-pub.der");
+        var request = new ApplyKeyRequest(RemoteKmcFixture.CaId, "direct-1", KeyAlgorithm.Sm2, await File.ReadAllBytesAsync(Path.Combine(dir, "holder-2-pub.der")),
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1));
+        var applied = await remote.ApplyAsync(request, CancellationToken.None);
+
+        var duplicate = await Should.ThrowAsync<GmPkiException>(() => remote.ApplyAsync(request, CancellationToken.None));
+        var unknown = await Should.ThrowAsync<GmPkiException>(() => remote.RevokeAsync(new ChangeKeyStateRequest(RemoteKmcFixture.CaId, "direct-2", "no-such-key", "test"), CancellationToken.None));
+        await remote.ArchiveAsync(new ChangeKeyStateRequest(RemoteKmcFixture.CaId, "direct-3", applied.KeyId, "expired"), CancellationToken.None);
+        using var untrusting = new RemoteKmc(new RemoteKmcOptions(new Uri(KmcHost.BaseUrl), Path.Combine(dir, "ca-client.pem"), Path.Combine(dir, "ca-client.key"),
+            Path.Combine(dir, "stranger.pem"), TimeSpan.FromSeconds(10)));
+        var untrusted = await Should.ThrowAsync<GmPkiException>(() => untrusting.ApplyAsync(request with { RequestId = "direct-4" }, CancellationToken.None));
+
+        duplicate.Error.Code.ShouldBe(KmcErrors.RequestDuplicate.Code);
+        duplicate.Error.Kind.ShouldBe(ErrorKind.Conflict);
+        duplicate.Detail.ShouldBe("KMC: CA 'remote-ca' already used request ID 'direct-1'.");
+        unknown.Error.Code.ShouldBe(KmcErrors.KeyUnknown.Code);
+        unknown.Error.Kind.ShouldBe(ErrorKind.NotFound);
+        untrusted.Error.ShouldBe(KmcErrors.Unreachable);
+        (await KmcHost.RecentAuditAsync(100)).ShouldContain(e => e.Action == "kmc.key.archived" && e.Target == "kmc-key:" + applied.KeyId);
     }
 }
