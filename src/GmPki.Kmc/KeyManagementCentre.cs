@@ -222,23 +222,23 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     public Task<DevicePersonalisation> PersonaliseDeviceAsync(DevicePersonaliseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "personalise-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
-        {
-            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
-            return await _devices.PersonaliseAsync(request, cancellationToken);
-        }, cancellationToken);
+        return DeviceRequestAsync(request.CaId, request.RequestId, request.DeviceSerial, "personalise-device", () => _devices.PersonaliseAsync(request, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<DeviceUnlockResponse> UnlockDeviceAsync(DeviceUnlockRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "unlock-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
-        {
-            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
-            return await _devices.UnlockAsync(request, cancellationToken);
-        }, cancellationToken);
+        return DeviceRequestAsync(request.CaId, request.RequestId, request.DeviceSerial, "unlock-device", () => _devices.UnlockAsync(request, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A device request of a registered CA, refusals audited as <c>kmc.request-rejected</c> with <paramref name="operation"/>.</summary>
+    private Task<T> DeviceRequestAsync<T>(string caId, string requestId, string deviceSerial, string operation, Func<Task<T>> body, CancellationToken cancellationToken)
+        => GuardAsync(KmcRequests.CaActor(caId, requestId), operation, DeviceKeys.Target(caId, deviceSerial), async () =>
+        {
+            await RequireCaAsync(caId, requestId, cancellationToken);
+            return await body();
+        }, cancellationToken);
 
     /// <inheritdoc/>
     public Task RevokeAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
