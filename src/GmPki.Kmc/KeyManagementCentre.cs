@@ -248,6 +248,16 @@ public sealed class KeyManagementCentre : IKeyManagementCentre
     public Task ArchiveAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
         ChangeStateAsync(request, EscrowedKeyState.Archived, "kmc.key.archived", cancellationToken);
 
+    /// <summary>
+    /// Archives every active key whose <c>NotAfter</c> has passed (KMC administration, run
+    /// periodically by the host): the key moves to the historical store and stays recoverable.
+    /// </summary>
+    /// <param name="actor">Who runs it (the host's service).</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    /// <returns>How many keys were archived; each is audited <c>kmc.key.archived</c> with reason <c>expired</c>.</returns>
+    public Task<int> ArchiveExpiredAsync(Actor actor, CancellationToken cancellationToken)
+        => new ExpiredKeyArchive(_database, _audit, _time).ArchiveAsync(actor ?? throw new ArgumentNullException(nameof(actor)), cancellationToken);
+
     /// <summary>The stored name of a key state.</summary>
     internal static string StateName(EscrowedKeyState state) => state.ToString().ToLowerInvariant();
 
