@@ -47,6 +47,13 @@ internal static class LoadRun
                 new InitOptions(new HierarchyOptions(settings.Algorithm, "Load Test CA", "CN", "Load Root", "Load Issuing"), baseUrl, "admin", databaseSettings, RegistrarName: "clerk"),
                 Passphrase, Actor.System, TimeProvider.System, cancellationToken);
             var csrs = MakeRequests(settings, log);
+            if (settings.Dual)
+            {
+                await log.WriteLineAsync("Running the KMC key ceremony (2 of 3, unattended) …");
+                await using var installation = await Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, cancellationToken);
+                await Server.Kmc.KmcCeremony.RunAsync(installation, ["load-custodian-1", "load-custodian-2", "load-custodian-3"], 2, data.Combine("kmc-shares"),
+                    unattended: true, Actor.System, cancellationToken);
+            }
 
             await using var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), cancellationToken);
             await app.StartAsync(cancellationToken);
@@ -58,11 +65,11 @@ internal static class LoadRun
                 ? async csr => (await issuer.IssueAsync(new IssuanceRequest("personal", csr), new Actor("load", "registrar", null), cancellationToken)).SerialHex.Length > 0
                 : async csr =>
                 {
-                    using var response = await client.PostAsJsonAsync("/api/v1/counter/applications", CounterBodyFor(csr), cancellationToken);
+                    using var response = await client.PostAsJsonAsync("/api/v1/counter/applications", CounterBodyFor(csr) with { Dual = settings.Dual }, cancellationToken);
                     return response.StatusCode == HttpStatusCode.Created;
                 };
 
-            await log.WriteLineAsync($"Warming up, then issuing {settings.Certificates} certificates with {settings.Concurrency} concurrent clients via {(settings.Direct ? "the issuer (no registration workflow)" : "the HTTP registration counter (every workflow step)")} …");
+            await log.WriteLineAsync($"Warming up, then issuing {settings.Certificates} {(settings.Dual ? "dual pairs" : "certificates")} with {settings.Concurrency} concurrent clients via {(settings.Direct ? "the issuer (no registration workflow)" : "the HTTP registration counter (every workflow step)")} …");
             foreach (var csr in csrs.Take(Warmup(settings)))
             {
                 await issue(csr);

@@ -250,23 +250,23 @@ public sealed partial class KeyManagementCentre : IKeyManagementCentre
     public Task<DevicePersonalisation> PersonaliseDeviceAsync(DevicePersonaliseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "personalise-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
-        {
-            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
-            return await _devices.PersonaliseAsync(request, cancellationToken);
-        }, cancellationToken);
+        return DeviceRequestAsync(request.CaId, request.RequestId, request.DeviceSerial, "personalise-device", () => _devices.PersonaliseAsync(request, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<DeviceUnlockResponse> UnlockDeviceAsync(DeviceUnlockRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(KmcRequests.CaActor(request.CaId, request.RequestId), "unlock-device", DeviceKeys.Target(request.CaId, request.DeviceSerial), async () =>
-        {
-            await RequireCaAsync(request.CaId, request.RequestId, cancellationToken);
-            return await _devices.UnlockAsync(request, cancellationToken);
-        }, cancellationToken);
+        return DeviceRequestAsync(request.CaId, request.RequestId, request.DeviceSerial, "unlock-device", () => _devices.UnlockAsync(request, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A device request of a registered CA, refusals audited as <c>kmc.request-rejected</c> with <paramref name="operation"/>.</summary>
+    private Task<T> DeviceRequestAsync<T>(string caId, string requestId, string deviceSerial, string operation, Func<Task<T>> body, CancellationToken cancellationToken)
+        => GuardAsync(KmcRequests.CaActor(caId, requestId), operation, DeviceKeys.Target(caId, deviceSerial), async () =>
+        {
+            await RequireCaAsync(caId, requestId, cancellationToken);
+            return await body();
+        }, cancellationToken);
 
     /// <inheritdoc/>
     public Task RevokeAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
@@ -275,6 +275,16 @@ public sealed partial class KeyManagementCentre : IKeyManagementCentre
     /// <inheritdoc/>
     public Task ArchiveAsync(ChangeKeyStateRequest request, CancellationToken cancellationToken) =>
         ChangeStateAsync(request, EscrowedKeyState.Archived, "kmc.key.archived", cancellationToken);
+
+    /// <summary>
+    /// Archives every active key whose <c>NotAfter</c> has passed (KMC administration, run
+    /// periodically by the host): the key moves to the historical store and stays recoverable.
+    /// </summary>
+    /// <param name="actor">Who runs it (the host's service).</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    /// <returns>How many keys were archived; each is audited <c>kmc.key.archived</c> with reason <c>expired</c>.</returns>
+    public Task<int> ArchiveExpiredAsync(Actor actor, CancellationToken cancellationToken)
+        => new ExpiredKeyArchive(_database, _audit, _time).ArchiveAsync(actor ?? throw new ArgumentNullException(nameof(actor)), cancellationToken);
 
     /// <summary>The stored name of a key state.</summary>
     internal static string StateName(EscrowedKeyState state) => state.ToString().ToLowerInvariant();

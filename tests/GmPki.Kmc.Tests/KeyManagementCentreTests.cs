@@ -277,6 +277,34 @@ public abstract class KeyManagementCentreTests<TFixture>(TFixture fixture) : ICl
     }
 
     [SkippableFact]
+    public async Task ArchiveExpiredAsync_OnlyActiveKeysPastNotAfter_AreArchivedAuditedAndStillRecoverable()
+    {
+        using var kmc = await CreateUnsealedAsync("archive");
+        var holder = HolderKey.Generate().SubjectPublicKeyInfo;
+        var expired = await kmc.Kmc.ApplyAsync(Request("r-1", holder) with { NotBefore = NotBefore.AddYears(-3), NotAfter = NotBefore.AddYears(-1) }, default);
+        var revokedExpired = await kmc.Kmc.ApplyAsync(Request("r-2", holder) with { NotBefore = NotBefore.AddYears(-3), NotAfter = NotBefore.AddYears(-1) }, default);
+        await kmc.Kmc.RevokeAsync(new ChangeKeyStateRequest(KmcHarness.CaId, "r-3", revokedExpired.KeyId, "keyCompromise"), default);
+        var current = await kmc.Kmc.ApplyAsync(Request("r-4", holder) with { NotAfter = DateTimeOffset.UtcNow.AddYears(1) }, default);
+
+        var archived = await kmc.Kmc.ArchiveExpiredAsync(KmcHarness.Officer, default);
+
+        archived.ShouldBe(1);
+        (await kmc.Kmc.ArchiveExpiredAsync(KmcHarness.Officer, default)).ShouldBe(0, "a second run finds nothing");
+        await using (var context = kmc.Database.CreateContext())
+        {
+            var states = await context.EscrowedKeys.ToDictionaryAsync(k => k.KeyId, k => k.State);
+            states[expired.KeyId].ShouldBe("archived");
+            states[revokedExpired.KeyId].ShouldBe("revoked");
+            states[current.KeyId].ShouldBe("active");
+        }
+
+        var audited = kmc.Audit.Named("kmc.key.archived").ShouldHaveSingleItem();
+        audited.Target.ShouldBe("kmc-key:" + expired.KeyId);
+        audited.Details!.ShouldContain("expired");
+        (await kmc.Kmc.RecoverAsync(Recovery("r-5", expired.KeyId, HolderKey.Generate().SubjectPublicKeyInfo), default)).KeyId.ShouldBe(expired.KeyId);
+    }
+
+    [SkippableFact]
     public async Task RotateAsync_NewCustodians_ReencryptsEveryKeyAndRetiresTheOldShares()
     {
         using var kmc = await CreateUnsealedAsync("rotate");

@@ -139,6 +139,32 @@ public sealed class DualCertificateTests(KmcServerFixture fixture) : IClassFixtu
     }
 
     [SkippableFact]
+    public async Task CounterKeyRecovery_LostUsbKey_RevokedPairThenANewPair_OldKeyRecoveredFromTheKmcHistoricalStore()
+    {
+        using var client = new OpenSslClient(Server);
+        var person = Counter.Person("挂失恢复人");
+        var lost = await Counter.IssueAsync(Server.Registrar,
+            Counter.New(person, "personal", await File.ReadAllTextAsync(client.File(client.MakeRequest("lost", "-algorithm SM2", "/C=CN/CN=挂失恢复人")))) with { Dual = true });
+        var subscriber = lost.Application.SubscriberId;
+        await Counter.ActAsync(Server.Registrar, Counter.Act("revoke", person, subscriber, lost.Pair!.SigningSerial, "keyCompromise"));
+        var replacement = await Counter.IssueAsync(Server.Registrar,
+            Counter.New(person, "personal", await File.ReadAllTextAsync(client.File(client.MakeRequest("new", "-algorithm SM2", "/C=CN/CN=挂失恢复人"))))
+                with { Subscriber = null, SubscriberId = subscriber, Dual = true });
+
+        var recovery = await Counter.ActAsync(Server.Registrar, Counter.Act("key-recovery", person, subscriber, lost.Pair.EncryptionSerial));
+
+        recovery.Steps.Single(s => s.Step == "fulfilment").Details.GetProperty("recipientSerial").GetString().ShouldBe(replacement.Pair!.SigningSerial);
+        var envelope = await Server.Registrar.GetByteArrayAsync($"/api/v1/applications/{recovery.Id}/recovered-key");
+        await File.WriteAllTextAsync(client.File("lost-enc.pem"), lost.Pair.EncryptionCertificate);
+        OpenSsl.MustRun(client.Path, "x509", "-in", "lost-enc.pem", "-noout", "-pubkey", "-out", "lost-enc-pub.pem");
+        OpenSsl.MustRun(client.Path, "pkey", "-pubin", "-in", "lost-enc-pub.pem", "-outform", "DER", "-out", "lost-enc-pub.der");
+        Sm2EnvelopeOpener.Open(client.Path, "new.key", envelope).RecoveredPublicKey.ShouldBe(await File.ReadAllBytesAsync(client.File("lost-enc-pub.der")));
+        var audit = await Server.RecentAuditAsync(120);
+        audit.ShouldContain(e => e.Action == "kmc.key.revoked" && e.Target == "kmc-key:" + lost.Pair.KmcKeyId);
+        audit.Single(e => e.Action == "kmc.key.recovered" && e.Target == "kmc-key:" + lost.Pair.KmcKeyId).Details!.ShouldContain("\"state\":\"revoked\"");
+    }
+
+    [SkippableFact]
     public async Task KmcSealed_DualApplicationWaitsApproved_UnsealedBySecurityOfficerWithTwoShares_ThenIssues()
     {
         await using var server = await RunningServer.StartWithKmcAsync();

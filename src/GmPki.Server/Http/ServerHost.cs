@@ -57,6 +57,7 @@ public static class ServerHost
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();
+        builder.Services.AddHostedService<Kmc.KmcArchiveService>();
         if (configuration.Ldap is { } ldap)
         {
             builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Status.DirectoryPublicationService>(provider, ldap));
