@@ -6,10 +6,12 @@ using System.Text.Json.Nodes;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
+using GmPki.Core.Security;
 using GmPki.Kmc;
 using GmPki.Kmc.Messages;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
+using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -198,5 +200,26 @@ public sealed class RemoteKmcTests(RemoteKmcFixture fixture) : IClassFixture<Rem
         unknown.Error.Kind.ShouldBe(ErrorKind.NotFound);
         untrusted.Error.ShouldBe(KmcErrors.Unreachable);
         (await KmcHost.RecentAuditAsync(100)).ShouldContain(e => e.Action == "kmc.key.archived" && e.Target == "kmc-key:" + applied.KeyId);
+    }
+
+    [SkippableFact]
+    public async Task Devices_PersonalisedThroughTheCaAtTheRemoteKmc_UnlockAnswerMatchesOpenSsl()
+    {
+        using var officer = Ca.Authorized(await Ca.CreateOperatorAsync(new NewOperator("security-officer", OperatorRole.SecurityOfficer, IdentityNumber: Counter.NextResidentId())));
+        using var created = await officer.PostAsJsonAsync("/api/v1/kmc/devices", new DeviceBody("REMOTE-0001"), Web);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var deviceKey = (await created.Content.ReadFromJsonAsync<DeviceKeyView>(Web))!.AuthenticationKey;
+        var remote = Ca.Services.GetRequiredService<KmcLink>().Centre;
+        var challenge = Convert.FromHexString("0123456789abcdef");
+
+        var answer = await remote.UnlockDeviceAsync(new DeviceUnlockRequest(RemoteKmcFixture.CaId, "unlock-1", "REMOTE-0001", challenge, "application:test", ["registrar"]), CancellationToken.None);
+
+        var dir = fixture.Tls.Path;
+        await File.WriteAllBytesAsync(Path.Combine(dir, "block"), [.. challenge, .. new byte[8]]);
+        OpenSsl.MustRun(dir, "enc", "-sm4-ecb", "-nopad", "-K", deviceKey, "-in", "block", "-out", "answer");
+        answer.AuthenticationData.ShouldBe(await File.ReadAllBytesAsync(Path.Combine(dir, "answer")));
+        var audit = await KmcHost.RecentAuditAsync(100);
+        audit.ShouldContain(e => e.Action == "kmc.device.personalised" && e.Actor == "ca:" + RemoteKmcFixture.CaId && e.Target == "kmc-device:remote-ca/REMOTE-0001");
+        audit.ShouldContain(e => e.Action == "kmc.device.unlock-answered" && e.RequestId == "unlock-1");
     }
 }
