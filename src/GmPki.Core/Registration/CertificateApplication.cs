@@ -41,4 +41,7 @@ public sealed record CertificateApplication(
 {
     /// <summary>The most recent passed record of <paramref name="step"/>, or null.</summary>
     public StepRecord? Passed(WorkflowStep step) => Steps.LastOrDefault(s => s.Step == step && s.Passed);
+
+    /// <summary>Who approved it, in order: the actors of the passed <see cref="WorkflowStep.KmcApproval"/> and <see cref="WorkflowStep.Approval"/> steps.</summary>
+    public IReadOnlyList<string> Approvers => [.. Steps.Where(s => s.Step is WorkflowStep.KmcApproval or WorkflowStep.Approval && s.Passed).Select(s => s.Actor)];
 }

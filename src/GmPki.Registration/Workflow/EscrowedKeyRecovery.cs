@@ -39,16 +39,22 @@ public sealed class EscrowedKeyRecovery(KmcLink kmc, IRegistrationLedger ledger,
         var pair = await ledger.FindPairAsync(application.TargetSerial!, cancellationToken)
             ?? throw Errors.RequestInvalid.With($"certificate {application.TargetSerial} is not part of a dual pair: only encryption keys the KMC escrowed can be recovered.");
         var judicial = application.Kind == ApplicationKind.JudicialKeyRecovery;
-        var order = judicial
-            ? JsonDocument.Parse((application.Passed(WorkflowStep.LegalOrderReview) ?? throw Errors.WorkflowStepOutOfOrder.With("no legal order is recorded.")).Details).RootElement
-            : (JsonElement?)null;
-        var recipient = order is { } legal
-            ? await DesignatedRecipientAsync(legal.GetProperty(RecipientSerialDetail).GetString()!, cancellationToken)
-            : await CurrentSigningCertificateAsync(application.SubscriberId, cancellationToken);
-        var approvers = application.Steps.Where(s => s.Step is WorkflowStep.KmcApproval or WorkflowStep.Approval && s.Passed).Select(s => s.Actor).ToList();
-        var reference = (order is { } o ? $"{o.GetProperty("authority").GetString()} {o.GetProperty("documentNumber").GetString()}; " : "") + "application:" + application.Id.ToString("D");
+        var reference = "application:" + application.Id.ToString("D");
+        CertificateRecord recipient;
+        if (judicial)
+        {
+            using var order = JsonDocument.Parse((application.Passed(WorkflowStep.LegalOrderReview) ?? throw Errors.WorkflowStepOutOfOrder.With("no legal order is recorded.")).Details);
+            var legal = order.RootElement;
+            recipient = await DesignatedRecipientAsync(legal.GetProperty(RecipientSerialDetail).GetString()!, cancellationToken);
+            reference = $"{legal.GetProperty("authority").GetString()} {legal.GetProperty("documentNumber").GetString()}; {reference}";
+        }
+        else
+        {
+            recipient = await CurrentSigningCertificateAsync(application.SubscriberId, cancellationToken);
+        }
+
         var answer = await kmc.Centre.RecoverAsync(new RecoverKeyRequest(kmc.CaId, $"{application.Id:N}.{Guid.CreateVersion7():N}", pair.KmcKeyId,
-            CertificateScopes.PublicKeyOf(recipient), new KeyRecoveryAuthorisation(judicial ? KeyRecoveryKind.Judicial : KeyRecoveryKind.Holder, reference, approvers)), cancellationToken);
+            CertificateScopes.PublicKeyOf(recipient), new KeyRecoveryAuthorisation(judicial ? KeyRecoveryKind.Judicial : KeyRecoveryKind.Holder, reference, application.Approvers)), cancellationToken);
         return new Recovered(pair, recipient.SerialHex, answer.EnvelopedKey);
     }
 

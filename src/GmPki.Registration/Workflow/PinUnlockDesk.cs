@@ -43,13 +43,12 @@ public sealed class PinUnlockDesk(StepWriter steps, ICertificateDirectory certif
             throw Errors.WorkflowStepOutOfOrder.With($"certificate {application.TargetSerial} is no longer good; its USB key is not unlocked.");
         }
 
-        var approvers = application.Steps.Where(s => s.Step == WorkflowStep.Approval && s.Passed).Select(s => s.Actor).ToList();
         var details = new { certificate = application.TargetSerial, deviceSerial = input.DeviceSerial, challengeSm3 = Sm3.HashHex(input.Challenge) };
         DeviceUnlockResponse answer;
         try
         {
             answer = await kmc.Centre.UnlockDeviceAsync(new DeviceUnlockRequest(kmc.CaId, $"{id:N}.{Guid.CreateVersion7():N}", input.DeviceSerial, input.Challenge,
-                "application:" + id.ToString("D"), approvers), cancellationToken);
+                "application:" + id.ToString("D"), application.Approvers), cancellationToken);
         }
         catch (GmPkiException e) when (e.Error.Kind == ErrorKind.NotFound)
         {
