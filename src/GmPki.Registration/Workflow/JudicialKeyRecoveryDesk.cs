@@ -29,7 +29,7 @@ public sealed record JudicialKeyRecoveryRequest(string TargetSerial, string Reci
 public sealed class JudicialKeyRecoveryDesk(CertificateScopes scopes, ApplicationDesk applications, EscrowedKeyRecovery recovery, StepWriter steps)
 {
     /// <summary>Opens the application and records the legal order; it then awaits the first KMC officer.</summary>
-    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar); <c>step-invalid</c> (order incomplete, no evidence, an evidence file over the limit);
+    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar); <c>step-invalid</c> (order incomplete, no evidence, an evidence file without name or media type); <c>evidence-too-large</c>;
     /// <c>recipient-certificate-invalid</c>; <c>certificate-not-found</c>; <c>request-invalid</c> (the target is not part of a pair). Nothing is recorded on a refusal.</exception>
     public async Task<CertificateApplication> OpenAsync(JudicialKeyRecoveryRequest request, RegistrationActor actor, CancellationToken cancellationToken)
     {
@@ -46,9 +46,14 @@ public sealed class JudicialKeyRecoveryDesk(CertificateScopes scopes, Applicatio
             throw Errors.StepInvalid.With("a legal order names its issuing authority, its document number and the facts ('authority', 'documentNumber', 'statement').");
         }
 
-        if (request.Evidence is not { Count: > 0 } || request.Evidence.Any(e => e.Content.Length > EvidenceInput.MaxLength))
+        if (request.Evidence is not { Count: > 0 })
         {
-            throw Errors.StepInvalid.With($"attach the scanned legal order (at least one evidence file, each at most {EvidenceInput.MaxLength} bytes).");
+            throw Errors.StepInvalid.With("attach the scanned legal order (at least one evidence file).");
+        }
+
+        foreach (var file in request.Evidence)
+        {
+            file.Demand();
         }
 
         var recipient = await recovery.DesignatedRecipientAsync(request.RecipientSerial, cancellationToken);

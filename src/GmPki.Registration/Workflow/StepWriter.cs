@@ -134,16 +134,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
 
     private static EvidenceFile ToFile(EvidenceInput input, Guid applicationId)
     {
-        if (input.Content.Length > EvidenceInput.MaxLength)
-        {
-            throw Errors.EvidenceTooLarge.With($"{input.Name} has {input.Content.Length} bytes; the limit is {EvidenceInput.MaxLength}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.MediaType))
-        {
-            throw Errors.StepInvalid.With("every evidence file needs a name and a media type.");
-        }
-
+        input.Demand();
         return new EvidenceFile(new EvidenceSummary(Guid.NewGuid(), input.Name, input.MediaType, input.Content.Length, Sm3.HashHex(input.Content)), input.Content, applicationId);
     }
 }
