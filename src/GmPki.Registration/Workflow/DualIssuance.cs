@@ -16,7 +16,7 @@ namespace GmPki.Registration.Workflow;
 /// then the signing certificate, then the encryption certificate; when the CA fails after the KMC
 /// answered, the escrowed key is revoked at the KMC (reason <c>issuance-failed</c>).
 /// </summary>
-public sealed class DualIssuance(KmcLink kmc, ICertificateAuthority authority, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
+public sealed class DualIssuance(KmcLink kmc, EscrowedKeyState escrowedKeys, ICertificateAuthority authority, IReadOnlyDictionary<string, CertificateProfile> profiles, TimeProvider clock)
 {
     /// <summary>Issues a new pair for a new, renew or change application.</summary>
     /// <param name="application">The dual application (its profile names an encryption profile).</param>
@@ -46,7 +46,7 @@ public sealed class DualIssuance(KmcLink kmc, ICertificateAuthority authority, I
         }
         catch (GmPkiException)
         {
-            await RevokeUnusedAsync(application, key.KeyId);
+            await escrowedKeys.RevokeAsync(application.Id, key.KeyId, "issuance-failed", actor);
             throw;
         }
     }
@@ -66,19 +66,6 @@ public sealed class DualIssuance(KmcLink kmc, ICertificateAuthority authority, I
         var signing = await authority.ExtendAsync(signingDer, profile, actor, cancellationToken);
         var issued = await authority.ExtendAsync(encryptionDer, encryption.Name, actor, CancellationToken.None);
         return (signing, new CertificatePair(signing.SerialHex, issued.SerialHex, pair.KmcKeyId, null, clock.GetUtcNow().UtcDateTime));
-    }
-
-    /// <summary>Revokes at the KMC a key whose certificate was never issued; a refusal there is the KMC's to audit and does not hide the CA's error.</summary>
-    private async Task RevokeUnusedAsync(CertificateApplication application, string keyId)
-    {
-        try
-        {
-            await kmc.Centre.RevokeAsync(new ChangeKeyStateRequest(kmc.CaId, $"{application.Id:N}.{Guid.CreateVersion7():N}", keyId, "issuance-failed"), CancellationToken.None);
-        }
-        catch (GmPkiException)
-        {
-            // audited by the KMC as kmc.request-rejected; the key stays active and unused.
-        }
     }
 
     private CertificateProfile EncryptionProfileOf(string profile)

@@ -112,7 +112,7 @@ public sealed class StepWriter(IRegistrationLedger ledger, Agencies.AgencyGate a
             throw Errors.ApplicationChanged.With("another step of this application was recorded at the same time, or the certificate's status changed; reload and retry.");
         }
 
-        await escrowedKeys.RevokedAsync(application.Id, pending.Select(p => p.StatusChange), cancellationToken);
+        await escrowedKeys.RevokedAsync(application.Id, pending.Select(p => p.StatusChange), actor.Audit, cancellationToken);
         return result;
     }
 
