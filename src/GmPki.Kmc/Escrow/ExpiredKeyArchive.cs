@@ -23,9 +23,13 @@ internal sealed class ExpiredKeyArchive(KmcDatabase database, KmcAudit audit, Ti
         var now = time.GetUtcNow();
         await using var context = database.CreateContext();
         // Compared here, not in SQL: SQLite stores DateTimeOffset as text and EF Core does not translate its comparison.
-        var expired = (await context.EscrowedKeys.Where(k => k.State == active).ToListAsync(cancellationToken)).Where(k => k.NotAfter <= now).ToList();
-        foreach (var batch in expired.Chunk(BatchSize))
+        // Only IDs and dates are read for the comparison, not the sealed private keys.
+        var expired = (await context.EscrowedKeys.Where(k => k.State == active).Select(k => new { k.KeyId, k.NotAfter }).ToListAsync(cancellationToken))
+            .Where(k => k.NotAfter <= now).Select(k => k.KeyId).ToList();
+        var archived = 0;
+        foreach (var ids in expired.Chunk(BatchSize))
         {
+            var batch = await context.EscrowedKeys.Where(k => ids.Contains(k.KeyId) && k.State == active).ToListAsync(cancellationToken);
             foreach (var key in batch)
             {
                 key.State = KeyManagementCentre.StateName(EscrowedKeyState.Archived);
@@ -38,8 +42,10 @@ internal sealed class ExpiredKeyArchive(KmcDatabase database, KmcAudit audit, Ti
                 await audit.WriteAsync(actor, "kmc.key.archived", "kmc-key:" + key.KeyId, "success",
                     new { ca = key.CaId, requestId = key.RequestId, reason = "expired", notAfter = key.NotAfter.ToUniversalTime() }, cancellationToken);
             }
+
+            archived += batch.Count;
         }
 
-        return expired.Count;
+        return archived;
     }
 }
