@@ -50,7 +50,7 @@ public sealed partial class KeyManagementCentre
         await GuardAsync(KmcRequests.CaActor(caId, null), "authenticate", "kmc-ca:" + caId, async () =>
         {
             await using var context = _database.CreateContext();
-            var bound = await context.Authorities.AsNoTracking().Where(a => a.ClientCertificateSha256 == certificateSha256).Select(a => a.CaId).SingleOrDefaultAsync(cancellationToken);
+            var bound = await CaBoundToAsync(context, certificateSha256, cancellationToken);
             return bound is null ? throw KmcErrors.CaUnknown.With($"client certificate (SHA-256 {certificateSha256}) is not bound to a CA at this KMC.")
                 : bound != caId ? throw KmcErrors.CaUnknown.With($"client certificate (SHA-256 {certificateSha256}) is bound to CA '{bound}', not to '{caId}'.")
                 : true;
@@ -65,12 +65,16 @@ public sealed partial class KeyManagementCentre
             throw KmcErrors.RequestInvalid.With("the client certificate's SHA-256 must be 64 lowercase hex digits.");
         }
 
-        var holder = await context.Authorities.AsNoTracking().Where(a => a.ClientCertificateSha256 == certificateSha256).Select(a => a.CaId).SingleOrDefaultAsync(cancellationToken);
+        var holder = await CaBoundToAsync(context, certificateSha256, cancellationToken);
         if (holder is not null && holder != caId)
         {
             throw KmcErrors.CaExists.With($"the client certificate is already bound to CA '{holder}'.");
         }
     }
+
+    /// <summary>The CA bound to the client certificate of SHA-256 <paramref name="certificateSha256"/>, or null.</summary>
+    private static Task<string?> CaBoundToAsync(Storage.KmcContext context, string certificateSha256, CancellationToken cancellationToken) =>
+        context.Authorities.AsNoTracking().Where(a => a.ClientCertificateSha256 == certificateSha256).Select(a => (string?)a.CaId).SingleOrDefaultAsync(cancellationToken);
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Hex();
