@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace GmPki.Verification.Tests;
 
 /// <summary>
-/// x509-limbo (207 cases, from ../shared/testdata/x509-limbo): each case validated with its
+/// x509-limbo (207 cases, from tests/testdata/x509-limbo): each case validated with its
 /// inputs, under the Web PKI profile for <c>webpki::</c> cases and RFC 5280 otherwise (the suite
 /// has pairs of cases that differ only in that); revocation checked for the end entity when the
 /// case supplies CRLs. The count of agreements is written to the output and asserted.
@@ -27,10 +27,10 @@ public class LimboTests(ITestOutputHelper output)
         ["anyExtendedKeyUsage"] = "2.5.29.37.0",
     };
 
-    [SkippableFact]
+    [Fact]
     public void Limbo_AllCases_MatchExpectedResults()
     {
-        var file = SharedTestData.Require("x509-limbo/limbo.json");
+        var file = ConformanceTestData.Require("x509-limbo/limbo.json");
         using var document = JsonDocument.Parse(File.ReadAllText(file));
         var cases = document.RootElement.GetProperty("testcases").EnumerateArray().ToList();
         var failures = new List<string>();
