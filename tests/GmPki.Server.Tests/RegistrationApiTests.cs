@@ -11,7 +11,7 @@ namespace GmPki.Server.Tests;
 
 /// <summary>
 /// The registration workflow over HTTP: an applicant online with their access token, the
-/// registrar and the reviewer, each recording their steps in order (REQUIREMENTS.md §3).
+/// registrar and the reviewer, each recording their steps in order (M24 §21, D §20).
 /// </summary>
 public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture>
 {

@@ -4,7 +4,7 @@ namespace GmPki.Core.Issuance;
 
 /// <summary>
 /// The certificate authority as the registration authority sees it: the CA takes instructions
-/// only from the RA (DESIGN.md), through these calls.
+/// only from the RA (after the workflow's approval), through these calls.
 /// </summary>
 public interface ICertificateAuthority
 {

@@ -2,7 +2,7 @@ namespace GmPki.Core.Keys;
 
 /// <summary>
 /// Encrypts personal data at rest (identity numbers, telephone numbers, addresses, evidence files;
-/// M24 §23, REQUIREMENTS.md §8). The purpose string binds a ciphertext to its place (for example
+/// M24 §23, D §27). The purpose string binds a ciphertext to its place (for example
 /// <c>subscriber:{id}:identity-number</c>), so a ciphertext copied to another row does not decrypt.
 /// </summary>
 public interface IPersonalDataProtector

@@ -2,7 +2,7 @@ namespace GmPki.Core.Keys;
 
 /// <summary>
 /// A private signing key. Implementations are the only code in GmPki that touches private key
-/// material (DESIGN.md); everything else sees the public half and signatures.
+/// material (so a hardware module can hold it); everything else sees the public half and signatures.
 /// </summary>
 /// <remarks>
 /// For SM2 the signer's user ID (GM/T 0009 §5; default <c>1234567812345678</c>) is a property of

@@ -14,7 +14,7 @@ public enum AnnouncementKind
 }
 
 /// <summary>
-/// One announcement of the public feed (公告, D §20(4), REQUIREMENTS.md §1): only what the
+/// One announcement of the public feed (公告, D §20(4), R22): only what the
 /// certificates themselves publish, no subscriber data.
 /// </summary>
 /// <param name="Kind">Revocation, renewal or extension.</param>

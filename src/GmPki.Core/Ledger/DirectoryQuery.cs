@@ -1,7 +1,7 @@
 namespace GmPki.Core.Ledger;
 
 /// <summary>
-/// Criteria of a public directory search (目录信息查询, REQUIREMENTS.md §5, M24 §18(2)): every
+/// Criteria of a public directory search (目录信息查询, M24 §18(2), D §19(3)): every
 /// criterion given must hold; null criteria are ignored. Only what certificates publish is
 /// searched (subject DN, serial, issuer, validity, status), never subscribers' personal data.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace GmPki.Core.Ledger;
 
 /// <summary>
-/// The public directory of issued certificates (目录信息查询, REQUIREMENTS.md §5) and the
+/// The public directory of issued certificates (目录信息查询, M24 §18(2)) and the
 /// announcements of renewals and revocations (公告, D §20(4)). Reads only certificates in state
 /// issued and only what they publish.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace GmPki.Core.Registration;
 
-/// <summary>What an application (申请) asks for (REQUIREMENTS.md §1).</summary>
+/// <summary>What an application (申请) asks for (M24 §18(1), M09 §21(1)).</summary>
 public enum ApplicationKind
 {
     /// <summary>A first certificate (新申请), from a CSR.</summary>

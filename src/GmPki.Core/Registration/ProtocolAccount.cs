@@ -17,7 +17,7 @@ public enum EnrollmentProtocol
 /// A protocol account (协议接入账户): the credential with which a subscriber's machine enrolls
 /// through a protocol, bound to one subscriber and one profile, and to the completed application
 /// at the desk (its <see cref="BasisApplicationId"/>) whose identity verification, materials review,
-/// notices and agreement every protocol enrollment relies on (REQUIREMENTS.md §3).
+/// notices and agreement every protocol enrollment relies on (M24 §21, D §23, §24).
 /// </summary>
 /// <param name="Protocol">The protocol.</param>
 /// <param name="Name">Account name, unique per protocol: 1–64 of <c>a-z 0-9 . _ -</c>.</param>

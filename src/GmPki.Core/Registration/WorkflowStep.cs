@@ -1,7 +1,7 @@
 namespace GmPki.Core.Registration;
 
 /// <summary>
-/// The steps of the registration workflow, each satisfying an article (REQUIREMENTS.md §3);
+/// The steps of the registration workflow, each satisfying an article (M24 §21, D §20);
 /// which steps an application needs, and in which order, depends on its kind
 /// (<c>docs/registration.md</c>).
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GmPki.Kmc.Custody;
 
 /// <summary>
-/// Custody of the KMC master key (密钥分管; REQUIREMENTS.md §7, M24 §22: M-of-N control): the
+/// Custody of the KMC master key (密钥分管; M24 §22: M-of-N control): the
 /// 32-byte master secret is split M-of-N among named custodians with
 /// <see cref="ShamirSecretSharing"/>; the KMC stores only the custody parameters and a check
 /// value. The KMC is <em>sealed</em> (cannot escrow or recover keys) until M custodians present

@@ -22,7 +22,7 @@ public sealed record ProtocolAccountInput(EnrollmentProtocol Protocol, string Na
 /// <summary>
 /// Protocol accounts (协议接入账户): a registrar binds a protocol credential to a subscriber whose
 /// identity, materials, notices and agreement were handled at the desk in a completed application
-/// (REQUIREMENTS.md §3), so that every certificate the account enrolls for has the same recorded
+/// (M24 §21, D §23, §24), so that every certificate the account enrolls for has the same recorded
 /// basis (docs/protocols.md). The secret is 256 random bits (43 base64url characters), shown once;
 /// the store keeps its SM3 (to authenticate) and the secret sealed under the data key (for the MACs
 /// of CMP and ACME, <see cref="RevealSecretAsync"/>).

@@ -12,7 +12,7 @@ namespace GmPki.Registration.Workflow;
 public sealed record AuthorityRevocationRequest(CertificateScope Scope, string Ground, string? Reason, string Statement, IReadOnlyList<EvidenceInput> Evidence);
 
 /// <summary>
-/// Revocation by the CA on its own grounds (依职权撤销, D §25 (2)–(5); REQUIREMENTS.md §1): a
+/// Revocation by the CA on its own grounds (依职权撤销, D §25 (2)–(5)): a
 /// registrar records the ground, the facts and the evidence (step <see cref="WorkflowStep.GroundsReview"/>)
 /// in one application per certificate; a reviewer — another person — approves (the two-person rule
 /// always applies); the fulfilment revokes. The holder's will is not asked: it is the CA's decision,

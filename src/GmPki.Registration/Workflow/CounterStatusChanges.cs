@@ -28,7 +28,7 @@ public sealed record CounterStatusRequest(
 
 /// <summary>
 /// A holder's revocation, suspension or resumption at the counter for a scope of certificates
-/// (RFC 5280 §5.3.1 reasons; REQUIREMENTS.md §1): one application per certificate, each through the
+/// (RFC 5280 §5.3.1 reasons; M24 §18(1), D §25): one application per certificate, each through the
 /// whole <see cref="CounterFlow"/>, so every certificate has its own recorded steps. Certificates are
 /// handled in order; when one fails, those before it stay done and the error names the rest.
 /// </summary>

@@ -3,7 +3,7 @@ using GmPki.Core.Registration;
 namespace GmPki.Registration.Workflow;
 
 /// <summary>
-/// The ordered steps each kind of application must pass (REQUIREMENTS.md §3: identity, materials,
+/// The ordered steps each kind of application must pass (M24 §21, D §20, §23, §24: identity, materials,
 /// notices, agreement and will before a certificate is issued, renewed, changed or revoked).
 /// A step can only be recorded when every step before it in the table has passed.
 /// </summary>

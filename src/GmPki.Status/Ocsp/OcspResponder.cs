@@ -8,7 +8,7 @@ using Org.BouncyCastle.Math;
 namespace GmPki.Status.Ocsp;
 
 /// <summary>
-/// The OCSP responder (RFC 6960), a chain of sources as DESIGN.md asks: a filter (a CertID of a
+/// The OCSP responder (RFC 6960), a chain of sources, cheapest first: a filter (a CertID of a
 /// CA not served here → <c>unauthorized</c>), the pre-signed cache (single CertID, no nonce),
 /// then live signing with at most <see cref="StatusPolicy.OcspLiveConcurrency"/> signatures at
 /// once (with a nonce, several CertIDs, or not yet cached), whose status comes from the cache's

@@ -6,7 +6,7 @@ using Org.BouncyCastle.Asn1.X509;
 namespace GmPki.Server.Http.Endpoints;
 
 /// <summary>
-/// The announcements of renewals and revocations (公告, D §20(4), REQUIREMENTS.md §1), anonymous:
+/// The announcements of renewals and revocations (公告, D §20(4), R22), anonymous:
 /// <c>GET /api/v1/announcements</c> (JSON) and <c>GET /api/v1/announcements.atom</c> (Atom, RFC
 /// 4287), newest first, with stable entry ids. Only what the certificates publish: serial, issuer,
 /// subject DN, reason and time.

@@ -12,7 +12,7 @@ namespace GmPki.Server.Http.Endpoints;
 
 /// <summary>
 /// <c>POST /api/v1/directory/authenticity</c>: confirms whether a certificate was issued by this
-/// installation and is genuine (D §19(2), REQUIREMENTS.md §5), anonymous. The certificate's issuer
+/// installation and is genuine (D §19(2)), anonymous. The certificate's issuer
 /// name is compared byte for byte with the subjects of this installation's CAs, its serial looked up
 /// in the ledger under that CA, and the stored certificate compared byte for byte with the one
 /// sent; a CA certificate of this installation is genuine when it is one of theirs exactly.

@@ -9,7 +9,7 @@ namespace GmPki.Server.Http.Endpoints;
 
 /// <summary>
 /// <c>/api/v1/directory/certificates</c>: the public directory of issued certificates
-/// (目录信息查询, REQUIREMENTS.md §5, M24 §18(2), D §19), anonymous: search by serial, issuer,
+/// (目录信息查询, M24 §18(2), D §19), anonymous: search by serial, issuer,
 /// subject, holder, organization, validity and status, and download as JSON, PEM, DER or PKCS #7.
 /// Only what certificates publish is shown; subscribers' personal data never.
 /// </summary>

@@ -6,7 +6,7 @@ namespace GmPki.Server.Http.Endpoints;
 
 /// <summary>
 /// <c>POST /api/v1/validation/path</c>: certification path validation for relying parties
-/// (REQUIREMENTS §6, D §19(2)), anonymous. Without trust anchors in the request the
+/// (M24 §18(4), D §19(2)), anonymous. Without trust anchors in the request the
 /// installation's root CAs are the anchors, so the answer also confirms that this CA issued
 /// the certificate.
 /// </summary>

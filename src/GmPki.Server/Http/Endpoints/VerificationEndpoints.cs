@@ -7,7 +7,7 @@ namespace GmPki.Server.Http.Endpoints;
 
 /// <summary>
 /// <c>POST /api/v1/verification/signature</c>: signature verification for relying parties
-/// (REQUIREMENTS §6, M24 §18(4)), anonymous: CMS SignedData (RFC 5652, GM/T 0010), attached or
+/// (M24 §18(4)), anonymous: CMS SignedData (RFC 5652, GM/T 0010), attached or
 /// detached, with signing-time and timestamp tokens, or a raw SM2/ECDSA/RSA signature; signer
 /// certificates validated against the request's or this installation's trust anchors.
 /// </summary>
