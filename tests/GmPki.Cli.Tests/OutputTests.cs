@@ -73,7 +73,10 @@ public class OutputTests
         var steps = shown.RootElement.GetProperty("steps").EnumerateArray().ToList();
         steps.Select(s => s.GetProperty("step").GetString()).ShouldBe(
             ["identity-verification", "materials-review", "notice-acknowledgement", "agreement-signature", "will-confirmation", "subject-consistency", "approval", "fulfilment", "acceptance"]);
-        steps[0].GetProperty("evidence").EnumerateArray().ShouldHaveSingleItem().GetProperty("name").GetString().ShouldBe("id-card.jpg");
+        var evidence = steps[0].GetProperty("evidence").EnumerateArray().ShouldHaveSingleItem();
+        evidence.GetProperty("name").GetString().ShouldBe("id-card.jpg");
+        evidence.GetProperty("length").GetInt64().ShouldBe(new FileInfo(cli.PathOf("id-card.jpg")).Length);
+        evidence.GetProperty("sm3").GetString()!.Length.ShouldBe(64);
         steps[0].GetProperty("passed").GetBoolean().ShouldBeTrue();
     }
 

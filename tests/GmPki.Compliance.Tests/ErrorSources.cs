@@ -47,10 +47,10 @@ internal sealed partial class ErrorSources
     /// <summary>Scans the repository holding the test's working directory.</summary>
     public static ErrorSources Load() => new(RepositoryRoot.Find());
 
-    /// <summary>Whether <paramref name="field"/> (<c>Class.Field</c>) is referenced anywhere.</summary>
+    /// <summary>Whether <paramref name="field"/> (<c>Class.Field</c>) is referenced anywhere, also qualified.</summary>
     public bool IsReferenced(string field)
     {
-        var pattern = new Regex(@"(?<![\w.])" + Regex.Escape(field) + @"\b");
+        var pattern = new Regex(@"(?<!\w)" + Regex.Escape(field) + @"\b"); // Errors.X and Core.Errors.Errors.X, not KmcErrors.X
         return Texts.Values.Any(pattern.IsMatch);
     }
 

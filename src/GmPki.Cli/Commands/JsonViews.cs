@@ -46,11 +46,14 @@ internal sealed record ApplicationJson(
 }
 
 /// <summary>A recorded step with its evidence files (name, media type, length, SM3).</summary>
-internal sealed record StepJson(string Step, bool Passed, string Method, string Actor, string? Role, string? Agency, DateTime RecordedAt, IReadOnlyList<EvidenceSummary> Evidence)
+internal sealed record StepJson(string Step, bool Passed, string Method, string Actor, string? Role, string? Agency, DateTime RecordedAt, IReadOnlyList<EvidenceJson> Evidence)
 {
-    public static StepJson From(StepRecord step)
-        => new(KebabNames.Of(step.Step), step.Passed, step.Method, step.Actor, step.Role, step.Agency, JsonTime.Utc(step.RecordedAt), step.Evidence);
+    public static StepJson From(StepRecord step) => new(KebabNames.Of(step.Step), step.Passed, step.Method, step.Actor, step.Role, step.Agency, JsonTime.Utc(step.RecordedAt),
+        [.. step.Evidence.Select(e => new EvidenceJson(e.Id, e.Name, e.MediaType, e.Length, e.Sm3))]);
 }
+
+/// <summary>An evidence file of a step: its id, name, media type, length in bytes and SM3 (hex).</summary>
+internal sealed record EvidenceJson(Guid Id, string Name, string MediaType, long Length, string Sm3);
 
 /// <summary><c>application list --json</c>.</summary>
 internal sealed record ApplicationPageJson(int Total, IReadOnlyList<ApplicationJson> Applications);
