@@ -232,8 +232,8 @@ public class CommandTests
         var (code, output, error) = await cli.RunAsync("agency", "list", "--data", cli.Data);
 
         code.ShouldBe(2);
-        output.ShouldContain("late             overdue");
-        output.ShouldContain("filed            filed");
+        output.Split('\n').ShouldContain(l => l.Contains("│ late ", StringComparison.Ordinal) && l.Contains("│ overdue ", StringComparison.Ordinal) && l.Contains("迟延受理点", StringComparison.Ordinal));
+        output.Split('\n').ShouldContain(l => l.Contains("│ filed ", StringComparison.Ordinal) && l.Contains("│ filed ", StringComparison.Ordinal) && l.Contains("按时受理点", StringComparison.Ordinal));
         output.ShouldContain("2 agency(ies), 1 filing warning(s).");
         error.ShouldContain("agency 'late': the agreement filing (备案) was due by");
         error.ShouldNotContain("'filed'");

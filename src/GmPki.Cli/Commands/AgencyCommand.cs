@@ -18,17 +18,18 @@ internal static class AgencyCommand
     public static Command Create(CliContext context)
     {
         var data = CliContext.DataOption();
-        var list = new Command("list", "List agencies with their scope and filing state; exit 2 when a filing is due soon or overdue.") { data };
+        var json = CliOutput.JsonOption();
+        var list = new Command("list", "List agencies with their scope and filing state; exit 2 when a filing is due soon or overdue.") { data, json };
         list.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var agencies = await installation.Get<AgencyRegistry>().ListAsync(cancellationToken);
+            var table = CliOutput.Table("Code", "Filing", "State", "Name", "Profiles", "Regions");
             var warnings = 0;
             foreach (var (agency, filing) in agencies)
             {
-                await context.Output.WriteLineAsync(
-                    $"{agency.Code,-16} {KebabNames.Of(filing.State),-9} {(agency.Suspended ? "suspended" : "active"),-9} {agency.Name} — " +
-                    $"profiles {string.Join(",", agency.Scope.Profiles)}; regions {string.Join(",", agency.Scope.Regions)}");
+                table.Row(agency.Code, KebabNames.Of(filing.State), agency.Suspended ? "suspended" : "active", agency.Name,
+                    string.Join(",", agency.Scope.Profiles), string.Join(",", agency.Scope.Regions));
                 if (filing.Warning(agency.Code) is { } warning)
                 {
                     warnings++;
@@ -36,7 +37,16 @@ internal static class AgencyCommand
                 }
             }
 
-            await context.Output.WriteLineAsync($"{agencies.Count} agency(ies), {warnings} filing warning(s).");
+            if (parse.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Output, new AgencyListJson([.. agencies.Select(a => AgencyJson.From(a.Agency, a.Filing))], warnings));
+            }
+            else
+            {
+                CliOutput.Write(context.Output, table);
+                await context.Output.WriteLineAsync($"{agencies.Count} agency(ies), {warnings} filing warning(s).");
+            }
+
             return warnings > 0 ? FilingWarning : 0;
         }));
         return new Command("agency", "Delegated registration agencies (受委托机构).") { list };

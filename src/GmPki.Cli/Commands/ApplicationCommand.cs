@@ -17,20 +17,29 @@ internal static class ApplicationCommand
     {
         var data = CliContext.DataOption();
         var id = new Argument<Guid>("id") { Description = "Application id." };
-        var command = new Command("show", "Show an application and its recorded steps.") { id, data };
+        var json = CliOutput.JsonOption();
+        var command = new Command("show", "Show an application and its recorded steps.") { id, data, json };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var application = await installation.Get<ApplicationDesk>().ReadAsync(parse.GetValue(id), await CliContext.ActorAsync(installation, null, cancellationToken), cancellationToken);
-            await context.Output.WriteLineAsync($"Application {application.Id}: {KebabNames.Of(application.Kind)}, {KebabNames.Of(application.State)}, profile {application.Profile}, subscriber {application.SubscriberId}");
-            foreach (var step in application.Steps)
+            if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync($"  {Describe.Time(step.RecordedAt)}  {KebabNames.Of(step.Step),-24} {(step.Passed ? "passed" : "FAILED"),-7} {step.Method,-14} by {step.Actor}");
+                await CliOutput.WriteJsonAsync(context.Output, ApplicationJson.From(application, withSteps: true));
+                return 0;
             }
 
-            if (StepTable.Next(application) is { } next && application.State is not (ApplicationState.Rejected or ApplicationState.Withdrawn or ApplicationState.Completed))
+            await context.Output.WriteLineAsync($"Application {application.Id}: {KebabNames.Of(application.Kind)}, {KebabNames.Of(application.State)}, profile {application.Profile}, subscriber {application.SubscriberId}");
+            var steps = CliOutput.Table("Recorded (UTC+8)", "Step", "Result", "Method", "By", "Evidence");
+            foreach (var step in application.Steps)
             {
-                await context.Output.WriteLineAsync($"  next: {KebabNames.Of(next)}");
+                steps.Row(Describe.Time(step.RecordedAt), KebabNames.Of(step.Step), step.Passed ? "passed" : "FAILED", step.Method, step.Actor, string.Join(", ", step.Evidence.Select(e => e.Name)));
+            }
+
+            CliOutput.Write(context.Output, steps);
+            if (ApplicationJson.NextStepOf(application) is { } next)
+            {
+                await context.Output.WriteLineAsync($"next: {KebabNames.Of(next)}");
             }
 
             return 0;
@@ -42,18 +51,27 @@ internal static class ApplicationCommand
     {
         var data = CliContext.DataOption();
         var state = new Option<string?>("--state") { Description = "Only applications in this state (open, awaiting-approval, approved, fulfilled, completed, rejected, withdrawn)." };
-        var command = new Command("list", "List applications, newest first.") { data, state };
+        var json = CliOutput.JsonOption();
+        var command = new Command("list", "List applications, newest first.") { data, state, json };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             var filter = parse.GetValue(state) is { } name ? KebabNames.TryParse<ApplicationState>(name, out var parsed) ? parsed
                 : throw Errors.RequestInvalid.With($"--state must be one of {string.Join(", ", KebabNames.All<ApplicationState>())}.") : null;
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var page = await installation.Get<IRegistrationLedger>().ListApplicationsAsync(filter, null, 1, 100, cancellationToken);
-            foreach (var application in page.Items)
+            if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync($"{application.Id}  {KebabNames.Of(application.Kind),-12} {KebabNames.Of(application.State),-18} {application.Profile,-18} {Describe.Time(application.CreatedAt)}");
+                await CliOutput.WriteJsonAsync(context.Output, new ApplicationPageJson(page.Total, [.. page.Items.Select(a => ApplicationJson.From(a, withSteps: false))]));
+                return 0;
             }
 
+            var table = CliOutput.Table("Id", "Kind", "State", "Profile", "Opened (UTC+8)");
+            foreach (var application in page.Items)
+            {
+                table.Row(application.Id.ToString(), KebabNames.Of(application.Kind), KebabNames.Of(application.State), application.Profile, Describe.Time(application.CreatedAt));
+            }
+
+            CliOutput.Write(context.Output, table);
             await context.Output.WriteLineAsync($"{page.Total} application(s).");
             return 0;
         }));

@@ -23,14 +23,16 @@ internal static class AuditVerifyCommand
         {
             Description = "Root CA certificate (PEM or DER) obtained independently of the ledger; checkpoints must chain to it. Default: the ledger's root CA.",
         };
-        var command = new Command("verify", "Verify the SM3 audit chain and its signed checkpoints; report the first broken link.") { data, root };
+        var json = CliOutput.JsonOption();
+        var command = new Command("verify", "Verify the SM3 audit chain and its signed checkpoints; report the first broken link.") { data, root, json };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             var directory = DataDirectory.At(parse.GetValue(data)!);
             var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(directory), directory);
             var pinned = parse.GetValue(root) is { } path ? ReadCertificate(path) : null;
             await using var services = new ServiceCollection().AddGmPkiStorage(configuration.Storage).BuildServiceProvider();
-            await context.Output.WriteLineAsync($"Verifying the audit chain of {directory.Path} ({configuration.Storage.Provider}) …");
+            var asJson = parse.GetValue(json);
+            await (asJson ? context.Error : context.Output).WriteLineAsync($"Verifying the audit chain of {directory.Path} ({configuration.Storage.Provider}) …");
             AuditVerification result;
             try
             {
@@ -43,7 +45,7 @@ internal static class AuditVerifyCommand
                 throw Errors.Internal.With($"the ledger cannot be read ({e.Message}); is it a GmPki ledger, migrated by this version (run 'gmpki list --data {directory.Path}')?", e);
             }
 
-            await Report(context.Output, result);
+            await (asJson ? CliOutput.WriteJsonAsync(context.Output, AuditVerificationJson.From(result)) : Report(context.Output, result));
             return result.IsIntact ? 0 : CliContext.Failed;
         }));
         return command;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
-using Spectre.Console;
+using GmPki.Core.Registration;
 
 namespace GmPki.Cli.Commands;
 
@@ -15,7 +15,8 @@ internal static class ListCommand
         var state = new Option<string?>("--state") { Description = "Only reserved, intended, issued or failed." };
         var page = new Option<int>("--page") { Description = "1-based page.", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = "Rows per page (1–500).", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List certificates, newest first.") { data, state, page, pageSize };
+        var json = CliOutput.JsonOption();
+        var command = new Command("list", "List certificates, newest first.") { data, state, page, pageSize, json };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             CertificateState? filter = null;
@@ -28,16 +29,20 @@ internal static class ListCommand
 
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var result = await installation.Get<ICertificateDirectory>().ListAsync(filter, parse.GetValue(page), parse.GetValue(pageSize), cancellationToken);
-            var table = new Table().AddColumns("Serial", "State", "Profile", "Key", "Subject", "Not after (UTC+8)");
+            if (parse.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(context.Output, new CertificatePageJson(result.PageNumber, result.PageSize, result.Total, [.. result.Items.Select(CertificateJson.From)]));
+                return 0;
+            }
+
+            var table = CliOutput.Table("Serial", "State", "Profile", "Key", "Subject", "Not after (UTC+8)");
             foreach (var record in result.Items)
             {
                 var r = record.Reservation;
-                table.AddRow(r.SerialHex, record.State.ToString().ToLowerInvariant(), r.Profile, r.KeyAlgorithm.ToName(), Markup.Escape(r.SubjectDn), Describe.Time(r.NotAfter));
+                table.Row(r.SerialHex, KebabNames.Of(record.State), r.Profile, r.KeyAlgorithm.ToName(), r.SubjectDn, Describe.Time(r.NotAfter));
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-            console.Profile.Width = Console.IsOutputRedirected || context.Output != Console.Out ? 240 : Math.Max(Console.WindowWidth, 120); // never wrap serials
-            console.Write(table);
+            CliOutput.Write(context.Output, table);
             await context.Output.WriteLineAsync($"Page {result.PageNumber} of {Math.Max(1, (result.Total + result.PageSize - 1) / result.PageSize)}, {result.Total} certificate(s).");
             return 0;
         }));

@@ -14,17 +14,25 @@ internal static class ShowCommand
         var data = CliContext.DataOption();
         var serial = new Argument<string>("serial") { Description = "Serial number in hex (colons allowed)." };
         var pem = new Option<bool>("--pem") { Description = "Also print the certificate in PEM." };
-        var command = new Command("show", "Show a certificate by serial number.") { serial, data, pem };
+        var json = CliOutput.JsonOption();
+        var command = new Command("show", "Show a certificate by serial number.") { serial, data, pem, json };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             var hex = SerialText.Normalize(parse.GetValue(serial)!);
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
             var record = await installation.Get<ICertificateDirectory>().FindAsync(hex, cancellationToken)
                 ?? throw Errors.CertificateNotFound.With($"no certificate with serial {hex}.");
-            var reservation = record.Reservation;
             var output = context.Output;
+            var certificatePem = parse.GetValue(pem) && record.CertificateDer is { } der ? CertificateEncodings.ToPem([der]) : null;
+            if (parse.GetValue(json))
+            {
+                await CliOutput.WriteJsonAsync(output, new ShownCertificateJson(CertificateJson.From(record), certificatePem));
+                return 0;
+            }
+
+            var reservation = record.Reservation;
             await output.WriteLineAsync($"Serial:        {reservation.SerialHex}");
-            await output.WriteLineAsync($"State:         {record.State.ToString().ToLowerInvariant()}{(record.FailureReason is null ? string.Empty : " — " + record.FailureReason)}");
+            await output.WriteLineAsync($"State:         {Core.Registration.KebabNames.Of(record.State)}{(record.FailureReason is null ? string.Empty : " — " + record.FailureReason)}");
             await output.WriteLineAsync($"Status:        {Core.Registration.KebabNames.Of(record.Status)}");
             await output.WriteLineAsync($"Issuer:        {reservation.IssuerLabel}");
             await output.WriteLineAsync($"Subject:       {reservation.SubjectDn}");
@@ -39,9 +47,9 @@ internal static class ShowCommand
                 await output.WriteLineAsync($"Issued at:     {Describe.Time(issuedAt)}");
             }
 
-            if (parse.GetValue(pem) && record.CertificateDer is { } der)
+            if (certificatePem is not null)
             {
-                await output.WriteAsync(CertificateEncodings.ToPem([der]));
+                await output.WriteAsync(certificatePem);
             }
 
             return 0;
