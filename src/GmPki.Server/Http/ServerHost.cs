@@ -52,8 +52,7 @@ public static class ServerHost
         options.Services?.Invoke(builder.Services);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
         Acme.AcmeServices.Add(builder.Services, settings.Acme);
-        builder.Services.AddSingleton<Cmp.CmpAuthority>();
-        builder.Services.AddSingleton<Cmp.CmpTransactions>();
+        Enrollment.EnrollmentServices.Add(builder.Services);
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();

@@ -8,7 +8,7 @@ using GmPki.Cryptography.Sm;
 using GmPki.Registration.Protocols;
 using Org.BouncyCastle.Asn1.Cmp;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>The authenticated sender of a CMP request and how its message was protected.</summary>
 /// <param name="Account">The enabled <c>cmp</c> protocol account.</param>

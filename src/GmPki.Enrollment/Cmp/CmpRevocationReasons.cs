@@ -3,7 +3,7 @@ using GmPki.Registration.Workflow;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>
 /// The reason of a CMP revocation request: the <c>reasonCode</c> CRL entry extension in

@@ -9,7 +9,7 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 
-namespace GmPki.Server.Est;
+namespace GmPki.Enrollment.Est;
 
 /// <summary>
 /// EST <c>serverkeygen</c> (RFC 7030 §4.4): the server generates the key pair, turns the client's
@@ -43,14 +43,14 @@ internal static class EstServerKeyGeneration
     /// (<c>application/pkcs8</c>, unencrypted PKCS#8 DER — TLS protects it) and the certificate
     /// (<c>application/pkcs7-mime; smime-type=certs-only</c>), each base64.
     /// </summary>
-    public static IResult Answer(byte[] pkcs8, byte[] certsOnly)
+    public static EstAnswer Answer(byte[] pkcs8, byte[] certsOnly)
     {
         var body = new StringBuilder();
         body.Append("--").Append(Boundary).Append("\r\nContent-Type: application/pkcs8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
             .Append(Convert.ToBase64String(pkcs8, Base64FormattingOptions.InsertLineBreaks)).Append("\r\n--").Append(Boundary)
             .Append("\r\nContent-Type: ").Append(EstMessages.CertsOnly).Append("\r\nContent-Transfer-Encoding: base64\r\n\r\n")
             .Append(Convert.ToBase64String(certsOnly, Base64FormattingOptions.InsertLineBreaks)).Append("\r\n--").Append(Boundary).Append("--\r\n");
-        return Results.Bytes(Encoding.ASCII.GetBytes(body.ToString()), $"multipart/mixed; boundary={Boundary}");
+        return new EstAnswer(200, $"multipart/mixed; boundary={Boundary}", Encoding.ASCII.GetBytes(body.ToString()));
     }
 
     /// <summary>Generates the key pair; the caller wipes the PKCS#8 with <see cref="CryptographicOperations.ZeroMemory"/> once answered.</summary>

@@ -2,7 +2,7 @@ using GmPki.Core.Errors;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>
 /// A refusal as a CMP error message (RFC 4210 §5.3.21): <c>PKIStatusInfo</c> with status

@@ -1,7 +1,7 @@
 using GmPki.Core.Keys;
 using Org.BouncyCastle.Asn1;
 
-namespace GmPki.Server.Est;
+namespace GmPki.Enrollment.Est;
 
 /// <summary>
 /// The CSR attributes of a profile (RFC 7030 §4.5.2): <c>CsrAttrs ::= SEQUENCE OF AttrOrOID</c>

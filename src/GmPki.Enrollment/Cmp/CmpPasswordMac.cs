@@ -7,7 +7,7 @@ using Org.BouncyCastle.Crypto.Macs;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>
 /// Password-based MAC protection, <c>id-PasswordBasedMac</c> (1.2.840.113533.7.66.13, RFC 4210

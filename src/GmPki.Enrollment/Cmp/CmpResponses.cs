@@ -4,7 +4,7 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
 using Org.BouncyCastle.Asn1.X509;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>
 /// Builds and protects CMP responses (RFC 4210 §5.1): the header answers the request's
@@ -15,8 +15,9 @@ namespace GmPki.Server.Cmp;
 /// </summary>
 internal static class CmpResponses
 {
-    /// <summary>The protected response to <paramref name="request"/> (null when it could not be parsed) from <paramref name="sender"/> (null when not authenticated).</summary>
-    public static async Task<PkiMessage> BuildAsync(CmpAuthority authority, PkiHeader? request, CmpSender? sender, PkiBody body, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The protected response to <paramref name="request"/> (null when it could not be parsed) from <paramref name="sender"/> (null when not authenticated), with <paramref name="senderNonce"/>.</summary>
+    public static async Task<PkiMessage> BuildAsync(IEnrollmentAuthority authority, PkiHeader? request, CmpSender? sender, PkiBody body, byte[] senderNonce, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(body);
@@ -26,7 +27,7 @@ internal static class CmpResponses
             request?.Sender ?? new GeneralName(X509Name.GetInstance(DerSequence.Empty)));
         header.SetMessageTime(new DerGeneralizedTime(clock.GetUtcNow().UtcDateTime));
         header.SetTransactionID(request?.TransactionID?.GetOctets() ?? RandomNumberGenerator.GetBytes(16));
-        header.SetSenderNonce(RandomNumberGenerator.GetBytes(16));
+        header.SetSenderNonce(senderNonce);
         if (request?.SenderNonce is { } nonce)
         {
             header.SetRecipNonce(nonce.GetOctets());

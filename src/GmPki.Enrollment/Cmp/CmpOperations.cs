@@ -1,3 +1,4 @@
+using GmPki.Core.Enrollment;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
@@ -8,7 +9,7 @@ using Org.BouncyCastle.Asn1.Cmp;
 using Org.BouncyCastle.Asn1.Crmf;
 using Org.BouncyCastle.Asn1.X509;
 
-namespace GmPki.Server.Cmp;
+namespace GmPki.Enrollment.Cmp;
 
 /// <summary>
 /// What each CMP request body does (RFC 4210 §5.3, RFC 9480), as registration applications
@@ -17,42 +18,39 @@ namespace GmPki.Server.Cmp;
 /// the account's subscriber (a <c>revoke</c> application), certConf is answered with pkiConf,
 /// genm with genp carrying <c>id-it-caCerts</c> (RFC 9480 §4.3.1). Under the profile's
 /// two-person rule an enrollment answers status <c>waiting</c> and the client polls (pollReq,
-/// answered pollRep with <c>checkAfter</c> until a reviewer decides, <see cref="CmpTransactions"/>);
+/// answered pollRep with <c>checkAfter</c> until a reviewer decides); the transaction is kept in the
+/// ledger (<see cref="CmpTransactions"/>), so a pollReq or certConf after a restart continues it;
 /// a revocation answers <c>waiting</c> too and the client repeats the rr for the same certificate,
 /// which resumes it. A repeated enrollment request (same account, same exact request) resumes the
 /// application it opened, as in EST.
 /// </summary>
-internal static class CmpOperations
+internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistrationLedger ledger, ICertificateDirectory certificates, IEnrollmentAuthority authority,
+    CmpTransactions transactions, CmpOptions options)
 {
-    /// <summary>Seconds a polling client waits before its next pollReq (pollRep <c>checkAfter</c>, RFC 4210 §5.3.22).</summary>
-    public const int CheckAfterSeconds = 10;
-
     /// <summary><c>id-it-caCerts</c> (RFC 9480 §4.3.1).</summary>
     public const string CaCerts = "1.3.6.1.5.5.7.4.17";
 
-    /// <summary>The response body to <paramref name="message"/> from the authenticated <paramref name="sender"/>.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unsupported body, more than one request, or an application rejected; <c>unauthenticated</c> for kur without signature protection; any error of the enrollment or revocation.</exception>
-    public static async Task<PkiBody> AnswerAsync(PkiMessage message, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>The response body to the request of <paramref name="exchange"/>.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unsupported body, more than one request, an application rejected, or a pollReq or certConf outside a known transaction; <c>unauthenticated</c> for kur without signature protection; any error of the enrollment or revocation.</exception>
+    public async Task<PkiBody> AnswerAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(sender);
-        ArgumentNullException.ThrowIfNull(context);
-        var body = message.Body;
+        ArgumentNullException.ThrowIfNull(exchange);
+        var body = exchange.Request.Body;
         return body.Type switch
         {
             PkiBody.TYPE_INIT_REQ or PkiBody.TYPE_CERT_REQ or PkiBody.TYPE_KEY_UPDATE_REQ or PkiBody.TYPE_P10_CERT_REQ
-                => await EnrollAsync(message, sender, context, cancellationToken),
-            PkiBody.TYPE_REVOCATION_REQ => await RevokeAsync(RevReqContent.GetInstance(body.Content), sender, context, cancellationToken),
-            PkiBody.TYPE_CERT_CONFIRM => new PkiBody(PkiBody.TYPE_CONFIRM, DerNull.Instance),
-            PkiBody.TYPE_GEN_MSG => await GeneralAsync(GenMsgContent.GetInstance(body.Content), context, cancellationToken),
-            PkiBody.TYPE_POLL_REQ => await PollAsync(message.Header, sender, context, cancellationToken),
+                => await EnrollAsync(exchange, cancellationToken),
+            PkiBody.TYPE_REVOCATION_REQ => await RevokeAsync(RevReqContent.GetInstance(body.Content), exchange, cancellationToken),
+            PkiBody.TYPE_CERT_CONFIRM => await ConfirmAsync(exchange, cancellationToken),
+            PkiBody.TYPE_GEN_MSG => await GeneralAsync(GenMsgContent.GetInstance(body.Content), cancellationToken),
+            PkiBody.TYPE_POLL_REQ => await PollAsync(exchange, cancellationToken),
             _ => throw Errors.RequestInvalid.With($"CMP body type {body.Type} is not offered; this CA answers ir, cr, p10cr, kur, rr, certConf, genm and pollReq."),
         };
     }
 
-    private static async Task<PkiBody> EnrollAsync(PkiMessage message, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    private async Task<PkiBody> EnrollAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
-        var body = message.Body;
+        var (body, sender) = (exchange.Request.Body, exchange.Sender);
         var (request, certReqId) = body.Type == PkiBody.TYPE_P10_CERT_REQ
             ? (Org.BouncyCastle.Asn1.Pkcs.CertificationRequest.GetInstance(body.Content).GetDerEncoded(), -1)
             : CertReqMsgOf(CertReqMessages.GetInstance(body.Content));
@@ -63,87 +61,80 @@ internal static class CmpOperations
                 ?? throw Errors.Unauthenticated.With("a key update request is signed with the certificate being updated (RFC 4210 §5.3.5), not MAC-protected.");
         }
 
-        var application = await ApplyAsync(context, sender, request,
-            (enrollment, requestId) => enrollment.EnrollAsync(sender.Account, sender.Authentication, request, renewed, requestId, cancellationToken), cancellationToken);
+        var client = RegistrationActor.ProtocolClient(sender.Account, null, exchange.RequestId);
+        var application = await ledger.FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
+            ? await ResumeAsync(exchange, pending, cancellationToken)
+            : Final(await enrollment.EnrollAsync(sender.Account, sender.Authentication, request, renewed, exchange.RequestId, cancellationToken));
         var answer = body.Type switch
         {
             PkiBody.TYPE_INIT_REQ => PkiBody.TYPE_INIT_REP,
             PkiBody.TYPE_KEY_UPDATE_REQ => PkiBody.TYPE_KEY_UPDATE_REP,
             _ => PkiBody.TYPE_CERT_REP,
         };
-        if (application.State != ApplicationState.Completed && message.Header.TransactionID is { } transaction)
-        {
-            context.RequestServices.GetRequiredService<CmpTransactions>().Add(sender.Account.Name, transaction.GetOctets(), new CmpTransactions.Waiting(application.Id, answer, certReqId));
-        }
-
-        return await CertificateResponseAsync(application, answer, certReqId, context, cancellationToken);
+        await transactions.RecordAsync(exchange, null, StateOf(application), application, answer, certReqId, cancellationToken);
+        return await CertificateResponseAsync(application, answer, certReqId, cancellationToken);
     }
 
     /// <summary>
     /// A poll for an enrollment awaiting a reviewer (RFC 4210 §5.3.22): pollRep with
     /// <c>checkAfter</c> while it waits, the certificate response once a reviewer approved.
     /// </summary>
-    private static async Task<PkiBody> PollAsync(PkiHeader header, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    private async Task<PkiBody> PollAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
-        var transactions = context.RequestServices.GetRequiredService<CmpTransactions>();
-        var transaction = header.TransactionID?.GetOctets() ?? [];
-        var waiting = transactions.Find(sender.Account.Name, transaction)
-            ?? throw Errors.RequestInvalid.With($"no enrollment of cmp account '{sender.Account.Name}' in this transaction awaits a reviewer (or the server restarted): send the request again.");
-        var pending = await context.RequestServices.GetRequiredService<IRegistrationLedger>().FindApplicationAsync(waiting.ApplicationId, cancellationToken)
+        var waiting = await transactions.ContinuedAsync(exchange, cancellationToken) is { State: CmpTransactionState.Waiting } found ? found
+            : throw Errors.RequestInvalid.With($"no enrollment of cmp account '{exchange.Sender.Account.Name}' in this transaction awaits a reviewer: send the request again.");
+        var pending = await ledger.FindApplicationAsync(waiting.ApplicationId, cancellationToken)
             ?? throw Errors.ApplicationNotFound.With($"application {waiting.ApplicationId} is gone.");
-        CertificateApplication application;
-        try
-        {
-            application = await ApplyAsync(context, sender, pending, cancellationToken);
-        }
-        catch (GmPkiException)
-        {
-            transactions.Remove(sender.Account.Name, transaction);
-            throw;
-        }
+        var application = await ResumeAsync(exchange, pending, cancellationToken);
+        await transactions.RecordAsync(exchange, waiting, StateOf(application), application, waiting.AnswerType, waiting.CertReqId, cancellationToken);
+        return application.State == ApplicationState.Completed
+            ? await CertificateResponseAsync(application, waiting.AnswerType, waiting.CertReqId, cancellationToken)
+            : new PkiBody(PkiBody.TYPE_POLL_REP, new PollReply(new DerInteger(waiting.CertReqId), new DerInteger(options.CheckAfterSeconds)));
+    }
 
-        if (application.State != ApplicationState.Completed)
-        {
-            return new PkiBody(PkiBody.TYPE_POLL_REP, new PollReply(new DerInteger(waiting.CertReqId), new DerInteger(CheckAfterSeconds)));
-        }
-
-        transactions.Remove(sender.Account.Name, transaction);
-        return await CertificateResponseAsync(application, waiting.AnswerType, waiting.CertReqId, context, cancellationToken);
+    /// <summary>certConf (RFC 4210 §5.3.18) for a certificate this transaction sent: pkiConf, and the transaction is confirmed.</summary>
+    private async Task<PkiBody> ConfirmAsync(CmpExchange exchange, CancellationToken cancellationToken)
+    {
+        var issued = await transactions.ContinuedAsync(exchange, cancellationToken) is { State: CmpTransactionState.Issued or CmpTransactionState.Confirmed } found ? found
+            : throw Errors.RequestInvalid.With($"no certificate of cmp account '{exchange.Sender.Account.Name}' in this transaction awaits confirmation (RFC 4210 §5.3.18).");
+        var application = await ledger.FindApplicationAsync(issued.ApplicationId, cancellationToken)
+            ?? throw Errors.ApplicationNotFound.With($"application {issued.ApplicationId} is gone.");
+        await transactions.RecordAsync(exchange, issued, CmpTransactionState.Confirmed, application, issued.AnswerType, issued.CertReqId, cancellationToken);
+        return new PkiBody(PkiBody.TYPE_CONFIRM, DerNull.Instance);
     }
 
     /// <summary>ip, cp or kup: the certificate of a completed application, or status <c>waiting</c>.</summary>
-    private static async Task<PkiBody> CertificateResponseAsync(CertificateApplication application, int answer, int certReqId, HttpContext context, CancellationToken cancellationToken)
+    private async Task<PkiBody> CertificateResponseAsync(CertificateApplication application, int answer, int certReqId, CancellationToken cancellationToken)
     {
         if (application.State != ApplicationState.Completed)
         {
             return new PkiBody(answer, new CertRepMessage(null, [new CertResponse(new DerInteger(certReqId), Waiting(application))]));
         }
 
-        var issued = await context.RequestServices.GetRequiredService<ICertificateDirectory>().FindAsync(application.ResultSerial!, cancellationToken);
+        var issued = await certificates.FindAsync(application.ResultSerial!, cancellationToken);
         var certificate = new CmpCertificate(X509CertificateStructure.GetInstance(issued!.CertificateDer));
         return new PkiBody(answer, new CertRepMessage(null,
             [new CertResponse(new DerInteger(certReqId), new PkiStatusInfo((int)PkiStatus.Granted), new CertifiedKeyPair(new CertOrEncCert(certificate)), null)]));
     }
 
-    private static async Task<PkiBody> RevokeAsync(RevReqContent content, CmpSender sender, HttpContext context, CancellationToken cancellationToken)
+    private async Task<PkiBody> RevokeAsync(RevReqContent content, CmpExchange exchange, CancellationToken cancellationToken)
     {
         var details = content.ToRevDetailsArray() is [var single] ? single
             : throw Errors.RequestInvalid.With("one revocation request (RevDetails) per message.");
         var serial = details.CertDetails.SerialNumber is { } number ? SerialText.FromOctets(number.Value.ToByteArrayUnsigned())
             : throw Errors.RequestInvalid.With("the revocation request names the certificate by serialNumber in certDetails (RFC 4210 §5.3.9).");
         var reason = CmpRevocationReasons.Of(details.CrlEntryDetails);
-        var application = await PendingRevocationAsync(context, sender, serial, cancellationToken) is { } pending
-            ? await ApplyAsync(context, sender, pending, cancellationToken)
-            : Final(await context.RequestServices.GetRequiredService<ProtocolEnrollment>()
-                .RevokeAsync(sender.Account, sender.Authentication, serial, reason, content.GetDerEncoded(), context.TraceIdentifier, cancellationToken));
+        var sender = exchange.Sender;
+        var application = await PendingRevocationAsync(sender, serial, cancellationToken) is { } pending
+            ? await ResumeAsync(exchange, pending, cancellationToken)
+            : Final(await enrollment.RevokeAsync(sender.Account, sender.Authentication, serial, reason, content.GetDerEncoded(), exchange.RequestId, cancellationToken));
         var status = application.State == ApplicationState.Completed ? new PkiStatusInfo((int)PkiStatus.Granted) : Waiting(application);
         return new PkiBody(PkiBody.TYPE_REVOCATION_REP, new RevRepContentBuilder().Add(status).Build());
     }
 
-    private static async Task<PkiBody> GeneralAsync(GenMsgContent content, HttpContext context, CancellationToken cancellationToken)
+    private async Task<PkiBody> GeneralAsync(GenMsgContent content, CancellationToken cancellationToken)
     {
-        var chain = (await context.RequestServices.GetRequiredService<CmpAuthority>().ChainAsync(cancellationToken))
-            .Select(c => (Asn1Encodable)new CmpCertificate(X509CertificateStructure.GetInstance(c))).ToArray();
+        var chain = (await authority.ChainAsync(cancellationToken)).Select(c => (Asn1Encodable)new CmpCertificate(X509CertificateStructure.GetInstance(c))).ToArray();
         var answers = content.ToInfoTypeAndValueArray()
             .Where(itav => itav.InfoType.Id == CaCerts)
             .Select(_ => new InfoTypeAndValue(new DerObjectIdentifier(CaCerts), new DerSequence(chain)))
@@ -151,27 +142,16 @@ internal static class CmpOperations
         return new PkiBody(PkiBody.TYPE_GEN_REP, new GenRepContent(answers));
     }
 
-    /// <summary>
-    /// Runs <paramref name="apply"/> once: a repeated request (same account, same exact request
-    /// bytes) resumes the application it opened before, as EST does.
-    /// </summary>
-    private static async Task<CertificateApplication> ApplyAsync(HttpContext context, CmpSender sender, byte[] request,
-        Func<ProtocolEnrollment, string, Task<CertificateApplication>> apply, CancellationToken cancellationToken)
-    {
-        var client = RegistrationActor.ProtocolClient(sender.Account, null, context.TraceIdentifier);
-        return await context.RequestServices.GetRequiredService<IRegistrationLedger>().FindPendingApplicationAsync(client.Name, request, cancellationToken) is { } pending
-            ? await ApplyAsync(context, sender, pending, cancellationToken)
-            : Final(await apply(context.RequestServices.GetRequiredService<ProtocolEnrollment>(), context.TraceIdentifier));
-    }
+    private static CmpTransactionState StateOf(CertificateApplication application)
+        => application.State == ApplicationState.Completed ? CmpTransactionState.Issued : CmpTransactionState.Waiting;
 
     /// <summary>
     /// The revocation of <paramref name="serial"/> this account asked for that still waits for a
     /// reviewer or for its fulfilment (a repeated rr resumes it; a revoke application carries no
     /// request bytes to match, so the pending applications of the account's agency are searched).
     /// </summary>
-    private static async Task<CertificateApplication?> PendingRevocationAsync(HttpContext context, CmpSender sender, string serial, CancellationToken cancellationToken)
+    private async Task<CertificateApplication?> PendingRevocationAsync(CmpSender sender, string serial, CancellationToken cancellationToken)
     {
-        var ledger = context.RequestServices.GetRequiredService<IRegistrationLedger>();
         var client = RegistrationActor.ProtocolClient(sender.Account, null, null).Name;
         foreach (var state in new[] { ApplicationState.AwaitingApproval, ApplicationState.Approved })
         {
@@ -194,8 +174,8 @@ internal static class CmpOperations
     }
 
     /// <summary>Resumes a pending application (issues and delivers once a reviewer approved).</summary>
-    private static async Task<CertificateApplication> ApplyAsync(HttpContext context, CmpSender sender, CertificateApplication pending, CancellationToken cancellationToken)
-        => Final(await context.RequestServices.GetRequiredService<ProtocolEnrollment>().ResumeAsync(pending, sender.Account, context.TraceIdentifier, cancellationToken));
+    private async Task<CertificateApplication> ResumeAsync(CmpExchange exchange, CertificateApplication pending, CancellationToken cancellationToken)
+        => Final(await enrollment.ResumeAsync(pending, exchange.Sender.Account, exchange.RequestId, cancellationToken));
 
     /// <summary>The application unless it was rejected.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c> naming the failed step.</exception>
