@@ -7,9 +7,4 @@ namespace GmPki.Enrollment.Cmp;
 /// </summary>
 /// <param name="Message">DER of the response PKIMessage.</param>
 /// <param name="Refusal">For an error message not audited yet: the error code and the reason, naming the body type and the account when known.</param>
-public sealed record CmpAnswer(byte[] Message, CmpRefusal? Refusal);
-
-/// <summary>A refused CMP request, for the audit log.</summary>
-/// <param name="Code">The GmPki error code, e.g. <c>unauthenticated</c>.</param>
-/// <param name="Reason">What was refused and why, e.g. <c>body type 0 from cmp account 'a': …</c>.</param>
-public sealed record CmpRefusal(string Code, string Reason);
+public sealed record CmpAnswer(byte[] Message, EnrollmentRefusal? Refusal);

@@ -46,7 +46,7 @@ public sealed class CmpEngine
     {
         PkiMessage? request = null;
         CmpSender? sender = null;
-        CmpRefusal? refusal = null;
+        EnrollmentRefusal? refusal = null;
         var nonce = RandomNumberGenerator.GetBytes(16);
         PkiBody answer;
         try
@@ -70,7 +70,7 @@ public sealed class CmpEngine
             if (!e.Audited)
             {
                 var what = request is null ? "unparsed request" : $"body type {request.Body.Type}" + (sender is null ? string.Empty : $" from cmp account '{sender.Account.Name}'");
-                refusal = new CmpRefusal(e.Error.Code, $"{what}: {e.Detail}");
+                refusal = new EnrollmentRefusal(e.Error.Code, $"{what}: {e.Detail}");
             }
 
             answer = CmpErrors.Body(e, request is null);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Account keys as JSON Web Keys (RFC 7517, RFC 7518 §6): RSA (2048 bits or more, with RS256)

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>An identifier of an order or authorization (RFC 8555 §7.1.3, §9.7.7): only type <c>dns</c> is offered.</summary>
 /// <param name="Type"><c>dns</c>.</param>
@@ -38,7 +39,7 @@ internal sealed record AcmeAuthorizationState(AcmeIdentifier Identifier, bool Wi
 internal sealed record AcmeChallengeState(string Type, string Token, DateTime? Validated, AcmeProblemView? Error);
 
 /// <summary>A stored object: its row (id, owner, status) and its state.</summary>
-internal sealed record AcmeObject<T>(Storage.Acme.AcmeRow Row, T State)
+internal sealed record AcmeObject<T>(AcmeRow Row, T State)
 {
     public string Id => Row.Id;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>Reading members of the JSON objects clients send, whatever their shape.</summary>
 internal static class AcmeJson

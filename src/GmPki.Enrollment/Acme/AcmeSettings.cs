@@ -1,7 +1,7 @@
 using System.Net;
 using GmPki.Core.Errors;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Section <c>Acme</c> of gmpki.json: how the ACME server (docs/protocols.md) validates challenges.

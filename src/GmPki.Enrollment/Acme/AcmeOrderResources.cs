@@ -1,14 +1,13 @@
-using GmPki.Core.Profiles;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Orders (RFC 8555 §7.4): newOrder creates the order with one authorization per identifier, each
 /// offering http-01 (not for wildcards) and dns-01; the order resource (POST-as-GET) shows it, and
 /// while an issuance awaits a reviewer (two-person rule) asks again after <see cref="RetryAfterSeconds"/>.
 /// </summary>
-internal static class AcmeOrderEndpoints
+internal static class AcmeOrderResources
 {
     /// <summary>Lifetime of orders and authorizations.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
@@ -16,13 +15,13 @@ internal static class AcmeOrderEndpoints
     /// <summary>Seconds a client waits before polling a processing order again.</summary>
     public const int RetryAfterSeconds = 60;
 
-    public static async Task<IResult> NewOrderAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> NewOrderAsync(AcmeExchange context, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
         var account = request.SignedAccount;
         var protocolAccount = await AcmeRequests.ProtocolAccountAsync(context, account, cancellationToken);
-        var identifiers = AcmeIdentifiers.Read(request.Payload, protocolAccount, context.RequestServices.GetRequiredService<IReadOnlyDictionary<string, CertificateProfile>>());
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var identifiers = AcmeIdentifiers.Read(request.Payload, protocolAccount, context.Engine.Profiles);
+        var objects = context.Engine.Objects;
         var orderId = AcmeObjects.NewId();
         var expires = objects.Now + Lifetime;
         var rows = new List<AcmeRow>();
@@ -42,14 +41,14 @@ internal static class AcmeOrderEndpoints
 
         rows.Add(objects.Row(AcmeTable.Orders, orderId, account.Id, AcmeStatus.Pending, new AcmeOrderState(identifiers, authorizations, expires, null, null, null)));
         await objects.WriteAsync(rows, [], null, cancellationToken);
-        var urls = AcmeUrls.Of(context);
-        return AcmeResponses.Resource(context, View(urls, (await objects.FindAsync<AcmeOrderState>(AcmeTable.Orders, orderId, cancellationToken))!), urls.Order(orderId), StatusCodes.Status201Created);
+        var urls = context.Urls;
+        return AcmeResponses.Resource(context, View(urls, (await objects.FindAsync<AcmeOrderState>(AcmeTable.Orders, orderId, cancellationToken))!), urls.Order(orderId), 201);
     }
 
-    public static async Task<IResult> OrderAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> OrderAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var objects = context.Engine.Objects;
         var order = await AcmeFinalization.ReadyAsync(objects, await objects.OrderAsync(id, request.SignedAccount.Id, cancellationToken), cancellationToken);
         if (order.Status == AcmeStatus.Processing)
         {
@@ -60,16 +59,16 @@ internal static class AcmeOrderEndpoints
     }
 
     /// <summary>The order resource, with <c>Retry-After</c> while it is processing.</summary>
-    public static IResult Answer(HttpContext context, AcmeObject<AcmeOrderState> order)
+    public static AcmeResult Answer(AcmeExchange context, AcmeObject<AcmeOrderState> order)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(order);
         if (order.Status == AcmeStatus.Processing)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.RetryAfterSeconds = RetryAfterSeconds;
         }
 
-        var urls = AcmeUrls.Of(context);
+        var urls = context.Urls;
         return AcmeResponses.Resource(context, View(urls, order), urls.Order(order.Id));
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GmPki.Core.Registration;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>Which key a request must be signed with (RFC 8555 §6.2).</summary>
 internal enum AcmeSigner
@@ -42,51 +42,48 @@ internal static class AcmeRequests
     /// <summary>Media type of ACME request bodies (§6.2).</summary>
     public const string JoseJson = "application/jose+json";
 
-    /// <summary>Largest body: 64 KiB.</summary>
-    public const int MaxBody = 64 * 1024;
-
     /// <exception cref="Core.Errors.GmPkiException">
     /// <c>acme:malformed</c> (415 for another media type; a body that is not a flattened JWS; a
     /// signature that does not verify; a wrong <c>url</c>; <c>jwk</c>/<c>kid</c> not as the resource
     /// needs); <c>acme:badSignatureAlgorithm</c>; <c>acme:badNonce</c>; <c>acme:accountDoesNotExist</c>;
     /// <c>acme:unauthorized</c> (deactivated account, disabled protocol account).
     /// </exception>
-    public static async Task<AcmeRequest> ReadAsync(HttpContext context, AcmeSigner signer, CancellationToken cancellationToken)
+    public static async Task<AcmeRequest> ReadAsync(AcmeExchange context, AcmeSigner signer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), JoseJson, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(context.ContentType?.Split(';')[0].Trim(), JoseJson, StringComparison.OrdinalIgnoreCase))
         {
-            throw Core.Errors.Errors.UnsupportedMediaType.With($"ACME requests are sent as {JoseJson} (RFC 8555 §6.2), not '{context.Request.ContentType}'.");
+            throw Core.Errors.Errors.UnsupportedMediaType.With($"ACME requests are sent as {JoseJson} (RFC 8555 §6.2), not '{context.ContentType}'.");
         }
 
-        var jws = AcmeJws.Parse(await ReadBodyAsync(context.Request, cancellationToken));
+        var jws = AcmeJws.Parse(ReadBody(context.Body));
         var (jwk, account) = await SignerAsync(context, jws, signer, cancellationToken);
         if (!AcmeJwk.Verify(jwk, jws.Algorithm, jws.SigningInput, jws.Signature))
         {
             throw AcmeErrors.Malformed.With("the JWS signature does not verify with the " + (account is null ? "jwk" : $"key of account {account.Id}") + ".");
         }
 
-        if (jws.Url != AcmeUrls.Current(context))
+        if (jws.Url != context.Url)
         {
-            throw AcmeErrors.Unauthorized.With($"the JWS url '{jws.Url}' is not the URL requested, {AcmeUrls.Current(context)} (RFC 8555 §6.4).");
+            throw AcmeErrors.Unauthorized.With($"the JWS url '{jws.Url}' is not the URL requested, {context.Url} (RFC 8555 §6.4).");
         }
 
-        await context.RequestServices.GetRequiredService<AcmeNonces>().ConsumeAsync(jws.Nonce, cancellationToken);
+        await context.Engine.Nonces.ConsumeAsync(jws.Nonce, cancellationToken);
         return new AcmeRequest(jws, jws.PayloadJson(), jwk, account);
     }
 
     /// <summary>The enabled protocol account an ACME account is bound to.</summary>
     /// <exception cref="Core.Errors.GmPkiException"><c>acme:unauthorized</c> when it is gone or disabled.</exception>
-    public static async Task<ProtocolAccount> ProtocolAccountAsync(HttpContext context, AcmeObject<AcmeAccountState> account, CancellationToken cancellationToken)
+    public static async Task<ProtocolAccount> ProtocolAccountAsync(AcmeExchange context, AcmeObject<AcmeAccountState> account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
-        return await context.RequestServices.GetRequiredService<IProtocolAccountStore>().FindAsync(EnrollmentProtocol.Acme, account.State.ProtocolAccount, cancellationToken) is { Disabled: false } bound
+        return await context.Engine.AccountStore.FindAsync(EnrollmentProtocol.Acme, account.State.ProtocolAccount, cancellationToken) is { Disabled: false } bound
             ? bound
             : throw AcmeErrors.Unauthorized.With($"the protocol account '{account.State.ProtocolAccount}' of ACME account {account.Id} is disabled or gone.");
     }
 
-    private static async Task<(JsonElement Jwk, AcmeObject<AcmeAccountState>? Account)> SignerAsync(HttpContext context, AcmeJws jws, AcmeSigner signer, CancellationToken cancellationToken)
+    private static async Task<(JsonElement Jwk, AcmeObject<AcmeAccountState>? Account)> SignerAsync(AcmeExchange context, AcmeJws jws, AcmeSigner signer, CancellationToken cancellationToken)
     {
         var algorithm = jws.Algorithm;
         if (algorithm is "none" || algorithm.StartsWith("HS", StringComparison.Ordinal))
@@ -110,8 +107,8 @@ internal static class AcmeRequests
             throw AcmeErrors.Malformed.With("this resource takes the new key in 'jwk', not a 'kid'.");
         }
 
-        var id = AcmeUrls.Of(context).AccountIdOf(jws.Kid!) ?? throw AcmeErrors.AccountDoesNotExist.With($"kid '{jws.Kid}' is not an account URL of this server.");
-        var account = await context.RequestServices.GetRequiredService<AcmeObjects>().FindAsync<AcmeAccountState>(AcmeTable.Accounts, id, cancellationToken)
+        var id = context.Urls.AccountIdOf(jws.Kid!) ?? throw AcmeErrors.AccountDoesNotExist.With($"kid '{jws.Kid}' is not an account URL of this server.");
+        var account = await context.Engine.Objects.FindAsync<AcmeAccountState>(AcmeTable.Accounts, id, cancellationToken)
             ?? throw AcmeErrors.AccountDoesNotExist.With($"no account {id}.");
         if (account.Status != AcmeStatus.Valid)
         {
@@ -122,9 +119,8 @@ internal static class AcmeRequests
         return (account.State.Jwk, account);
     }
 
-    private static async Task<JsonElement> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static JsonElement ReadBody(byte[] body)
     {
-        var body = await Http.Bodies.ReadBytesAsync(request, MaxBody, "an ACME request body", cancellationToken);
         try
         {
             return JsonSerializer.Deserialize<JsonElement>(body);

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GmPki.Core.Errors;
-using GmPki.Server.Http;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// What every ACME answer carries (RFC 8555 §6.5, §7.1): a fresh <c>Replay-Nonce</c>, a
@@ -19,14 +18,13 @@ internal static class AcmeResponses
     /// <summary>JSON of ACME resources: camelCase members, absent when null.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>Runs <paramref name="handler"/> with the nonce and index link set, turning GmPki errors into ACME problem documents.</summary>
-    public static async Task<IResult> GuardAsync(HttpContext context, Func<Task<IResult>> handler)
+    /// <summary>Runs <paramref name="handler"/> with the nonce and index link set, turning GmPki errors into ACME problem documents (and a refusal for the host to audit).</summary>
+    public static async Task<AcmeResult> GuardAsync(AcmeExchange context, Func<Task<AcmeResult>> handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Link = $"<{AcmeUrls.Of(context).Directory}>;rel=\"index\"";
-        await context.RequestServices.GetRequiredService<AcmeNonces>().IssueAsync(context, context.RequestAborted);
+        context.Links.Add($"<{context.Urls.Directory}>;rel=\"index\"");
+        await context.Engine.Nonces.IssueAsync(context, cancellationToken);
         try
         {
             return await handler();
@@ -35,11 +33,10 @@ internal static class AcmeResponses
         {
             if (!e.Audited)
             {
-                await RequestAudit.RejectedAsync(context, "acme.request-rejected", e.Error.Code, e.Detail);
+                context.Refusal = new EnrollmentRefusal(e.Error.Code, e.Detail);
             }
 
-            var status = HttpErrors.StatusOf(e.Error.Kind);
-            return Results.Json(Problem(e.Error, e.Detail), Json, ProblemMediaType, status);
+            return new AcmeResult(ErrorStatus.Of(e.Error.Kind), ProblemMediaType, JsonSerializer.SerializeToUtf8Bytes(Problem(e.Error, e.Detail), Json));
         }
     }
 
@@ -47,19 +44,19 @@ internal static class AcmeResponses
     public static AcmeProblemView Problem(GmPkiError error, string detail)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new AcmeProblemView(AcmeErrors.Namespace + AcmeErrors.TypeOf(error), detail, HttpErrors.StatusOf(error.Kind));
+        return new AcmeProblemView(AcmeErrors.Namespace + AcmeErrors.TypeOf(error), detail, ErrorStatus.Of(error.Kind));
     }
 
     /// <summary>A resource as JSON with <paramref name="status"/> and, when given, its <c>Location</c>.</summary>
-    public static IResult Resource(HttpContext context, object resource, string? location = null, int status = StatusCodes.Status200OK)
+    public static AcmeResult Resource(AcmeExchange context, object resource, string? location = null, int status = 200)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (location is not null)
         {
-            context.Response.Headers.Location = location;
+            context.Location = location;
         }
 
-        return Results.Json(resource, Json, "application/json", status);
+        return new AcmeResult(status, "application/json", JsonSerializer.SerializeToUtf8Bytes(resource, Json));
     }
 }
 

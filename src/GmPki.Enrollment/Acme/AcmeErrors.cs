@@ -1,6 +1,6 @@
 using GmPki.Core.Errors;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// The ACME error types (RFC 8555 §6.7) as GmPki errors with the code <c>acme:{type}</c>; the

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Anti-replay nonces (RFC 8555 §6.5): 128 random bits, base64url, handed out in the
@@ -14,14 +14,14 @@ internal sealed class AcmeNonces(IAcmeStore store, TimeProvider clock)
     /// <summary>How long an unused nonce stays acceptable.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    /// <summary>Stores a fresh nonce and sets it as the response's <c>Replay-Nonce</c>.</summary>
-    public async Task IssueAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>Stores a fresh nonce and sets it as the answer's <c>Replay-Nonce</c>.</summary>
+    public async Task IssueAsync(AcmeExchange context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var now = clock.GetUtcNow().UtcDateTime;
         await store.AddNonceAsync(nonce, now + Lifetime, now, cancellationToken);
-        context.Response.Headers["Replay-Nonce"] = nonce;
+        context.ReplayNonce = nonce;
     }
 
     /// <summary>Uses up <paramref name="nonce"/>.</summary>

@@ -1,4 +1,4 @@
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// The absolute URLs of the ACME resources (RFC 8555 §7.1), under <c>/acme</c> of the host and
@@ -8,9 +8,6 @@ namespace GmPki.Server.Acme;
 /// <param name="Base">For example <c>https://ca.example:8443/acme</c>.</param>
 internal sealed record AcmeUrls(string Base)
 {
-    /// <summary>The path every ACME route lives under.</summary>
-    public const string Root = "/acme";
-
     public string Directory => Base + "/directory";
 
     public string NewNonce => Base + "/new-nonce";
@@ -22,20 +19,6 @@ internal sealed record AcmeUrls(string Base)
     public string RevokeCert => Base + "/revoke-cert";
 
     public string KeyChange => Base + "/key-change";
-
-    /// <summary>The URLs as the client reached this server.</summary>
-    public static AcmeUrls Of(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new AcmeUrls($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Root}");
-    }
-
-    /// <summary>The URL of the current request, as the JWS <c>url</c> header must name it.</summary>
-    public static string Current(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
-    }
 
     public string Account(string id) => $"{Base}/account/{id}";
 

@@ -3,7 +3,7 @@ using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Pkcs;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// The finalize CSR against its order (RFC 8555 §7.4): it names exactly the order's identifiers as

@@ -1,7 +1,7 @@
 using GmPki.Registration.Workflow;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Authorizations and challenges (RFC 8555 §7.5): the authorization resource (POST-as-GET, or
@@ -11,12 +11,12 @@ namespace GmPki.Server.Acme;
 /// once all its authorizations are; a failure makes the authorization and the order invalid.
 /// Each validation is audited (<c>acme.challenge-validated</c>, outcome success or rejected).
 /// </summary>
-internal static class AcmeAuthorizationEndpoints
+internal static class AcmeAuthorizationResources
 {
-    public static async Task<IResult> AuthorizationAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> AuthorizationAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var objects = context.Engine.Objects;
         var (authorization, order) = await objects.AuthorizationAsync(id, request.SignedAccount.Id, cancellationToken);
         if (request.Text("status") is { } status)
         {
@@ -32,14 +32,14 @@ internal static class AcmeAuthorizationEndpoints
         return await AnswerAsync(context, objects, authorization, cancellationToken);
     }
 
-    public static async Task<IResult> ChallengeAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> ChallengeAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var objects = context.Engine.Objects;
         var challenge = await objects.FindAsync<AcmeChallengeState>(AcmeTable.Challenges, id, cancellationToken) ?? throw AcmeErrors.NotFound.With($"no challenge {id}.");
         var (authorization, order) = await objects.AuthorizationAsync(challenge.Row.Owner, request.SignedAccount.Id, cancellationToken);
-        var urls = AcmeUrls.Of(context);
-        context.Response.Headers.Link = new[] { context.Response.Headers.Link.ToString(), $"<{urls.Authorization(authorization.Id)}>;rel=\"up\"" };
+        var urls = context.Urls;
+        context.Links.Add($"<{urls.Authorization(authorization.Id)}>;rel=\"up\"");
         if (request.Payload is not null && challenge.Status == AcmeStatus.Pending && authorization.Status == AcmeStatus.Pending)
         {
             if (authorization.State.Expires <= objects.Now)
@@ -64,13 +64,13 @@ internal static class AcmeAuthorizationEndpoints
         error = challenge.State.Error,
     };
 
-    private static async Task<AcmeObject<AcmeChallengeState>> ValidateAsync(HttpContext context, AcmeRequest request, AcmeObjects objects, AcmeObject<AcmeChallengeState> challenge,
+    private static async Task<AcmeObject<AcmeChallengeState>> ValidateAsync(AcmeExchange context, AcmeRequest request, AcmeObjects objects, AcmeObject<AcmeChallengeState> challenge,
         AcmeObject<AcmeAuthorizationState> authorization, AcmeObject<AcmeOrderState> order, CancellationToken cancellationToken)
     {
         var protocolAccount = await AcmeRequests.ProtocolAccountAsync(context, request.SignedAccount, cancellationToken);
         var thumbprint = request.SignedAccount.Row.Owner;
         var domain = authorization.State.Identifier.Value;
-        var problem = await context.RequestServices.GetRequiredService<AcmeValidator>().ValidateAsync(challenge.State.Type, domain, challenge.State.Token, thumbprint, cancellationToken);
+        var problem = await context.Engine.Validator.ValidateAsync(challenge.State.Type, domain, challenge.State.Token, thumbprint, cancellationToken);
         var now = objects.Now;
         var updates = new List<AcmeUpdate>
         {
@@ -86,7 +86,7 @@ internal static class AcmeAuthorizationEndpoints
             updates.Add(objects.Update(order, AcmeStatus.Ready, order.State));
         }
 
-        var audit = RegistrationActor.ProtocolClient(protocolAccount, null, context.TraceIdentifier).Event(now, "acme.challenge-validated", "acme-authorization:" + authorization.Id,
+        var audit = RegistrationActor.ProtocolClient(protocolAccount, null, context.RequestId).Event(now, "acme.challenge-validated", "acme-authorization:" + authorization.Id,
             problem is null ? "success" : "rejected", new { account = request.SignedAccount.Id, order = order.Id, identifier = domain, type = challenge.State.Type, error = problem });
         await objects.WriteAsync([], updates, audit, cancellationToken);
         return (await objects.FindAsync<AcmeChallengeState>(AcmeTable.Challenges, challenge.Id, cancellationToken))!;
@@ -105,9 +105,9 @@ internal static class AcmeAuthorizationEndpoints
         return true;
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, AcmeObjects objects, AcmeObject<AcmeAuthorizationState> authorization, CancellationToken cancellationToken)
+    private static async Task<AcmeResult> AnswerAsync(AcmeExchange context, AcmeObjects objects, AcmeObject<AcmeAuthorizationState> authorization, CancellationToken cancellationToken)
     {
-        var urls = AcmeUrls.Of(context);
+        var urls = context.Urls;
         var challenges = await objects.OwnedByAsync<AcmeChallengeState>(AcmeTable.Challenges, authorization.Id, cancellationToken);
         return AcmeResponses.Resource(context, new
         {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// The identifiers of a new order (RFC 8555 §7.4, §9.7.7): type <c>dns</c> only, host names of at

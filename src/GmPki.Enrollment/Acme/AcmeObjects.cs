@@ -2,9 +2,9 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GmPki.Core.Ledger;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>Typed access to the stored ACME objects (<see cref="IAcmeStore"/>): state as JSON, ownership checked up to the account.</summary>
 internal sealed class AcmeObjects(IAcmeStore store, TimeProvider clock)

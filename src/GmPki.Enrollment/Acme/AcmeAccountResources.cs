@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GmPki.Registration.Workflow;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Accounts (RFC 8555 §7.3): newAccount (with external account binding, or looking up the key's
@@ -11,13 +11,13 @@ namespace GmPki.Server.Acme;
 /// Creation, key changes and deactivation are audited (<c>acme.account-created</c>,
 /// <c>acme.account-key-changed</c>, <c>acme.account-deactivated</c>) as the protocol account.
 /// </summary>
-internal static class AcmeAccountEndpoints
+internal static class AcmeAccountResources
 {
-    public static async Task<IResult> NewAccountAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> NewAccountAsync(AcmeExchange context, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Jwk, cancellationToken);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
-        var urls = AcmeUrls.Of(context);
+        var objects = context.Engine.Objects;
+        var urls = context.Urls;
         var thumbprint = AcmeJwk.Thumbprint(request.Jwk);
         if ((await objects.OwnedByAsync<AcmeAccountState>(AcmeTable.Accounts, thumbprint, cancellationToken)).SingleOrDefault() is { } existing)
         {
@@ -32,20 +32,20 @@ internal static class AcmeAccountEndpoints
         var bound = await AcmeExternalAccountBinding.VerifyAsync(context, request, cancellationToken);
         var id = AcmeObjects.NewId();
         var state = new AcmeAccountState(request.Jwk, Contact(request), bound.Name, objects.Now);
-        var actor = RegistrationActor.ProtocolClient(bound, null, context.TraceIdentifier);
+        var actor = RegistrationActor.ProtocolClient(bound, null, context.RequestId);
         await objects.WriteAsync([objects.Row(AcmeTable.Accounts, id, thumbprint, AcmeStatus.Valid, state)], [],
             actor.Event(objects.Now, "acme.account-created", "acme-account:" + id, "success", new { account = id, keyThumbprint = thumbprint, protocolAccount = bound.Name, subscriber = bound.SubscriberId, bound.Profile }),
             cancellationToken);
         var created = (await objects.FindAsync<AcmeAccountState>(AcmeTable.Accounts, id, cancellationToken))!;
-        return AcmeResponses.Resource(context, View(urls, created), urls.Account(id), StatusCodes.Status201Created);
+        return AcmeResponses.Resource(context, View(urls, created), urls.Account(id), 201);
     }
 
-    public static async Task<IResult> AccountAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> AccountAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
         var account = Own(request, id);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
-        var urls = AcmeUrls.Of(context);
+        var objects = context.Engine.Objects;
+        var urls = context.Urls;
         if (request.Text("status") is { } status)
         {
             if (status != AcmeStatus.Deactivated)
@@ -55,7 +55,7 @@ internal static class AcmeAccountEndpoints
 
             var protocolAccount = await AcmeRequests.ProtocolAccountAsync(context, account, cancellationToken);
             await objects.WriteAsync([], [objects.Update(account, AcmeStatus.Deactivated, account.State)],
-                RegistrationActor.ProtocolClient(protocolAccount, null, context.TraceIdentifier).Event(objects.Now, "acme.account-deactivated", "acme-account:" + id, "success", new { account = id }), cancellationToken);
+                RegistrationActor.ProtocolClient(protocolAccount, null, context.RequestId).Event(objects.Now, "acme.account-deactivated", "acme-account:" + id, "success", new { account = id }), cancellationToken);
         }
         else if (AcmeJson.Member(request.Payload, "contact") is not null)
         {
@@ -65,20 +65,20 @@ internal static class AcmeAccountEndpoints
         return AcmeResponses.Resource(context, View(urls, (await objects.FindAsync<AcmeAccountState>(AcmeTable.Accounts, id, cancellationToken))!), urls.Account(id));
     }
 
-    public static async Task<IResult> OrdersAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> OrdersAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var account = Own(await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken), id);
-        var urls = AcmeUrls.Of(context);
-        var orders = await context.RequestServices.GetRequiredService<AcmeObjects>().OwnedByAsync<AcmeOrderState>(AcmeTable.Orders, account.Id, cancellationToken);
+        var urls = context.Urls;
+        var orders = await context.Engine.Objects.OwnedByAsync<AcmeOrderState>(AcmeTable.Orders, account.Id, cancellationToken);
         return AcmeResponses.Resource(context, new { orders = orders.Where(o => o.Status is not (AcmeStatus.Invalid or AcmeStatus.Valid)).Select(o => urls.Order(o.Id)) });
     }
 
     /// <summary>Key rollover (§7.3.5): the inner JWS, signed by the new key, names the account and its old key.</summary>
-    public static async Task<IResult> KeyChangeAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> KeyChangeAsync(AcmeExchange context, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
         var account = request.SignedAccount;
-        var urls = AcmeUrls.Of(context);
+        var urls = context.Urls;
         var inner = AcmeJws.Parse(request.Payload ?? throw AcmeErrors.Malformed.With("keyChange carries the inner JWS as its payload."));
         if (inner.Jwk is not { } newKey || inner.Kid is not null || inner.Url != request.Jws.Url)
         {
@@ -99,16 +99,16 @@ internal static class AcmeAccountEndpoints
         }
 
         var thumbprint = AcmeJwk.Thumbprint(newKey);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var objects = context.Engine.Objects;
         if ((await objects.OwnedByAsync<AcmeAccountState>(AcmeTable.Accounts, thumbprint, cancellationToken)).SingleOrDefault() is { } holder)
         {
-            context.Response.Headers.Location = urls.Account(holder.Id);
+            context.Location = urls.Account(holder.Id);
             throw AcmeErrors.Conflict.With($"the new key is the key of account {holder.Id} already.");
         }
 
         var protocolAccount = await AcmeRequests.ProtocolAccountAsync(context, account, cancellationToken);
         await objects.WriteAsync([], [objects.Update(account, account.Status, account.State with { Jwk = newKey }, thumbprint)],
-            RegistrationActor.ProtocolClient(protocolAccount, null, context.TraceIdentifier).Event(objects.Now, "acme.account-key-changed", "acme-account:" + account.Id, "success",
+            RegistrationActor.ProtocolClient(protocolAccount, null, context.RequestId).Event(objects.Now, "acme.account-key-changed", "acme-account:" + account.Id, "success",
                 new { account = account.Id, oldKeyThumbprint = account.Row.Owner, keyThumbprint = thumbprint }), cancellationToken);
         return AcmeResponses.Resource(context, View(urls, (await objects.FindAsync<AcmeAccountState>(AcmeTable.Accounts, account.Id, cancellationToken))!), urls.Account(account.Id));
     }

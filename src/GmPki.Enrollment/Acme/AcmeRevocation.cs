@@ -6,7 +6,7 @@ using GmPki.Registration.Protocols;
 using GmPki.Registration.Workflow;
 using Org.BouncyCastle.Asn1.X509;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// revokeCert (RFC 8555 §7.6): signed by an account whose protocol account's subscriber holds the
@@ -17,7 +17,7 @@ namespace GmPki.Server.Acme;
 /// </summary>
 internal static class AcmeRevocation
 {
-    public static async Task<IResult> RevokeAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> RevokeAsync(AcmeExchange context, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Either, cancellationToken);
         var der = Certificate(request.Text("certificate"));
@@ -25,7 +25,6 @@ internal static class AcmeRevocation
             ? given.ValueKind == JsonValueKind.Number && given.TryGetInt32(out var code) ? code : throw AcmeErrors.BadRevocationReason.With("'reason' is a CRLReason integer.")
             : 0;
         var reason = RevocationReasons.ByCode.GetValueOrDefault(reasonCode) ?? throw AcmeErrors.BadRevocationReason.With($"reason {reasonCode} is not one of {RevocationReasons.Listed} (RFC 5280 CRLReason).");
-        var services = context.RequestServices;
         string serial;
         try
         {
@@ -36,7 +35,7 @@ internal static class AcmeRevocation
             throw AcmeErrors.Malformed.With($"'certificate' is not a DER certificate: {e.Message}");
         }
 
-        var record = await services.GetRequiredService<ICertificateDirectory>().FindAsync(serial, cancellationToken);
+        var record = await context.Engine.Certificates.FindAsync(serial, cancellationToken);
         if (record?.CertificateDer is not { } issued || !issued.AsSpan().SequenceEqual(der))
         {
             throw AcmeErrors.NotFound.With($"this CA issued no certificate {serial} with these bytes.");
@@ -50,19 +49,19 @@ internal static class AcmeRevocation
         var (account, authentication) = request.Account is { } signer
             ? (await AcmeRequests.ProtocolAccountAsync(context, signer, cancellationToken), "jws-account-key")
             : (await CertificateKeyAccountAsync(context, request, der, cancellationToken), "jws-certificate-key");
-        if (await services.GetRequiredService<IRegistrationLedger>().FindSubscriberOfCertificateAsync(serial, cancellationToken) != account.SubscriberId)
+        if (await context.Engine.Ledger.FindSubscriberOfCertificateAsync(serial, cancellationToken) != account.SubscriberId)
         {
             throw AcmeErrors.Unauthorized.With($"certificate {serial} was not issued to the subscriber of protocol account '{account.Name}'.");
         }
 
-        var application = await services.GetRequiredService<ProtocolEnrollment>().RevokeAsync(account, authentication, serial, reason, request.Jws.SigningInput, context.TraceIdentifier, cancellationToken);
+        var application = await context.Engine.Enrollment.RevokeAsync(account, authentication, serial, reason, request.Jws.SigningInput, context.RequestId, cancellationToken);
         return application.State == ApplicationState.Completed
-            ? Results.Ok()
+            ? new AcmeResult(200, null, [])
             : throw AcmeErrors.Unauthorized.With($"revocation application {application.Id} is {KebabNames.Of(application.State)}: a reviewer approves it (two-person rule).");
     }
 
     /// <summary>The protocol account that enrolled a certificate whose key signed the request.</summary>
-    private static async Task<ProtocolAccount> CertificateKeyAccountAsync(HttpContext context, AcmeRequest request, byte[] der, CancellationToken cancellationToken)
+    private static async Task<ProtocolAccount> CertificateKeyAccountAsync(AcmeExchange context, AcmeRequest request, byte[] der, CancellationToken cancellationToken)
     {
         var spki = X509CertificateStructure.GetInstance(der).SubjectPublicKeyInfo.GetDerEncoded();
         if (!AcmeJwk.SubjectPublicKeyInfo(request.Jwk).AsSpan().SequenceEqual(spki))
@@ -70,7 +69,7 @@ internal static class AcmeRevocation
             throw AcmeErrors.Unauthorized.With("the jwk is not the certificate's public key; sign with the certificate's key or an account key (kid).");
         }
 
-        return (await context.RequestServices.GetRequiredService<ProtocolAccounts>().AuthenticateByCertificateAsync(EnrollmentProtocol.Acme, der, cancellationToken))?.Account
+        return (await context.Engine.Accounts.AuthenticateByCertificateAsync(EnrollmentProtocol.Acme, der, cancellationToken))?.Account
             ?? throw AcmeErrors.Unauthorized.With("the certificate was not issued through an ACME enrollment of an enabled protocol account.");
     }
 

@@ -1,9 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using GmPki.Core.Registration;
-using GmPki.Registration.Protocols;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// External account binding (RFC 8555 §7.3.4), required for every new account: a JWS with
@@ -16,7 +15,7 @@ internal static class AcmeExternalAccountBinding
 {
     /// <summary>The enabled protocol account the binding proves.</summary>
     /// <exception cref="Core.Errors.GmPkiException"><c>acme:externalAccountRequired</c> when absent; <c>acme:malformed</c> when it is not such a JWS; <c>acme:unauthorized</c> for an unknown or disabled protocol account or a MAC that does not verify.</exception>
-    public static async Task<ProtocolAccount> VerifyAsync(HttpContext context, AcmeRequest request, CancellationToken cancellationToken)
+    public static async Task<ProtocolAccount> VerifyAsync(AcmeExchange context, AcmeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +42,7 @@ internal static class AcmeExternalAccountBinding
             throw AcmeErrors.Malformed.With("the external account binding's payload is not the account key of the request.");
         }
 
-        var revealed = await context.RequestServices.GetRequiredService<ProtocolAccounts>().RevealSecretAsync(EnrollmentProtocol.Acme, name, cancellationToken);
+        var revealed = await context.Engine.Accounts.RevealSecretAsync(EnrollmentProtocol.Acme, name, cancellationToken);
         return revealed is var (account, secret) && CryptographicOperations.FixedTimeEquals(CryptographicOperations.HmacData(hash, Key(secret), jws.SigningInput), jws.Signature)
             ? account
             : throw AcmeErrors.Unauthorized.With($"the external account binding does not verify: unknown or disabled acme protocol account '{name}', or a wrong HMAC key.");

@@ -5,7 +5,7 @@ using System.Text;
 using DnsClient;
 using GmPki.Core.Errors;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Validates a challenge (RFC 8555 §8): the key authorization is <c>{token}.{account key

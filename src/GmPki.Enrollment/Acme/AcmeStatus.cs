@@ -1,4 +1,4 @@
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>The RFC 8555 §7.1.6 status values the server uses.</summary>
 internal static class AcmeStatus

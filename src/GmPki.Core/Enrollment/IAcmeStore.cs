@@ -1,6 +1,6 @@
 using GmPki.Core.Ledger;
 
-namespace GmPki.Storage.Acme;
+namespace GmPki.Core.Enrollment;
 
 /// <summary>The tables of the ACME objects (RFC 8555 §7.1).</summary>
 public enum AcmeTable

@@ -1,13 +1,11 @@
 using System.Buffers.Text;
 using GmPki.Core.Errors;
-using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Protocols;
-using GmPki.Server.Installation;
-using GmPki.Storage.Acme;
+using GmPki.Core.Enrollment;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>
 /// Finalization and certificate download (RFC 8555 §7.4, §7.4.2). Finalizing a ready order opens a
@@ -22,10 +20,10 @@ internal static class AcmeFinalization
     /// <summary>Media type of the certificate download (RFC 8555 §9.1).</summary>
     public const string PemChain = "application/pem-certificate-chain";
 
-    public static async Task<IResult> FinalizeAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> FinalizeAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
-        var objects = context.RequestServices.GetRequiredService<AcmeObjects>();
+        var objects = context.Engine.Objects;
         var order = await ReadyAsync(objects, await objects.OrderAsync(id, request.SignedAccount.Id, cancellationToken), cancellationToken);
         if (order.Status != AcmeStatus.Ready || order.State.Expires <= objects.Now)
         {
@@ -40,8 +38,8 @@ internal static class AcmeFinalization
         CertificateApplication application;
         try
         {
-            application = await context.RequestServices.GetRequiredService<ProtocolEnrollment>().EnrollValidatedAsync(protocolAccount, "jws-account-key", csr,
-                await ValidatedAsync(objects, order, cancellationToken), context.TraceIdentifier, cancellationToken);
+            application = await context.Engine.Enrollment.EnrollValidatedAsync(protocolAccount, "jws-account-key", csr,
+                await ValidatedAsync(objects, order, cancellationToken), context.RequestId, cancellationToken);
         }
         catch (GmPkiException e)
         {
@@ -49,38 +47,37 @@ internal static class AcmeFinalization
             throw;
         }
 
-        return AcmeOrderEndpoints.Answer(context, await RecordAsync(objects, order, application, cancellationToken));
+        return AcmeOrderResources.Answer(context, await RecordAsync(objects, order, application, cancellationToken));
     }
 
     /// <summary>For a processing order that awaits a reviewer: issues once approved (<see cref="ProtocolEnrollment.ResumeAsync"/>) and records the outcome.</summary>
-    public static async Task<AcmeObject<AcmeOrderState>> ResumeAsync(HttpContext context, AcmeObject<AcmeAccountState> account, AcmeObject<AcmeOrderState> order, CancellationToken cancellationToken)
+    public static async Task<AcmeObject<AcmeOrderState>> ResumeAsync(AcmeExchange context, AcmeObject<AcmeAccountState> account, AcmeObject<AcmeOrderState> order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(order);
-        var services = context.RequestServices;
-        if (order.State.ApplicationId is not { } applicationId || await services.GetRequiredService<IRegistrationLedger>().FindApplicationAsync(applicationId, cancellationToken) is not { } application)
+        if (order.State.ApplicationId is not { } applicationId || await context.Engine.Ledger.FindApplicationAsync(applicationId, cancellationToken) is not { } application)
         {
             return order;
         }
 
         var protocolAccount = await AcmeRequests.ProtocolAccountAsync(context, account, cancellationToken);
-        application = await services.GetRequiredService<ProtocolEnrollment>().ResumeAsync(application, protocolAccount, context.TraceIdentifier, cancellationToken);
-        return await RecordAsync(services.GetRequiredService<AcmeObjects>(), order, application, cancellationToken);
+        application = await context.Engine.Enrollment.ResumeAsync(application, protocolAccount, context.RequestId, cancellationToken);
+        return await RecordAsync(context.Engine.Objects, order, application, cancellationToken);
     }
 
     /// <summary>POST-as-GET of the certificate of a valid order: the certificate, then the issuing CA and the root, PEM.</summary>
-    public static async Task<IResult> CertificateAsync(HttpContext context, string id, CancellationToken cancellationToken)
+    public static async Task<AcmeResult> CertificateAsync(AcmeExchange context, string id, CancellationToken cancellationToken)
     {
         var request = await AcmeRequests.ReadAsync(context, AcmeSigner.Account, cancellationToken);
-        var order = await context.RequestServices.GetRequiredService<AcmeObjects>().OrderAsync(id, request.SignedAccount.Id, cancellationToken);
-        var issued = order.State.CertificateSerial is { } serial ? await context.RequestServices.GetRequiredService<ICertificateDirectory>().FindAsync(serial, cancellationToken) : null;
+        var order = await context.Engine.Objects.OrderAsync(id, request.SignedAccount.Id, cancellationToken);
+        var issued = order.State.CertificateSerial is { } serial ? await context.Engine.Certificates.FindAsync(serial, cancellationToken) : null;
         if (issued?.CertificateDer is not { } der)
         {
             throw AcmeErrors.NotFound.With($"order {id} has no certificate.");
         }
 
-        var chain = await context.RequestServices.GetRequiredService<AuthorityDirectory>().ChainAsync(cancellationToken);
-        return Results.Text(CertificateEncodings.ToPem([der, .. chain]), PemChain);
+        var chain = await context.Engine.Authority.ChainAsync(cancellationToken);
+        return new AcmeResult(200, PemChain, System.Text.Encoding.UTF8.GetBytes(CertificateEncodings.ToPem([der, .. chain])));
     }
 
     /// <summary>A pending order whose authorizations are all valid becomes ready (validations that ran concurrently each saw the other pending).</summary>

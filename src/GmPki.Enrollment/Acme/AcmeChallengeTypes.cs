@@ -1,4 +1,4 @@
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>The challenge types offered (RFC 8555 §8.3, §8.4).</summary>
 internal static class AcmeChallengeTypes

@@ -1,6 +1,6 @@
 using DnsClient;
 
-namespace GmPki.Server.Acme;
+namespace GmPki.Enrollment.Acme;
 
 /// <summary>Looks up DNS TXT records, for dns-01 validation (RFC 8555 §8.4). Replaceable (tests plug a fake).</summary>
 public interface IDnsTxtResolver
@@ -11,10 +11,11 @@ public interface IDnsTxtResolver
 }
 
 /// <summary>The system's DNS servers, through DnsClient.</summary>
-internal sealed class SystemDnsTxtResolver : IDnsTxtResolver
+public sealed class SystemDnsTxtResolver : IDnsTxtResolver
 {
     private readonly LookupClient _client = new(new LookupClientOptions { UseCache = false, ContinueOnDnsError = false });
 
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> ResolveTxtAsync(string name, CancellationToken cancellationToken)
     {
         var response = await _client.QueryAsync(name, QueryType.TXT, QueryClass.IN, cancellationToken);
