@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
     /// for concurrent use (each call uses its own short-lived context), the implementations of
     /// <see cref="IIssuanceLedger"/>, <see cref="IAuditLog"/>, <see cref="IAuthorityRegistry"/>,
     /// <see cref="ICertificateDirectory"/>, <see cref="IPublicDirectory"/>, <see cref="IOperatorStore"/>, <see cref="IAuditChain"/> and
-    /// <see cref="Core.Status.IStatusLedger"/>, <see cref="Core.Outbox.IDirectoryOutbox"/>, <see cref="Acme.IAcmeStore"/> and <see cref="IRegistrationLedger"/> (which needs an <see cref="Core.Keys.IPersonalDataProtector"/> registered by the host). Call
+    /// <see cref="Core.Status.IStatusLedger"/>, <see cref="Core.Outbox.IDirectoryOutbox"/>, <see cref="Core.Enrollment.IAcmeStore"/>, <see cref="Core.Enrollment.ICmpTransactionStore"/> and <see cref="IRegistrationLedger"/> (which needs an <see cref="Core.Keys.IPersonalDataProtector"/> registered by the host). Call
     /// <see cref="GmPkiStorage.MigrateAsync"/> once at start-up before using them.
     /// </summary>
     /// <param name="services">The collection to add to.</param>
@@ -57,7 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAgencyStore, AgencyStore>();
         services.AddSingleton<IProtocolAccountStore, ProtocolAccountStore>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
-        services.AddSingleton<Acme.IAcmeStore, Acme.AcmeStore>();
+        services.AddSingleton<Core.Enrollment.IAcmeStore, Acme.AcmeStore>();
+        services.AddSingleton<Core.Enrollment.ICmpTransactionStore, Cmp.CmpTransactionStore>();
         services.AddSingleton<IAuditChain, AuditChain>();
         services.AddSingleton<Core.Status.IStatusLedger, Status.StatusLedger>();
         services.AddSingleton(new Outbox.OutboxSwitch(options.DirectoryOutbox));

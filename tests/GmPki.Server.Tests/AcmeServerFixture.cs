@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
-using GmPki.Server.Acme;
+using GmPki.Enrollment.Acme;
 using GmPki.Server.Http;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;

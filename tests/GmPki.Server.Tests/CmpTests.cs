@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using GmPki.Enrollment.Cmp;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
 using Org.BouncyCastle.Asn1.X509;
@@ -225,6 +227,52 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
             .ShouldNotContain(a => a.CreatedBy == "protocol:cmp:cmp-staff-1");
     }
 
+    [SkippableFact]
+    public async Task OpensslIr_TwoPersonRule_ServerRestartsWhileTheClientPolls_PollAndCertConfContinueTheStoredTransaction()
+    {
+        // checkAfter 30 s: the client's next poll comes after the restart (some seconds on a busy machine);
+        // -keep_alive 0: a new connection per message, as the restart closes the old ones.
+        await using var server = await RunningServer.StartAsync(services: services => services.AddSingleton(new CmpOptions(CheckAfterSeconds: 30)));
+        using var client = new OpenSslClient(server);
+        var organization = await Counter.RegisterAsync(server.Registrar, Counter.Organization("某县人民政府", "government-department"));
+        var staff = Counter.Person("公务员辛", organization);
+        const string subject = "/C=CN/O=某县人民政府/OU=办公室/CN=公务员辛";
+        var basis = await Counter.PostAsync(server.Registrar, Counter.New(staff, "government-staff",
+            await File.ReadAllTextAsync(client.File(client.MakeRequest("basis", "-algorithm SM2", subject)))));
+        var completed = await Counter.ApproveAndCompleteAsync(server, basis.Result!.Application.Id, staff.IdentityNumber);
+        var secret = await CreateAccountAsync(server, "cmp-staff-2", "government-staff", completed.Id);
+        NewKey(client, "staff", "SM2");
+
+        var enrolling = Task.Run(() => Cmp(server, client, ["-cmd", "ir", "-newkey", "staff.key", "-subject", subject, "-certout", "staff.pem", "-ref", "cmp-staff-2",
+            "-secret", "pass:" + secret, "-digest", "sm3", "-mac", "hmacWithSHA256", "-total_timeout", "120", "-keep_alive", "0"]));
+        var pending = await PendingAsync(server, "protocol:cmp:cmp-staff-2");
+        await server.RestartAsync();
+        (await Counter.StepAsync(server.Reviewer, pending.Id, "approval", new ApprovalInput(true, "核实无误，同意。"))).Status.ShouldBe(HttpStatusCode.OK);
+        var (code, output) = await enrolling;
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("received IP");
+        output.ShouldContain("received PKICONF");
+        OpenSsl.MustRun(client.Path, "x509", "-in", "staff.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "staff.key", "-pubout"));
+        (await server.RecentAuditAsync(50)).ShouldNotContain(e => e.Action == "cmp.request-rejected");
+    }
+
+    /// <summary>The application <paramref name="createdBy"/> opened that awaits approval, once it appears.</summary>
+    private static async Task<ApplicationView> PendingAsync(RunningServer server, string createdBy)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await Task.Delay(200);
+            if ((await server.Registrar.GetFromJsonAsync<ApplicationPage>("/api/v1/applications?state=awaiting-approval&pageSize=500", Counter.Web))!.Items
+                .SingleOrDefault(a => a.CreatedBy == createdBy) is { } pending)
+            {
+                return pending;
+            }
+        }
+
+        throw new TimeoutException($"no application of {createdBy} awaits approval.");
+    }
+
     /// <summary>A person with a certificate from the counter (the basis) and a cmp account on it for the personal profile.</summary>
     private async Task<(SubscriberBody Person, string Account, string Secret)> AccountAsync(OpenSslClient client, string name, string account)
     {
@@ -235,9 +283,12 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     /// <summary>Creates a cmp account; returns its secret.</summary>
-    private async Task<string> CreateAccountAsync(string account, string profile, Guid basis)
+    private Task<string> CreateAccountAsync(string account, string profile, Guid basis) => CreateAccountAsync(Server, account, profile, basis);
+
+    /// <summary>Creates a cmp account on <paramref name="server"/>; returns its secret.</summary>
+    private static async Task<string> CreateAccountAsync(RunningServer server, string account, string profile, Guid basis)
     {
-        using var response = await Server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("cmp", account, profile, basis), Counter.Web);
+        using var response = await server.Registrar.PostAsJsonAsync("/api/v1/protocol-accounts", new ProtocolAccountBody("cmp", account, profile, basis), Counter.Web);
         var raw = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
         return JsonSerializer.Deserialize<CreatedProtocolAccountView>(raw, Counter.Web)!.Secret;
@@ -247,9 +298,12 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         => OpenSsl.MustRun(client.Path, ["genpkey", "-algorithm", .. algorithm.Split(' '), "-out", name + ".key"]);
 
     /// <summary>Runs <c>openssl cmp</c> against the server; returns its exit code and everything it printed.</summary>
-    private (int ExitCode, string Output) Cmp(OpenSslClient client, string[] arguments, string path = "/cmp")
+    private (int ExitCode, string Output) Cmp(OpenSslClient client, string[] arguments, string path = "/cmp") => Cmp(Server, client, arguments, path);
+
+    /// <summary>Runs <c>openssl cmp</c> against <paramref name="server"/>; returns its exit code and everything it printed.</summary>
+    private static (int ExitCode, string Output) Cmp(RunningServer server, OpenSslClient client, string[] arguments, string path = "/cmp")
     {
-        var (code, output, error) = OpenSsl.Run(client.Path, ["cmp", "-server", Server.BaseUrl + path, "-recipient", "/CN=GmPki", "-msg_timeout", "60", .. arguments]);
+        var (code, output, error) = OpenSsl.Run(client.Path, ["cmp", "-server", server.BaseUrl + path, "-recipient", "/CN=GmPki", "-msg_timeout", "60", .. arguments]);
         return (code, output + error);
     }
 

@@ -22,12 +22,14 @@ public class RunningServer : IAsyncDisposable
     public const string Passphrase = "test passphrase, long enough";
 
     private readonly TempDirectory _directory;
-    private readonly WebApplication _app;
+    private readonly ServerOptions _options;
+    private WebApplication _app;
 
-    private RunningServer(TempDirectory directory, WebApplication app, string baseUrl, string adminKey, string registrarKey, string reviewerKey)
+    private RunningServer(TempDirectory directory, WebApplication app, ServerOptions options, string baseUrl, string adminKey, string registrarKey, string reviewerKey)
     {
         _directory = directory;
         _app = app;
+        _options = options;
         BaseUrl = baseUrl;
         AdminKey = adminKey;
         Client = Authorized(adminKey);
@@ -82,12 +84,13 @@ public class RunningServer : IAsyncDisposable
             File.WriteAllText(data.ConfigurationFile, configuration.ToJsonString());
         }
 
-        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase, Services: services), CancellationToken.None);
+        var options = new ServerOptions(data, baseUrl, () => Passphrase, Services: services);
+        var app = await ServerHost.BuildAsync(options, CancellationToken.None);
         await app.StartAsync();
         var accounts = app.Services.GetRequiredService<OperatorAccounts>();
         var registrar = await accounts.CreateAsync("registrar", OperatorRole.Registrar, Actor.System, CancellationToken.None);
         var reviewer = await accounts.CreateAsync("reviewer", OperatorRole.Reviewer, Actor.System, CancellationToken.None);
-        return new RunningServer(directory, app, baseUrl, init.AdministratorApiKey, registrar, reviewer);
+        return new RunningServer(directory, app, options, baseUrl, init.AdministratorApiKey, registrar, reviewer);
     }
 
     /// <summary>
@@ -148,6 +151,16 @@ public class RunningServer : IAsyncDisposable
 
     public async Task<IReadOnlyList<AuditEvent>> RecentAuditAsync(int count = 20)
         => await Services.GetRequiredService<IAuditLog>().RecentAsync(count, CancellationToken.None);
+
+    /// <summary>Stops the server and starts a new one on the same installation and address (nothing kept in memory survives).</summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _app = await ServerHost.BuildAsync(_options, CancellationToken.None);
+        await _app.StartAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,19 +1,15 @@
 using GmPki.Core.Errors;
-using GmPki.Core.Profiles;
-using GmPki.Registration.Protocols;
+using GmPki.Enrollment.Cmp;
 using GmPki.Server.Http;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Cmp;
 
 namespace GmPki.Server.Cmp;
 
 /// <summary>
-/// The Certificate Management Protocol (RFC 4210, RFC 9480; docs/protocols.md) over HTTP
-/// (RFC 6712): <c>POST /cmp</c> and <c>POST /cmp/{profile}</c> with a DER PKIMessage as
-/// <c>application/pkixcmp</c>, answered with a PKIMessage (HTTP 200, also for error messages).
-/// A request authenticates a <c>cmp</c> protocol account (<see cref="CmpProtection"/>); every
-/// refusal is an error message and is audited as <c>cmp.request-rejected</c>. A body that is
-/// not <c>application/pkixcmp</c> gets HTTP 415 and one over 64 KiB HTTP 413, with a text line.
+/// The HTTP binding of CMP (RFC 6712; the engine is <see cref="CmpEngine"/>, docs/protocols.md):
+/// <c>POST /cmp</c> and <c>POST /cmp/{profile}</c> with a DER PKIMessage as
+/// <c>application/pkixcmp</c>, answered with a PKIMessage (HTTP 200, also for error messages,
+/// audited as <c>cmp.request-rejected</c>). A body that is not <c>application/pkixcmp</c> gets
+/// HTTP 415 and one over 64 KiB HTTP 413, with a text line.
 /// </summary>
 internal static class CmpEndpoints
 {
@@ -28,51 +24,30 @@ internal static class CmpEndpoints
         foreach (var path in new[] { "/cmp", "/cmp/{label}" })
         {
             app.MapPost(path, HandleAsync).WithTags("CMP").AllowAnonymous()
-                .WithSummary("A CMP request (ir, cr, p10cr, kur, rr, certConf, genm) as application/pkixcmp (RFC 4210, RFC 6712)");
+                .WithSummary("A CMP request (ir, cr, p10cr, kur, rr, certConf, pollReq, genm) as application/pkixcmp (RFC 4210, RFC 6712)");
         }
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string? label, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext context, string? label, CmpEngine cmp, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        PkiMessage? request = null;
-        CmpSender? sender = null;
-        PkiBody answer;
+        byte[] der;
         try
         {
-            request = Parse(await ReadAsync(context.Request, cancellationToken));
-            if (label is not null && !services.GetRequiredService<IReadOnlyDictionary<string, CertificateProfile>>().ContainsKey(label))
-            {
-                throw Errors.ProfileUnknown.With($"no profile '{label}' (the CMP path label is a profile name).");
-            }
-
-            sender = await CmpProtection.AuthenticateAsync(request, services.GetRequiredService<ProtocolAccounts>(), cancellationToken);
-            if (label is not null && label != sender.Account.Profile)
-            {
-                throw Errors.Forbidden.With($"cmp account '{sender.Account.Name}' enrolls for profile '{sender.Account.Profile}', not '{label}'.");
-            }
-
-            answer = await CmpOperations.AnswerAsync(request, sender, context, cancellationToken);
+            der = await ReadAsync(context.Request, cancellationToken);
         }
         catch (GmPkiException e)
         {
-            if (!e.Audited)
-            {
-                var what = request is null ? "unparsed request" : $"body type {request.Body.Type}" + (sender is null ? string.Empty : $" from cmp account '{sender.Account.Name}'");
-                await RequestAudit.RejectedAsync(context, "cmp.request-rejected", e.Error.Code, $"{what}: {e.Detail}");
-            }
-
-            if (e.Error.Kind is ErrorKind.UnsupportedMediaType or ErrorKind.TooLarge)
-            {
-                return Results.Text($"{e.Error.Title} [{e.Error.Code}]: {e.Detail}\n", "text/plain", statusCode: HttpErrors.StatusOf(e.Error.Kind));
-            }
-
-            answer = CmpErrors.Body(e, request is null);
+            await RequestAudit.RejectedAsync(context, "cmp.request-rejected", e.Error.Code, $"unparsed request: {e.Detail}");
+            return Results.Text($"{e.Error.Title} [{e.Error.Code}]: {e.Detail}\n", "text/plain", statusCode: HttpErrors.StatusOf(e.Error.Kind));
         }
 
-        var response = await CmpResponses.BuildAsync(services.GetRequiredService<CmpAuthority>(), request?.Header, sender, answer,
-            services.GetRequiredService<TimeProvider>(), CancellationToken.None);
-        return Results.Bytes(response.GetDerEncoded(), MediaType);
+        var answer = await cmp.AnswerAsync(der, label, context.TraceIdentifier, cancellationToken);
+        if (answer.Refusal is { } refusal)
+        {
+            await RequestAudit.RejectedAsync(context, "cmp.request-rejected", refusal.Code, refusal.Reason);
+        }
+
+        return Results.Bytes(answer.Message, MediaType);
     }
 
     /// <summary>The DER body.</summary>
@@ -85,19 +60,5 @@ internal static class CmpEndpoints
         }
 
         return await Bodies.ReadBytesAsync(request, MaxBody, "a CMP message", cancellationToken);
-    }
-
-    /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage.</exception>
-    private static PkiMessage Parse(byte[] der)
-    {
-        try
-        {
-            return PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
-        {
-            throw Errors.RequestInvalid.With("the body is not a DER PKIMessage (RFC 4210 §5.1).");
-        }
     }
 }

@@ -6,19 +6,7 @@ namespace GmPki.Server.Http;
 internal static class HttpErrors
 {
     /// <summary>The HTTP status of an error kind.</summary>
-    public static int StatusOf(ErrorKind kind) => kind switch
-    {
-        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
-        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static int StatusOf(ErrorKind kind) => ErrorStatus.Of(kind);
 
     /// <summary>The error kind of an HTTP status another GmPki server answered with (the inverse of <see cref="StatusOf"/>; other statuses are <see cref="ErrorKind.Internal"/>).</summary>
     public static ErrorKind KindOf(int status) => status switch

@@ -14,7 +14,7 @@ namespace GmPki.Server.Http;
 /// <param name="Urls">Kestrel listen URLs, semicolon-separated, for example <c>http://127.0.0.1:8080</c>.</param>
 /// <param name="Passphrase">Supplies the key store passphrase (asked once at start-up).</param>
 /// <param name="Clock">Time source; the system clock when null.</param>
-/// <param name="Services">Registers services before the defaults (for tests: a fake <see cref="Acme.IDnsTxtResolver"/>), or null.</param>
+/// <param name="Services">Registers services before the defaults (for tests: a fake <see cref="GmPki.Enrollment.Acme.IDnsTxtResolver"/>), or null.</param>
 public sealed record ServerOptions(DataDirectory Data, string Urls, Func<string> Passphrase, TimeProvider? Clock = null, Action<IServiceCollection>? Services = null);
 
 /// <summary>
@@ -51,9 +51,7 @@ public static class ServerHost
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         options.Services?.Invoke(builder.Services);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
-        Acme.AcmeServices.Add(builder.Services, settings.Acme);
-        builder.Services.AddSingleton<Cmp.CmpAuthority>();
-        builder.Services.AddSingleton<Cmp.CmpTransactions>();
+        Enrollment.EnrollmentServices.Add(builder.Services, settings.Acme);
         builder.Services.AddHostedService<AuditCheckpointService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
         builder.Services.AddHostedService<Status.StatusPublicationService>();

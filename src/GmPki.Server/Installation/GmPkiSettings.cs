@@ -40,7 +40,7 @@ public sealed class GmPkiSettings
     public KmcSettings Kmc { get; set; } = new();
 
     /// <summary>The ACME server's challenge validation (docs/protocols.md).</summary>
-    public global::GmPki.Server.Acme.AcmeSettings Acme { get; set; } = new();
+    public global::GmPki.Enrollment.Acme.AcmeSettings Acme { get; set; } = new();
 
     /// <summary>Certificate profiles by name.</summary>
     public Dictionary<string, ProfileOptions> Profiles { get; set; } = [];

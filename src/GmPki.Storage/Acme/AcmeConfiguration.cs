@@ -1,3 +1,4 @@
+using GmPki.Core.Enrollment;
 using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Acme;

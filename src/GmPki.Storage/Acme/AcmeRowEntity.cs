@@ -1,3 +1,5 @@
+using GmPki.Core.Enrollment;
+
 namespace GmPki.Storage.Acme;
 
 /// <summary>Row of the tables <c>acme_accounts</c>, <c>acme_orders</c>, <c>acme_authorizations</c> and <c>acme_challenges</c> (one shape, see <see cref="AcmeTable"/>).</summary>

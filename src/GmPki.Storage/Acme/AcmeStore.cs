@@ -1,3 +1,4 @@
+using GmPki.Core.Enrollment;
 using GmPki.Core.Ledger;
 using GmPki.Storage.Context;
 using GmPki.Storage.Writing;

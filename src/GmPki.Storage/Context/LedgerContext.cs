@@ -63,6 +63,7 @@ internal abstract class LedgerContext(DbContextOptions options) : DbContext(opti
         Status.StatusConfiguration.Apply(modelBuilder);
         Outbox.DirectoryOutboxConfiguration.Apply(modelBuilder);
         Acme.AcmeConfiguration.Apply(modelBuilder);
+        Cmp.CmpTransactionConfiguration.Apply(modelBuilder);
         SnakeCaseNames.ApplyToColumns(modelBuilder);
     }
 }
