@@ -36,7 +36,7 @@ internal static class AcmeResponses
                 context.Refusal = new EnrollmentRefusal(e.Error.Code, e.Detail);
             }
 
-            return new AcmeResult(ErrorStatus.Of(e.Error.Kind), ProblemMediaType, JsonSerializer.SerializeToUtf8Bytes(Problem(e.Error, e.Detail), Json));
+            return new AcmeResult(ErrorCatalogue.StatusOf(e.Error.Kind), ProblemMediaType, JsonSerializer.SerializeToUtf8Bytes(Problem(e.Error, e.Detail), Json));
         }
     }
 
@@ -44,7 +44,7 @@ internal static class AcmeResponses
     public static AcmeProblemView Problem(GmPkiError error, string detail)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new AcmeProblemView(AcmeErrors.Namespace + AcmeErrors.TypeOf(error), detail, ErrorStatus.Of(error.Kind));
+        return new AcmeProblemView(AcmeErrors.Namespace + AcmeErrors.TypeOf(error), detail, ErrorCatalogue.StatusOf(error.Kind));
     }
 
     /// <summary>A resource as JSON with <paramref name="status"/> and, when given, its <c>Location</c>.</summary>

@@ -6,7 +6,7 @@ namespace GmPki.Server.Http;
 internal static class HttpErrors
 {
     /// <summary>The HTTP status of an error kind.</summary>
-    public static int StatusOf(ErrorKind kind) => ErrorStatus.Of(kind);
+    public static int StatusOf(ErrorKind kind) => ErrorCatalogue.StatusOf(kind);
 
     /// <summary>The error kind of an HTTP status another GmPki server answered with (the inverse of <see cref="StatusOf"/>; other statuses are <see cref="ErrorKind.Internal"/>).</summary>
     public static ErrorKind KindOf(int status) => status switch
