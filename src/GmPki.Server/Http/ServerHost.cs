@@ -69,7 +69,7 @@ public static class ServerHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi();
+        OpenApi.ApiDocumentation.Add(builder.Services);
 
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
@@ -85,7 +85,7 @@ public static class ServerHost
         ClientCertificates.UseForwarding(app, settings.Server.ClientCertificates);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        OpenApi.ApiDocumentation.Map(app);
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
         RevocationEndpoints.Map(app);

@@ -1,0 +1,71 @@
+using Microsoft.OpenApi;
+
+namespace GmPki.Server.OpenApi;
+
+/// <summary>
+/// The metadata every REST operation of the OpenAPI document carries (<c>docs/api.md</c>, "OpenAPI
+/// document"): a stable camelCase <c>operationId</c> (clients are generated with it, so it never
+/// changes once published), an English summary, a description in Chinese (zh-CN) with the English
+/// beside, the JSON request body it reads and its RFC 9457 problem answers.
+/// </summary>
+internal static class OperationMetadata
+{
+    /// <summary>Names and describes an operation.</summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="operationId">camelCase, verb first, e.g. <c>createCounterApplication</c>; unique in the document.</param>
+    /// <param name="summary">One English line.</param>
+    /// <param name="description">zh-CN first; English may follow.</param>
+    public static RouteHandlerBuilder Operation(this RouteHandlerBuilder builder, string operationId, string summary, string description)
+        => builder.WithName(operationId).WithSummary(summary).WithDescription(description);
+
+    /// <summary>
+    /// Declares the RFC 9457 problem answers (<c>application/problem+json</c>, schema
+    /// <c>ProblemDetails</c> with <c>code</c> and <c>requestId</c>) the operation can give.
+    /// 401 and 403 of authenticated operations, and 400 and 413 of operations with a body, are
+    /// added by <see cref="OperationConventions"/> and need not be listed.
+    /// </summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="statuses">HTTP statuses, e.g. 404, 409.</param>
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Documents a required JSON request body of <typeparamref name="T"/>. Unlike <c>Accepts&lt;T&gt;</c>
+    /// this adds no content-type matching to routing, which would answer another media type with a
+    /// bare 415: the handlers read bodies with <c>Bodies.ReadAsync</c>, whose refusal is a
+    /// <c>request-invalid</c> problem document.
+    /// </summary>
+    public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder builder)
+        => builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            operation.RequestBody = Body("application/json", await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken)));
+
+    /// <summary>Documents a required binary (DER or base64) request body of the given media types, for the same reason as <see cref="JsonBody{T}"/>.</summary>
+    public static RouteHandlerBuilder BinaryBody(this RouteHandlerBuilder builder, params string[] mediaTypes)
+        => builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = BinaryBody(mediaTypes);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A required request body of binary content in each of <paramref name="mediaTypes"/>.</summary>
+    public static OpenApiRequestBody BinaryBody(IEnumerable<string> mediaTypes)
+    {
+        var body = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType>() };
+        foreach (var type in mediaTypes)
+        {
+            body.Content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
+
+        return body;
+    }
+
+    private static OpenApiRequestBody Body(string mediaType, IOpenApiSchema schema)
+        => new() { Required = true, Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = schema } } };
+}
