@@ -97,7 +97,7 @@ public static class ServerHost
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
         TimestampEndpoints.Map(app);
-        StatusEndpoints.Map(app);
+        StatusEndpoints.Map(app, configuration.Issuance.Urls);
         Est.EstEndpoints.Map(app);
         Acme.AcmeEndpoints.Map(app);
         Cmp.CmpEndpoints.Map(app);
