@@ -4,7 +4,7 @@ namespace GmPki.Server.OpenApi;
 
 /// <summary>
 /// The API description (<c>docs/api.md</c>, "OpenAPI document"): the OpenAPI 3.1 document at
-/// <c>/openapi/v1.json</c>, completed by <see cref="SecuritySchemes"/>, <see cref="OperationConventions"/>
+/// <c>/openapi/v1.json</c>, completed by <see cref="DocumentInformation"/>, <see cref="SecuritySchemes"/>, <see cref="OperationConventions"/>
 /// and <see cref="SchemaExamples"/>, and the API reference page at <see cref="ReferencePath"/>
 /// (Scalar, its script served from the package, nothing from a CDN).
 /// </summary>
@@ -20,6 +20,7 @@ internal static class ApiDocumentation
     public static void Add(IServiceCollection services)
         => services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<DocumentInformation>();
             options.AddDocumentTransformer<SecuritySchemes>();
             options.AddOperationTransformer<OperationConventions>();
             options.AddSchemaTransformer<SchemaExamples>();

@@ -9,8 +9,8 @@ namespace GmPki.Server.OpenApi;
 /// <summary>
 /// What every operation gets from its endpoint's metadata rather than from repeated lines: its
 /// security requirement (from the authorization policies, see <see cref="Policies"/>), the 401
-/// and 403 problem answers of authenticated operations, the 400 and 413 problem answers of
-/// operations with a body (every body is size-limited), and for the protocol bindings mapped
+/// and 403 problem answers of authenticated operations, the path parameters handlers read
+/// themselves, and for the protocol bindings mapped
 /// elsewhere their operationId, description and media types (<see cref="ProtocolOperations"/>).
 /// An operation without an explicit operationId gets one from its method and path.
 /// </summary>
@@ -35,18 +35,13 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         }
 
         operation.OperationId ??= DerivedId(method, path);
+        DeclarePathParameters(operation, path);
         var schemes = protocol?.Schemes ?? Schemes(metadata);
         operation.Security = [.. schemes.Select(alternative => Requirement(alternative, context.Document))];
         if (Authenticated(metadata))
         {
             AddProblem(operation, StatusCodes.Status401Unauthorized, context.Document);
             AddProblem(operation, StatusCodes.Status403Forbidden, context.Document);
-        }
-
-        if (operation.RequestBody is not null)
-        {
-            AddProblem(operation, StatusCodes.Status400BadRequest, context.Document);
-            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, context.Document);
         }
     }
 
@@ -70,6 +65,19 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
 
         var applicant = metadata.OfType<IAuthorizeData>().All(a => a.Policy == Policies.Participant);
         return [.. Operator.Select(s => new[] { s }), .. applicant ? [[SecuritySchemes.AccessToken]] : Array.Empty<string[]>()];
+    }
+
+    /// <summary>Declares, as strings, the path's parameters the handler reads from the route itself rather than by binding (ACME's <c>{id}</c>, OCSP's <c>{request}</c>).</summary>
+    private static void DeclarePathParameters(OpenApiOperation operation, string path)
+    {
+        operation.Parameters ??= [];
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(path, "\\{\\**([^}:?]+)").Select(m => m.Groups[1].Value))
+        {
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+            }
+        }
     }
 
     private static bool Authenticated(IList<object> metadata)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace GmPki.Server.OpenApi;
@@ -21,8 +22,8 @@ internal static class OperationMetadata
     /// <summary>
     /// Declares the RFC 9457 problem answers (<c>application/problem+json</c>, schema
     /// <c>ProblemDetails</c> with <c>code</c> and <c>requestId</c>) the operation can give.
-    /// 401 and 403 of authenticated operations, and 400 and 413 of operations with a body, are
-    /// added by <see cref="OperationConventions"/> and need not be listed.
+    /// 401 and 403 of authenticated operations (<see cref="OperationConventions"/>), and 400 and 413
+    /// of operations with a body (<see cref="JsonBody{T}"/>, <see cref="BinaryBody(RouteHandlerBuilder, string[])"/>), need not be listed.
     /// </summary>
     /// <param name="builder">The endpoint.</param>
     /// <param name="statuses">HTTP statuses, e.g. 404, 409.</param>
@@ -43,12 +44,28 @@ internal static class OperationMetadata
     /// <c>request-invalid</c> problem document.
     /// </summary>
     public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder builder)
-        => builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
-            operation.RequestBody = Body("application/json", await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken)));
+        => builder.Problems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) => operation.RequestBody = await JsonBodyAsync(typeof(T), context, cancellationToken));
+
+    /// <summary>A required JSON request body of <paramref name="type"/>, its schema in <c>components/schemas</c> under the type's name.</summary>
+    public static async Task<OpenApiRequestBody> JsonBodyAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
+        {
+            document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+        }
+
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(type.Name, document) } },
+        };
+    }
 
     /// <summary>Documents a required binary (DER or base64) request body of the given media types, for the same reason as <see cref="JsonBody{T}"/>.</summary>
     public static RouteHandlerBuilder BinaryBody(this RouteHandlerBuilder builder, params string[] mediaTypes)
-        => builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        => builder.Problems(StatusCodes.Status413PayloadTooLarge).AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.RequestBody = BinaryBody(mediaTypes);
             return Task.CompletedTask;
@@ -65,7 +82,4 @@ internal static class OperationMetadata
 
         return body;
     }
-
-    private static OpenApiRequestBody Body(string mediaType, IOpenApiSchema schema)
-        => new() { Required = true, Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = schema } } };
 }

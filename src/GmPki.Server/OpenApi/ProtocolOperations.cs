@@ -109,11 +109,7 @@ internal sealed record ProtocolOperation(
         operation.Description = Description;
         if (Json is not null)
         {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(Json, null, cancellationToken) } },
-            };
+            operation.RequestBody = await OperationMetadata.JsonBodyAsync(Json, context, cancellationToken);
         }
         else if (Request is { Length: > 0 })
         {

@@ -5,8 +5,7 @@ namespace GmPki.Server.OpenApi;
 
 /// <summary>
 /// The credentials the API accepts (<c>docs/api.md</c>, "Authentication"), as OpenAPI security
-/// schemes, and the document's information block. The document names no server: it is the same
-/// for every installation, and clients are pointed at their server's base URL.
+/// schemes; <see cref="OperationConventions"/> names them in each operation's requirement.
 /// </summary>
 internal sealed class SecuritySchemes : IOpenApiDocumentTransformer
 {
@@ -31,15 +30,6 @@ internal sealed class SecuritySchemes : IOpenApiDocumentTransformer
     /// <inheritdoc/>
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info = new OpenApiInfo
-        {
-            Title = "GmPki REST API",
-            Version = "v1",
-            Description = "电子认证服务系统（SM2/SM3/SM4 证书认证机构）的 REST 接口：注册审核、证书签发与状态、目录、依赖方服务和协议接入。"
-                + " The REST API of GmPki, an SM2/SM3/SM4 certificate authority: registration, issuance and status, directory, relying-party services and enrollment protocols."
-                + " Errors are RFC 9457 problem documents with a `code`; reference: docs/api.md and docs/errors.md.",
-        };
-        document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {

@@ -29,7 +29,6 @@ internal static class AuthenticityEndpoints
             .WithTags("Directory").AllowAnonymous()
             .WithJsonBody<AuthenticityBody>()
             .Produces<AuthenticityResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .Operation("checkAuthenticity", "Was this certificate issued here, exactly as it is? (D §19(2))",
                 "证书真伪查验：{\"certificate\": \"PEM 或 base64 DER\"} → genuine、different-bytes、not-issued 或 foreign-issuer；真实时附状态和证书链。"
                 + " Verdict genuine, different-bytes, not-issued or foreign-issuer; status and chain when genuine.");

@@ -31,7 +31,7 @@ internal static class TimestampEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxBody))
             .BinaryBody(QueryMediaType)
             .Produces<byte[]>(StatusCodes.Status200OK, ReplyMediaType)
-            .Problems(413, 415, 503)
+            .Problems(415, 503)
             .Operation("createTimestamp", "RFC 3161 timestamp: DER TimeStampReq in, DER TimeStampResp out",
                 "时间戳服务：消息摘要为 SM3、SHA-256、SHA-384、SHA-512 或 SHA-1；回显 nonce；certReq 为真时附 TSA 证书。拒绝为 status=rejection 的 TimeStampResp。"
                 + " Refusals are TimeStampResp with status rejection and a PKIFailureInfo (badAlg, badDataFormat, badRequest, unacceptedPolicy, unacceptedExtension, timeNotAvailable).");

@@ -18,8 +18,6 @@ internal static class ValidationEndpoints
         app.MapPost("/api/v1/validation/path", ValidateAsync).WithTags("Relying parties")
             .WithJsonBody<PathValidationBody>()
             .Produces<PathValidationResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Operation("validatePath", "Validate a certificate's path (RFC 5280 §6)",
                 "证书路径验证：证书和 CRL 为 PEM 或 base64 DER，信任锚默认为本 CA 的根证书；路径无效时为 200 且 valid=false。An invalid path is a 200 answer with valid=false.");
     }
