@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
-using GmPki.Api.Client;
 using GmPki.Core.Identity;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Issuance.Authorities;
 using GmPki.Server.Http;
 using GmPki.Server.Installation;
 using GmPki.Testing;
@@ -14,9 +14,9 @@ namespace GmPki.Api.Client.Tests;
 
 /// <summary>
 /// The NSwag client generated from docs/openapi.json at build drives a real server: a registrar
-/// issues a certificate at the counter for an SM2 CSR that OpenSSL made, and reads it back.
+/// issues a certificate at the counter for an SM2 CSR that OpenSSL made, and reads the application back.
 /// </summary>
-public sealed class CounterClientTests : IAsyncLifetime
+public sealed class CounterClientTests : IAsyncLifetime, IDisposable
 {
     private const string Passphrase = "test passphrase, long enough";
 
@@ -36,11 +36,9 @@ public sealed class CounterClientTests : IAsyncLifetime
         _registrarKey = await _app.Services.GetRequiredService<OperatorAccounts>().CreateAsync("registrar", OperatorRole.Registrar, Actor.System, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    public void Dispose() => _directory.Dispose();
 
     [SkippableFact]
     public async Task Counter_GeneratedClient_IssuesCertificateForOpenSslSm2Csr()
@@ -70,8 +68,9 @@ public sealed class CounterClientTests : IAsyncLifetime
         result.Certificate.ShouldStartWith("-----BEGIN CERTIFICATE-----");
         await File.WriteAllTextAsync(Path.Combine(_directory.Path, "issued.pem"), result.Certificate);
         OpenSsl.MustRun(_directory.Path, "x509", "-in", "issued.pem", "-noout", "-subject", "-nameopt", "utf8").ShouldContain("CN=张三");
-        var summary = await client.GetCertificateAsync(result.Application.ResultSerial);
-        summary.Profile.ShouldBe("personal");
+        var application = await client.GetApplicationAsync(result.Application.Id);
+        application.ResultSerial.ShouldBe(result.Application.ResultSerial);
+        application.Steps.Select(s => s.Step).ShouldContain("fulfilment");
     }
 
     /// <summary>A valid resident identity number (GB 11643) born on 1980-01-01.</summary>

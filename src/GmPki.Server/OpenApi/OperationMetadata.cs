@@ -49,19 +49,50 @@ internal static class OperationMetadata
 
     /// <summary>A required JSON request body of <paramref name="type"/>, its schema in <c>components/schemas</c> under the type's name.</summary>
     public static async Task<OpenApiRequestBody> JsonBodyAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+        => new()
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await ComponentAsync(type, context, cancellationToken) } },
+        };
+
+    /// <summary>
+    /// A reference to the component schema of <paramref name="type"/>, registered with the
+    /// schemas of its record-typed properties (and list items) as components of their own, so
+    /// that a body type shared by several bodies (e.g. <c>EvidenceBody</c>) is one schema.
+    /// </summary>
+    private static async Task<IOpenApiSchema> ComponentAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var document = context.Document!;
         if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
         {
-            document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
+            foreach (var property in type.GetProperties())
+            {
+                var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                var item = propertyType.IsGenericType && propertyType.GetGenericArguments() is [var single] && propertyType.IsAssignableTo(typeof(System.Collections.IEnumerable)) ? single : null;
+                if (schema.Properties?.TryGetValue(name, out var inline) != true || inline is not OpenApiSchema propertySchema)
+                {
+                    continue;
+                }
+
+                if (IsRecord(propertyType))
+                {
+                    schema.Properties[name] = await ComponentAsync(propertyType, context, cancellationToken);
+                }
+                else if (item is not null && IsRecord(item))
+                {
+                    propertySchema.Items = await ComponentAsync(item, context, cancellationToken);
+                }
+            }
+
+            document.AddComponent(type.Name, schema);
         }
 
-        return new OpenApiRequestBody
-        {
-            Required = true,
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(type.Name, document) } },
-        };
+        return new OpenApiSchemaReference(type.Name, document);
     }
+
+    private static bool IsRecord(Type type) => type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("GmPki", StringComparison.Ordinal) == true;
 
     /// <summary>Documents a required binary (DER or base64) request body of the given media types, for the same reason as <see cref="JsonBody{T}"/>.</summary>
     public static RouteHandlerBuilder BinaryBody(this RouteHandlerBuilder builder, params string[] mediaTypes)
