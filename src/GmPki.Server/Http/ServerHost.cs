@@ -67,7 +67,7 @@ public static class ServerHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi();
+        OpenApi.ApiDocumentation.Add(builder.Services);
 
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
@@ -83,7 +83,7 @@ public static class ServerHost
         ClientCertificates.UseForwarding(app, settings.Server.ClientCertificates);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        OpenApi.ApiDocumentation.Map(app);
         CertificateEndpoints.Map(app);
         RegistrationEndpoints.Map(app);
         RevocationEndpoints.Map(app);
@@ -95,7 +95,7 @@ public static class ServerHost
         ValidationEndpoints.Map(app);
         VerificationEndpoints.Map(app);
         TimestampEndpoints.Map(app);
-        StatusEndpoints.Map(app);
+        StatusEndpoints.Map(app, configuration.Issuance.Urls);
         Est.EstEndpoints.Map(app);
         Acme.AcmeEndpoints.Map(app);
         Cmp.CmpEndpoints.Map(app);

@@ -1,5 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Registration.Agencies;
+using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -14,18 +15,20 @@ internal static class AgencyEndpoints
     {
         var agencies = app.MapGroup("/api/v1/agencies").WithTags("Agencies");
         agencies.MapGet("/", ListAsync).RequireAuthorization(Policies.Supervise).Produces<IReadOnlyList<AgencyView>>()
-            .WithSummary("The agencies with their filing state and warnings");
-        agencies.MapGet("/{code}", ReadAsync).RequireAuthorization(Policies.Supervise).Produces<AgencyView>().WithSummary("An agency");
-        agencies.MapGet("/{code}/report", ReportAsync).RequireAuthorization(Policies.Supervise).Produces<AgencyReportView>()
-            .WithSummary("What the agency registered: ?from=yyyy-MM-dd&to=yyyy-MM-dd (China Standard Time, inclusive)");
-        agencies.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administer).Produces<AgencyView>(StatusCodes.Status201Created)
-            .WithSummary("Register an agency (ca-administrator)");
-        agencies.MapPut("/{code}", ChangeAsync).RequireAuthorization(Policies.Administer).Produces<AgencyView>()
-            .WithSummary("Change an agency; the change must be filed within 30 days (ca-administrator)");
-        agencies.MapPost("/{code}/filings", FileAsync).RequireAuthorization(Policies.Administer).Produces<AgencyView>()
-            .WithSummary("Record the filing (备案) of the agreement or of the pending change (ca-administrator)");
-        agencies.MapPost("/{code}/suspension", SuspendAsync).RequireAuthorization(Policies.Administer).Produces<AgencyView>()
-            .WithSummary("Suspend or resume an agency (ca-administrator)");
+            .Operation("listAgencies", "The agencies with their filing state and warnings", "受委托机构列表，含备案状态和提醒（CA 管理员、审计员、检查员）。The delegated agencies with filing state and warnings.");
+        agencies.MapGet("/{code}", ReadAsync).RequireAuthorization(Policies.Supervise).Produces<AgencyView>().Problems(404)
+            .Operation("getAgency", "An agency", "一个受委托机构及其备案状态。An agency with its filing state.");
+        agencies.MapGet("/{code}/report", ReportAsync).RequireAuthorization(Policies.Supervise).Produces<AgencyReportView>().Problems(400, 404)
+            .Operation("getAgencyReport", "What the agency registered in a period",
+                "受委托机构在期间内的登记情况：?from=yyyy-MM-dd&to=yyyy-MM-dd（北京时间，含首尾）。Subscribers and applications the agency registered, from and to inclusive (China Standard Time).");
+        agencies.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administer).JsonBody<AgencyBody>().Produces<AgencyView>(StatusCodes.Status201Created).Problems(409)
+            .Operation("registerAgency", "Register an agency (ca-administrator)", "登记受委托机构及其委托协议（CA 管理员）。Registers a delegated agency and its agreement.");
+        agencies.MapPut("/{code}", ChangeAsync).RequireAuthorization(Policies.Administer).JsonBody<AgencyBody>().Produces<AgencyView>().Problems(404, 409)
+            .Operation("changeAgency", "Change an agency; the change must be filed within 30 days (ca-administrator)", "变更受委托机构信息，须在 30 日内备案（CA 管理员）。Changes an agency; the change is to be filed within 30 days.");
+        agencies.MapPost("/{code}/filings", FileAsync).RequireAuthorization(Policies.Administer).JsonBody<FilingBody>().Produces<AgencyView>().Problems(404, 409)
+            .Operation("fileAgency", "Record the filing of the agreement or of the pending change (ca-administrator)", "记录委托协议或待备案变更的备案日期（CA 管理员）。Records the filing (备案).");
+        agencies.MapPost("/{code}/suspension", SuspendAsync).RequireAuthorization(Policies.Administer).JsonBody<SuspensionBody>().Produces<AgencyView>().Problems(404, 409)
+            .Operation("setAgencySuspension", "Suspend or resume an agency (ca-administrator)", "暂停或恢复受委托机构的业务（CA 管理员）。Suspends or resumes an agency.");
     }
 
     private static async Task<IReadOnlyList<AgencyView>> ListAsync(AgencyRegistry registry, CancellationToken cancellationToken)

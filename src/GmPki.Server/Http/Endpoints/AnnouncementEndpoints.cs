@@ -1,6 +1,7 @@
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -24,13 +25,13 @@ internal static class AnnouncementEndpoints
         app.MapGet(JsonPath, ListAsync).WithTags("Directory").AllowAnonymous()
             .Produces<AnnouncementPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Announcements of revocations, renewals and extensions (公告), newest first")
-            .WithDescription("?since=2026-11-01T00:00:00Z&page=1&pageSize=50");
+            .Operation("listAnnouncements", "Announcements of revocations, renewals and extensions, newest first",
+                "证书撤销、更新和延期的公告，按时间倒序：?since=2026-11-01T00:00:00Z&page=1&pageSize=50。Announcements (公告), newest first.");
         app.MapGet(AtomPath, AtomAsync).WithTags("Directory").AllowAnonymous()
             .Produces<byte[]>(StatusCodes.Status200OK, AtomFeed.MediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("The announcements as an Atom feed (RFC 4287)")
-            .WithDescription("?since=&page=&pageSize= as for the JSON feed; paged with RFC 5005 first/previous/next links.");
+            .Operation("getAnnouncementFeed", "The announcements as an Atom feed (RFC 4287)",
+                "公告的 Atom 订阅源；?since=&page=&pageSize= 同 JSON，分页链接按 RFC 5005。As the JSON feed, paged with RFC 5005 first/previous/next links.");
     }
 
     /// <summary>The stable id of an announcement: <c>urn:gmpki:announcement:{kind}:{issuer}:{serial}</c> (a certificate is revoked, or issued by a renewal, once).</summary>

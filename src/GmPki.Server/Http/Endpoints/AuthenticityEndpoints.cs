@@ -4,6 +4,7 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
@@ -28,9 +29,9 @@ internal static class AuthenticityEndpoints
             .WithTags("Directory").AllowAnonymous()
             .WithJsonBody<AuthenticityBody>()
             .Produces<AuthenticityResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Was this certificate issued here, exactly as it is? (D §19(2))")
-            .WithDescription("{\"certificate\": \"PEM or base64 DER\"} → verdict genuine, different-bytes, not-issued or foreign-issuer; status and chain when genuine.");
+            .Operation("checkAuthenticity", "Was this certificate issued here, exactly as it is? (D §19(2))",
+                "证书真伪查验：{\"certificate\": \"PEM 或 base64 DER\"} → genuine、different-bytes、not-issued 或 foreign-issuer；真实时附状态和证书链。"
+                + " Verdict genuine, different-bytes, not-issued or foreign-issuer; status and chain when genuine.");
     }
 
     private static async Task<AuthenticityResponse> CheckAsync(HttpRequest http, IPublicDirectory directory, AuthorityDirectory authorities, CancellationToken cancellationToken)

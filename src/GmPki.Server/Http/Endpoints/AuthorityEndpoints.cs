@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
-using GmPki.Issuance.Formats;
 using GmPki.Issuance.Authorities;
+using GmPki.Issuance.Formats;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -17,22 +18,19 @@ internal static class AuthorityEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/authorities", ListAsync).WithTags("Authorities").Produces<IReadOnlyList<AuthoritySummary>>()
-            .WithSummary("The CAs of this installation");
+            .Operation("listAuthorities", "The CAs of this installation", "本系统的 CA：标识、类型、上级、主体、序列号、有效期、SHA-256 和证书 URL。The CAs with their certificates' data.");
         app.MapGet("/api/v1/ca/chain", ChainAsync).WithTags("Authorities")
             .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.PemMediaType, CertificateEncodings.Pkcs7MediaType)
-            .WithSummary("The issuing CA and root certificates")
-            .WithDescription("?format=pem (default) or p7c; issuing CA first.");
+            .Problems(400)
+            .Operation("getCaChain", "The issuing CA and root certificates", "签发 CA 和根 CA 证书，签发 CA 在前：?format=pem（默认）或 p7c。The chain, issuing CA first: ?format=pem (default) or p7c.");
         app.MapGet("/ca/{label}.crt", CertificateAsync).WithTags("Authorities")
             .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.DerMediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A CA certificate in DER (the caIssuers URL)");
+            .Problems(404)
+            .Operation("getCaCertificate", "A CA certificate in DER (the caIssuers URL)", "DER 格式的 CA 证书，即证书中 caIssuers 的地址（RFC 5280 §4.2.2.1）。A CA certificate at its caIssuers URL.");
     }
 
-    private static async Task<IReadOnlyList<AuthoritySummary>> ListAsync(HttpRequest request, AuthorityDirectory authorities, CancellationToken cancellationToken)
-    {
-        var urls = request.HttpContext.RequestServices.GetRequiredService<InstallationConfiguration.Validated>().Issuance.Urls;
-        return [.. (await authorities.ListAsync(cancellationToken)).Select(a => Summary(a, urls))];
-    }
+    private static async Task<IReadOnlyList<AuthoritySummary>> ListAsync(AuthorityDirectory authorities, InstallationConfiguration.Validated configuration, CancellationToken cancellationToken)
+        => [.. (await authorities.ListAsync(cancellationToken)).Select(a => Summary(a, configuration.Issuance.Urls))];
 
     private static async Task<IResult> ChainAsync(HttpRequest request, AuthorityDirectory authorities, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Issuance.Formats;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -23,14 +24,14 @@ internal static partial class CertificateEndpoints
         group.MapGet("/{serial}", GetAsync)
             .Produces<CertificateSummary>()
             .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.DerMediaType, CertificateEncodings.PemMediaType, CertificateEncodings.Pkcs7MediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Fetch an issued certificate")
-            .WithDescription("?format=json (default), pem, der or p7c (certificate and its CA chain); or by Accept header.");
+            .Problems(400, 404)
+            .Operation("getCertificate", "Fetch an issued certificate",
+                "按序列号取得已签发的证书：?format=json（默认）、pem、der 或 p7c（含 CA 证书链），或按 Accept 头。By serial: ?format=json (default), pem, der or p7c, or by Accept.");
         group.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Read)
             .Produces<CertificatePage>()
-            .WithSummary("List certificates, newest first")
-            .WithDescription("?state=reserved|intended|issued|failed&page=1&pageSize=50");
+            .Problems(400)
+            .Operation("listCertificates", "List certificates, newest first", "按时间倒序列出证书（操作员）：?state=reserved|intended|issued|failed&page=1&pageSize=50。Operators only.");
     }
 
     private static async Task<IResult> GetAsync(string serial, HttpRequest request, ICertificateDirectory directory, AuthorityDirectory authorities, CancellationToken cancellationToken)

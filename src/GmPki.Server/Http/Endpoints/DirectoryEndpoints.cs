@@ -4,6 +4,7 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -23,15 +24,15 @@ internal static class DirectoryEndpoints
         var group = app.MapGroup(Path).WithTags("Directory").AllowAnonymous();
         group.MapGet("/", SearchAsync)
             .Produces<DirectoryPage>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Search issued certificates, newest first")
-            .WithDescription("?serial=&issuer=&subject=&holder=&organization=&validAt=&status=good|suspended|revoked&page=1&pageSize=50");
+            .Problems(400)
+            .Operation("searchDirectory", "Search issued certificates, newest first",
+                "目录信息查询：按序列号、签发者、主体、持有人、机构、有效时间和状态查找已签发证书（?serial=&issuer=&subject=&holder=&organization=&validAt=&status=good|suspended|revoked&page=1&pageSize=50）。Searches the public directory.");
         group.MapGet("/{serial}", GetAsync)
             .Produces<DirectoryCertificate>()
             .Produces<byte[]>(StatusCodes.Status200OK, CertificateEncodings.DerMediaType, CertificateEncodings.PemMediaType, CertificateEncodings.Pkcs7MediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("One issued certificate: its directory entry or a download")
-            .WithDescription("?format=json (default), pem (with the CA chain), der or p7c (certs-only PKCS #7 with the CA chain), or by Accept; ?issuer= names the CA.");
+            .Problems(400, 404)
+            .Operation("getDirectoryCertificate", "One issued certificate: its directory entry or a download",
+                "目录中的一张证书：?format=json（默认）、pem（含证书链）、der 或 p7c，或按 Accept；?issuer= 指定 CA。Its directory entry or a download.");
     }
 
     /// <summary>The directory entry of <paramref name="entry"/> (links relative to the server).</summary>

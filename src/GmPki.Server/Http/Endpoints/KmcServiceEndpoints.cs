@@ -1,4 +1,5 @@
 using GmPki.Registration.Workflow;
+using GmPki.Server.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -14,11 +15,13 @@ internal static class KmcServiceEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/judicial-key-recoveries", OpenJudicialAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
-            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<ApplicationView>(StatusCodes.Status201Created)
-            .WithSummary("Record a legal order for judicial key recovery (registrar); two KMC officers then approve");
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).JsonBody<JudicialKeyRecoveryBody>().Produces<ApplicationView>(StatusCodes.Status201Created).Problems(404, 409)
+            .Operation("openJudicialKeyRecovery", "Record a legal order for judicial key recovery (registrar); two KMC officers then approve",
+                "司法密钥恢复：注册员记录司法机关的法律文书，随后两名 KMC 人员审批。Records the legal order; two KMC officers then approve.");
         app.MapPost("/api/v1/applications/{id:guid}/pin-unlock", UnlockPinAsync).WithTags("Registration").RequireAuthorization(Policies.Participant)
-            .Produces<PinUnlockView>()
-            .WithSummary("Fulfil an approved PIN unlock: the KMC answers the USB key's challenge (applicant or desk)");
+            .JsonBody<PinUnlockBody>().Produces<PinUnlockView>().Problems(404, 409, 503)
+            .Operation("unlockPin", "Fulfil an approved PIN unlock: the KMC answers the USB key's challenge (applicant or desk)",
+                "办理已批准的密码解锁：KMC 应答 USB Key 的挑战（申请人或柜台）。The KMC answers the USB key's challenge.");
     }
 
     private static async Task<IResult> OpenJudicialAsync(HttpContext context, JudicialKeyRecoveryDesk desk, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using GmPki.Core.Registration;
 using GmPki.Registration.Protocols;
+using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -9,14 +10,18 @@ internal static class ProtocolAccountEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/v1/protocol-accounts").WithTags("Protocols");
-        accounts.MapPost("/", CreateAsync).RequireAuthorization(Policies.Desk).Produces<CreatedProtocolAccountView>(StatusCodes.Status201Created)
-            .WithSummary("Create a protocol account on a completed desk application (registrar, agency operator); the secret is shown once");
+        accounts.MapPost("/", CreateAsync).RequireAuthorization(Policies.Desk).JsonBody<ProtocolAccountBody>().Produces<CreatedProtocolAccountView>(StatusCodes.Status201Created).Problems(404, 409)
+            .Operation("createProtocolAccount", "Create a protocol account on a completed desk application (registrar, agency operator); the secret is shown once",
+                "以已完成的柜台申请为依据创建 ACME、CMP 或 EST 协议接入账户，口令仅显示一次。Creates an ACME, CMP or EST account; the secret is shown once.");
         accounts.MapGet("/", async (ProtocolAccounts desk, CancellationToken ct) => (await desk.ListAsync(ct)).Select(ProtocolAccountView.From).ToList())
-            .RequireAuthorization(Policies.Read).WithSummary("Every protocol account");
+            .RequireAuthorization(Policies.Read).Produces<List<ProtocolAccountView>>()
+            .Operation("listProtocolAccounts", "Every protocol account", "全部协议接入账户（操作员）。Every protocol account.");
         accounts.MapPost("/{protocol}/{name}/disable", (string protocol, string name, HttpContext context, ProtocolAccounts desk, CancellationToken ct) => SetDisabledAsync(protocol, name, true, context, desk, ct))
-            .RequireAuthorization(Policies.Desk).WithSummary("Disable an account");
+            .RequireAuthorization(Policies.Desk).Produces(StatusCodes.Status204NoContent).Problems(400, 404)
+            .Operation("disableProtocolAccount", "Disable an account", "停用协议接入账户。Disables the account.");
         accounts.MapPost("/{protocol}/{name}/enable", (string protocol, string name, HttpContext context, ProtocolAccounts desk, CancellationToken ct) => SetDisabledAsync(protocol, name, false, context, desk, ct))
-            .RequireAuthorization(Policies.Desk).WithSummary("Enable an account again");
+            .RequireAuthorization(Policies.Desk).Produces(StatusCodes.Status204NoContent).Problems(400, 404)
+            .Operation("enableProtocolAccount", "Enable an account again", "重新启用协议接入账户。Enables the account again.");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, ProtocolAccounts desk, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using GmPki.Registration.Documents;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -24,56 +25,90 @@ internal static class RegistrationEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var subscribers = app.MapGroup("/api/v1/subscribers").WithTags("Registration").RequireAuthorization(Policies.Read);
-        subscribers.MapPost("/", RegisterSubscriberAsync).RequireAuthorization(Policies.Desk).Produces<SubscriberView>(StatusCodes.Status201Created).WithSummary("Register a subscriber (registrar, agency operator)");
-        subscribers.MapGet("/{id:guid}", ReadSubscriberAsync).RequireAuthorization(Policies.PersonalData).Produces<SubscriberView>().WithSummary("Read a subscriber's data (audited)");
+        subscribers.MapPost("/", RegisterSubscriberAsync).RequireAuthorization(Policies.Desk).JsonBody<SubscriberBody>().Produces<SubscriberView>(StatusCodes.Status201Created).Problems(404, 409)
+            .Operation("registerSubscriber", "Register a subscriber (registrar, agency operator)", "登记证书用户（订户）：个人、机构或政务部门，证件号码经校验。Registers a subscriber; identity numbers are checked.");
+        subscribers.MapGet("/{id:guid}", ReadSubscriberAsync).RequireAuthorization(Policies.PersonalData).Produces<SubscriberView>().Problems(404)
+            .Operation("getSubscriber", "Read a subscriber's data (audited)", "读取订户的个人信息，记入审计（subscriber.read）。Reads a subscriber's personal data; audited.");
 
         var applications = app.MapGroup("/api/v1/applications").WithTags("Registration");
-        applications.MapPost("/", OpenAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(CertificateEndpoints.MaxBody))
-            .Produces<OpenedApplicationView>(StatusCodes.Status201Created).WithSummary("Open an application (operators, or an applicant online)");
-        applications.MapGet("/", ListAsync).RequireAuthorization(Policies.Read).Produces<ApplicationPage>().WithSummary("List applications, newest first");
-        applications.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(Policies.Participant).Produces<ApplicationView>().WithSummary("An application with its steps");
-        applications.MapGet("/{id:guid}/pair", ReadPairAsync).RequireAuthorization(Policies.Participant).Produces<PairView>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A dual application's certificate pair and the encryption key's SM2 envelope (applicant or operators)");
-        applications.MapGet("/{id:guid}/recovered-key", ReadRecoveredKeyAsync).RequireAuthorization(Policies.Participant).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A completed key recovery's DER SM2EnvelopedKey to the recipient's key, or with ?format=skf its SKF ENVELOPEDKEYBLOB (applicant or operators; audited)");
-        MapStep<IdentityBody>(applications, "identity-verification", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().VerifyIdentityAsync(id, new IdentityVerificationInput(b.Method, b.Passed, b.DocumentChecked, b.Notes), Evidence(b.Evidence), a, ct));
-        MapStep<MaterialsBody>(applications, "materials-review", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ReviewMaterialsAsync(id, new MaterialsReviewInput(b.Checklist, b.Notes), Evidence(b.Evidence), a, ct));
-        MapStep<ConsentBody>(applications, "notice-acknowledgement", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().AcknowledgeNoticesAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
-        MapStep<ConsentBody>(applications, "agreement-signature", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().SignAgreementAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
-        MapStep<WillBody>(applications, "will-confirmation", (s, id, b, a, ct) => s.GetRequiredService<StepDesk>().ConfirmWillAsync(id,
-            new WillConfirmationInput(b.Method, b.Statement, b.Signature is null ? null : Names.Base64(b.Signature, "signature")), Evidence(b.Evidence), a, ct));
-        MapStep<object>(applications, "subject-consistency", (s, id, _, a, ct) => s.GetRequiredService<StepDesk>().CheckSubjectConsistencyAsync(id, a, ct));
-        MapStep<ApprovalInput>(applications, "kmc-approval", (s, id, b, a, ct) => s.GetRequiredService<DecisionDesk>().DecideAsync(id, b, a, ct, WorkflowStep.KmcApproval));
-        MapStep<ApprovalInput>(applications, "approval", (s, id, b, a, ct) => s.GetRequiredService<DecisionDesk>().DecideAsync(id, b, a, ct));
-        MapStep<object>(applications, "fulfilment", (s, id, _, a, ct) => s.GetRequiredService<FulfilmentDesk>().FulfilAsync(id, a, ct));
-        MapStep<AcceptanceBody>(applications, "acceptance", (s, id, b, a, ct) => s.GetRequiredService<FulfilmentDesk>().AcceptAsync(id, new AcceptanceInput(b.Method, b.ReceiverIdentityNumber), Evidence(b.Evidence), a, ct));
-        MapStep<WithdrawalBody>(applications, "withdrawal", (s, id, b, a, ct) => s.GetRequiredService<ApplicationDesk>().WithdrawAsync(id, b.Reason, a, ct));
+        applications.MapPost("/", OpenAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(CertificateEndpoints.MaxBody), new OperationConventions.OptionalOperator())
+            .JsonBody<OpenApplicationBody>().Produces<OpenedApplicationView>(StatusCodes.Status201Created).Problems(403, 404, 409)
+            .Operation("openApplication", "Open an application (operators, or an applicant online)",
+                "开立证书申请：操作员为已登记订户开立，或申请人在线以本人信息申请；返回一次性的申请访问令牌。Opens an application; the response carries the application's access token once.");
+        applications.MapGet("/", ListAsync).RequireAuthorization(Policies.Read).Produces<ApplicationPage>().Problems(400)
+            .Operation("listApplications", "List applications, newest first", "按时间倒序列出申请，可按状态筛选、分页（?state=&page=&pageSize=）。Lists applications, newest first.");
+        applications.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(Policies.Participant).Produces<ApplicationView>().Problems(404)
+            .Operation("getApplication", "An application with its steps", "读取申请及其各环节记录（申请人或操作员）。An application with its recorded steps.");
+        applications.MapGet("/{id:guid}/pair", ReadPairAsync).RequireAuthorization(Policies.Participant).Produces<PairView>().Problems(404)
+            .Operation("getApplicationPair", "A dual application's certificate pair and the encryption key's SM2 envelope (applicant or operators)",
+                "双证书申请的签名证书、加密证书和加密密钥的 SM2 数字信封。The signing and encryption certificates and the encryption key's SM2 envelope.");
+        applications.MapGet("/{id:guid}/recovered-key", ReadRecoveredKeyAsync).RequireAuthorization(Policies.Participant)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream").Problems(400, 404)
+            .Operation("getRecoveredKey", "A completed key recovery's enveloped key (applicant or operators; audited)",
+                "已完成的密钥恢复的 DER SM2EnvelopedKey，或 ?format=skf 时为 SKF ENVELOPEDKEYBLOB；记入审计。The recovered key's DER SM2EnvelopedKey, or with ?format=skf its SKF ENVELOPEDKEYBLOB.");
+        MapStep<IdentityBody, StepDesk>(applications, "identity-verification", "recordIdentityVerification", "身份鉴别：记录核验方式、结果和证据。Identity verification: method, result and evidence.",
+            (d, id, b, a, ct) => d.VerifyIdentityAsync(id, new IdentityVerificationInput(b.Method, b.Passed, b.DocumentChecked, b.Notes), Evidence(b.Evidence), a, ct));
+        MapStep<MaterialsBody, StepDesk>(applications, "materials-review", "recordMaterialsReview", "材料审核：逐项记录申请材料清单的核对结果。Materials review: the checklist.",
+            (d, id, b, a, ct) => d.ReviewMaterialsAsync(id, new MaterialsReviewInput(b.Checklist, b.Notes), Evidence(b.Evidence), a, ct));
+        MapStep<ConsentBody, StepDesk>(applications, "notice-acknowledgement", "recordNoticeAcknowledgement", "告知确认：申请人确认已阅读现行告知书。The applicant acknowledges the notice in force.",
+            (d, id, b, a, ct) => d.AcknowledgeNoticesAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
+        MapStep<ConsentBody, StepDesk>(applications, "agreement-signature", "recordAgreementSignature", "签署协议：申请人签署现行证书服务协议。The applicant signs the subscriber agreement in force.",
+            (d, id, b, a, ct) => d.SignAgreementAsync(id, Consent(b), Evidence(b.Evidence), a, ct));
+        MapStep<WillBody, StepDesk>(applications, "will-confirmation", "recordWillConfirmation", "意愿确认：记录申请人申请证书的真实意愿。The applicant's will to apply.",
+            (d, id, b, a, ct) => d.ConfirmWillAsync(id, new WillConfirmationInput(b.Method, b.Statement, b.Signature is null ? null : Names.Base64(b.Signature, "signature")), Evidence(b.Evidence), a, ct));
+        MapStep<object, StepDesk>(applications, "subject-consistency", "checkSubjectConsistency", "主体一致性检查：CSR 主体与登记信息一致。The CSR's subject matches the registered data.",
+            (d, id, _, a, ct) => d.CheckSubjectConsistencyAsync(id, a, ct));
+        MapStep<ApprovalInput, DecisionDesk>(applications, "kmc-approval", "recordKmcApproval", "KMC 审批（司法密钥恢复，两名 KMC 人员）。The KMC officers' approval of a judicial key recovery.",
+            (d, id, b, a, ct) => d.DecideAsync(id, b, a, ct, WorkflowStep.KmcApproval));
+        MapStep<ApprovalInput, DecisionDesk>(applications, "approval", "recordApproval", "审批：审核员批准或拒绝，双人原则。A reviewer approves or rejects (two-person rule).",
+            (d, id, b, a, ct) => d.DecideAsync(id, b, a, ct));
+        MapStep<object, FulfilmentDesk>(applications, "fulfilment", "fulfilApplication", "办理：签发、更新、撤销等，按申请类型执行。Carries out the application: issues, renews, revokes.",
+            (d, id, _, a, ct) => d.FulfilAsync(id, a, ct));
+        MapStep<AcceptanceBody, FulfilmentDesk>(applications, "acceptance", "recordAcceptance", "证书领取确认：记录领取方式和领取人。The holder's acceptance of the certificate.",
+            (d, id, b, a, ct) => d.AcceptAsync(id, new AcceptanceInput(b.Method, b.ReceiverIdentityNumber), Evidence(b.Evidence), a, ct));
+        MapStep<WithdrawalBody, ApplicationDesk>(applications, "withdrawal", "withdrawApplication", "撤回申请，记录原因。Withdraws the application, with the reason.",
+            (d, id, b, a, ct) => d.WithdrawAsync(id, b.Reason, a, ct));
 
-        app.MapGet("/api/v1/evidence/{id:guid}", ReadEvidenceAsync).WithTags("Registration").RequireAuthorization(Policies.PersonalData).WithSummary("An evidence file's content (audited)");
+        app.MapGet("/api/v1/evidence/{id:guid}", ReadEvidenceAsync).WithTags("Registration").RequireAuthorization(Policies.PersonalData)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream").Problems(404)
+            .Operation("getEvidence", "An evidence file's content (audited)", "读取证据文件（扫描件等）内容，记入审计（evidence.read）。An evidence file's content; audited.");
         app.MapPost("/api/v1/counter/applications", CounterAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBody)).Produces<CounterResultView>(StatusCodes.Status201Created)
-            .WithSummary("The counter flow: a registrar records every step for an applicant present in person");
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBody)).JsonBody<CounterBody>().Produces<CounterResultView>(StatusCodes.Status201Created).Problems(404, 409, 503)
+            .Operation("createCounterApplication", "The counter flow: a registrar records every step for an applicant present in person",
+                "柜台办理：申请人到场，注册员一次记录身份鉴别、材料审核、告知、协议、意愿确认各环节，审批通过后签发并返回证书和证书链。"
+                + " The counter flow: every step recorded at once for an applicant present in person; returns the certificate and chain once issued.");
 
         var documents = app.MapGroup("/api/v1/documents").WithTags("Registration");
         documents.MapGet("/{kind}", (string kind, DocumentDesk desk, CancellationToken ct) => desk.GetAsync(Names.Parse<DocumentKind>(kind, "kind"), null, ct))
-            .WithSummary("The notice, agreement or CPS in force");
+            .Produces<PublishedDocument>().Problems(400, 404)
+            .Operation("getDocument", "The notice, agreement or CPS in force", "现行的告知书（notice）、证书服务协议（agreement）或电子认证业务规则（cps）。The document in force.");
         documents.MapGet("/{kind}/{version:int}", (string kind, int version, DocumentDesk desk, CancellationToken ct) => desk.GetAsync(Names.Parse<DocumentKind>(kind, "kind"), version, ct))
-            .WithSummary("A published version");
-        documents.MapPost("/{kind}", PublishAsync).RequireAuthorization(Policies.Administer).WithSummary("Publish the next version (ca-administrator)");
+            .Produces<PublishedDocument>().Problems(400, 404)
+            .Operation("getDocumentVersion", "A published version", "已发布的某一版本。A published version of the document.");
+        documents.MapPost("/{kind}", PublishAsync).RequireAuthorization(Policies.Administer).JsonBody<PublishDocumentBody>().Produces<PublishedDocument>()
+            .Operation("publishDocument", "Publish the next version (ca-administrator)", "发布文件的下一版本（CA 管理员）。Publishes the next version.");
     }
 
-    private static void MapStep<TBody>(RouteGroupBuilder group, string step,
-        Func<IServiceProvider, Guid, TBody, RegistrationActor, CancellationToken, Task<CertificateApplication>> record)
+    private static void MapStep<TBody, TDesk>(RouteGroupBuilder group, string step, string operationId, string description,
+        Func<TDesk, Guid, TBody, RegistrationActor, CancellationToken, Task<CertificateApplication>> record)
         where TBody : class
-        => group.MapPost("/{id:guid}/" + step, async (Guid id, HttpContext context, CancellationToken cancellationToken) =>
+        where TDesk : class
+    {
+        var endpoint = group.MapPost("/{id:guid}/" + step, async (Guid id, HttpContext context, [FromServices] TDesk desk, CancellationToken cancellationToken) =>
             {
                 var body = typeof(TBody) == typeof(object) ? (TBody)new object() : await Bodies.ReadAsync<TBody>(context.Request, cancellationToken);
-                return Results.Ok(ApplicationView.From(await record(context.RequestServices, id, body, RegistrationActors.Of(context), cancellationToken)));
+                return Results.Ok(ApplicationView.From(await record(desk, id, body, RegistrationActors.Of(context), cancellationToken)));
             })
             .RequireAuthorization(Policies.Participant)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBody))
             .Produces<ApplicationView>()
-            .WithSummary($"Record the {step} step");
+            .Problems(404, 409)
+            .Operation(operationId, $"Record the {step} step", description);
+        if (typeof(TBody) != typeof(object))
+        {
+            endpoint.JsonBody<TBody>();
+        }
+    }
 
     private static async Task<IResult> RegisterSubscriberAsync(HttpContext context, SubscriberRegistry registry, CancellationToken cancellationToken)
     {

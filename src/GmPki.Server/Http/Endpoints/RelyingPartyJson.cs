@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GmPki.Core.Errors;
+using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Paths;
-using Microsoft.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -81,14 +81,5 @@ internal static class RelyingPartyJson
 
     /// <summary>Documents a JSON request body of <typeparamref name="T"/> without making routing refuse other media types itself.</summary>
     public static RouteHandlerBuilder WithJsonBody<T>(this RouteHandlerBuilder builder)
-        => builder.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody))
-            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
-            {
-                var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
-                };
-            });
+        => builder.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody)).JsonBody<T>();
 }

@@ -1,6 +1,7 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Registration;
 using GmPki.Registration.Workflow;
+using GmPki.Server.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -16,16 +17,20 @@ internal static class RevocationEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/counter/status-changes", StatusChangesAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
-            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<StatusChangeView>()
-            .WithSummary("The counter flow for revoke, suspend or resume of one certificate, a subscriber's or a compromised key's");
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).JsonBody<StatusChangeBody>().Produces<StatusChangeView>().Problems(404, 409, 503)
+            .Operation("changeStatusAtCounter", "The counter flow for revoke, suspend or resume of one certificate, a subscriber's or a compromised key's",
+                "柜台办理撤销、冻结或解冻：一张证书、一个订户的全部证书或一个已泄露密钥的全部证书。Revoke, suspend or resume at the counter.");
         app.MapPost("/api/v1/authority-revocations", AuthorityAsync).WithTags("Registration").RequireAuthorization(Policies.Desk)
-            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).Produces<StatusChangeView>(StatusCodes.Status201Created)
-            .WithSummary("Open revocations on the CA's own grounds (D §25), grounds recorded; each awaits a reviewer");
+            .WithMetadata(new RequestSizeLimitAttribute(RegistrationEndpoints.MaxBody)).JsonBody<AuthorityRevocationBody>().Produces<StatusChangeView>(StatusCodes.Status201Created).Problems(404, 409)
+            .Operation("openAuthorityRevocations", "Open revocations on the CA's own grounds (D §25); each awaits a reviewer",
+                "CA 依职权撤销证书：记录理由，每张证书一份申请，待审核员审批。Revocations on the CA's own grounds, each awaiting a reviewer.");
         var urgent = app.MapGroup("/api/v1/urgent-revocations").WithTags("Registration");
-        urgent.MapPost("/", PhoneAsync).RequireAuthorization(Policies.Desk).Produces<OpenedApplicationView>(StatusCodes.Status201Created)
-            .WithSummary("Record an urgent report telephoned by the holder: the certificate is on hold at once");
-        urgent.MapPost("/online", OnlineAsync).AllowAnonymous().Produces<OpenedApplicationView>(StatusCodes.Status201Created)
-            .WithSummary("The holder reports online with a signature of the certificate's key: the certificate is on hold at once");
+        urgent.MapPost("/", PhoneAsync).RequireAuthorization(Policies.Desk).JsonBody<PhoneReportBody>().Produces<OpenedApplicationView>(StatusCodes.Status201Created).Problems(404, 409)
+            .Operation("reportUrgentRevocationByPhone", "Record an urgent report telephoned by the holder: the certificate is on hold at once",
+                "记录持有人电话挂失：证书立即冻结。A telephoned urgent report; the certificate is on hold at once.");
+        urgent.MapPost("/online", OnlineAsync).AllowAnonymous().JsonBody<OnlineReportBody>().Produces<OpenedApplicationView>(StatusCodes.Status201Created).Problems(403, 404, 409)
+            .Operation("reportUrgentRevocationOnline", "The holder reports online with a signature of the certificate's key: the certificate is on hold at once",
+                "持有人以证书私钥签名在线挂失：证书立即冻结。An online urgent report signed with the certificate's key.");
     }
 
     private static async Task<StatusChangeView> StatusChangesAsync(HttpContext context, CounterStatusChanges desk, CancellationToken cancellationToken)

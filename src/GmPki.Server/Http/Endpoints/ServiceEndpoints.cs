@@ -2,6 +2,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Issuance.Identity;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -11,9 +12,9 @@ internal static class ServiceEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/profiles", Profiles).WithTags("Service").Produces<IReadOnlyList<ProfileSummary>>()
-            .WithSummary("The certificate profiles this CA issues under");
+            .Operation("listProfiles", "The certificate profiles this CA issues under", "本 CA 签发所依据的证书模板。The certificate profiles.");
         app.MapGet("/health", HealthAsync).WithTags("Service").Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Database and issuing CA readiness");
+            .Operation("getHealth", "Database and issuing CA readiness", "健康检查：数据库和签发 CA 是否就绪；不就绪时 503。Database and issuing CA readiness; 503 when degraded.");
     }
 
     private static IReadOnlyList<ProfileSummary> Profiles(InstallationConfiguration.Validated configuration)

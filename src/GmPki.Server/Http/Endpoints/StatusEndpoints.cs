@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
+using GmPki.Issuance.Authorities;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using GmPki.Server.Status;
 using GmPki.Status.Ocsp;
 using Microsoft.Net.Http.Headers;
@@ -22,24 +24,29 @@ internal static partial class StatusEndpoints
     private const string OcspResponseMediaType = "application/ocsp-response";
 
     /// <summary>Maps the routes under the path of <c>PublicUrls:BaseUrl</c>.</summary>
-    public static void Map(IEndpointRouteBuilder app)
+    /// <param name="app">The application.</param>
+    /// <param name="urls">The publication URLs (<c>PublicUrls</c>); the routes live under the path of their base URL.</param>
+    public static void Map(IEndpointRouteBuilder app, PublicationUrls urls)
     {
-        var urls = app.ServiceProvider.GetRequiredService<InstallationConfiguration.Validated>().Issuance.Urls;
         var prefix = new Uri(urls.BaseUrl).AbsolutePath.TrimEnd('/');
         app.MapGet(prefix + "/crl/{label}/{file}", CrlAsync).WithTags("Status").AllowAnonymous()
             .Produces<byte[]>(StatusCodes.Status200OK, CrlMediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The latest complete ({shard}.crl) or delta ({shard}-delta.crl) CRL of a CA's shard");
+            .Problems(404)
+            .Operation("getCrl", "The latest complete or delta CRL of a CA's shard",
+                "CA 分片的最新完整 CRL（{shard}.crl）或增量 CRL（{shard}-delta.crl），DER（RFC 5280 §5）。The latest complete or delta CRL.");
         app.MapPost(prefix + "/ocsp", OcspPostAsync).WithTags("Status").AllowAnonymous()
-            .Accepts<byte[]>(OcspRequestMediaType)
+            .BinaryBody(OcspRequestMediaType)
             .Produces<byte[]>(StatusCodes.Status200OK, OcspResponseMediaType)
-            .WithSummary("OCSP request by POST (RFC 6960 A.1)");
+            .Operation("postOcspRequest", "OCSP request by POST (RFC 6960 A.1)",
+                "以 POST 发送 DER OCSP 请求；拒绝亦以 OCSP 应答（malformedRequest、unauthorized）表示。A DER OCSP request; refusals are OCSP responses too.");
         app.MapGet(prefix + "/ocsp/{**request}", OcspGetAsync).WithTags("Status").AllowAnonymous()
             .Produces<byte[]>(StatusCodes.Status200OK, OcspResponseMediaType)
-            .WithSummary("OCSP request by GET: the URL-encoded base64 DER request (RFC 6960 A.1)");
+            .Operation("getOcspResponse", "OCSP request by GET (RFC 6960 A.1)",
+                "以 GET 发送 URL 编码的 base64 DER OCSP 请求，应答可缓存（RFC 5019 §5）。The URL-encoded base64 DER request; cacheable answers.");
     }
 
-    private static async Task<IResult> CrlAsync(string label, string file, HttpContext context, StatusDirectory status, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CrlAsync(
+        string label, string file, HttpContext context, StatusDirectory status, InstallationConfiguration.Validated configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var match = CrlFile().Match(file);
         if (!match.Success)
@@ -49,7 +56,7 @@ internal static partial class StatusEndpoints
 
         var delta = match.Groups[2].Success;
         var crl = await status.Publisher.LatestAsync(label, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), delta, cancellationToken);
-        var policy = context.RequestServices.GetRequiredService<InstallationConfiguration.Validated>().Status;
+        var policy = configuration.Status;
         var nextPublication = crl.ThisUpdate + (delta ? policy.DeltaInterval ?? policy.CrlInterval : policy.CrlInterval);
         var etag = $"\"{crl.Number}\"";
         var headers = context.Response.Headers;
@@ -62,17 +69,17 @@ internal static partial class StatusEndpoints
             : Results.Bytes(crl.Der, CrlMediaType);
     }
 
-    private static async Task<IResult> OcspPostAsync(HttpContext context, StatusDirectory status, CancellationToken cancellationToken)
+    private static async Task<IResult> OcspPostAsync(HttpContext context, StatusDirectory status, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(OcspRequestMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return await RefuseAsync(context, $"Content-Type must be {OcspRequestMediaType}, not '{request.ContentType}'.");
+            return await RefuseAsync(context, clock, $"Content-Type must be {OcspRequestMediaType}, not '{request.ContentType}'.");
         }
 
         if (request.ContentLength > OcspRequestReader.MaxLength)
         {
-            return await RefuseAsync(context, $"the request is {request.ContentLength} bytes; at most {OcspRequestReader.MaxLength} are accepted.");
+            return await RefuseAsync(context, clock, $"the request is {request.ContentLength} bytes; at most {OcspRequestReader.MaxLength} are accepted.");
         }
 
         using var body = new MemoryStream();
@@ -82,16 +89,16 @@ internal static partial class StatusEndpoints
         {
             if (body.Length + read > OcspRequestReader.MaxLength)
             {
-                return await RefuseAsync(context, $"the request is over {OcspRequestReader.MaxLength} bytes.");
+                return await RefuseAsync(context, clock, $"the request is over {OcspRequestReader.MaxLength} bytes.");
             }
 
             body.Write(buffer, 0, read);
         }
 
-        return await AnswerAsync(context, await status.Responder.RespondAsync(body.ToArray(), cancellationToken), cacheable: false);
+        return await AnswerAsync(context, clock, await status.Responder.RespondAsync(body.ToArray(), cancellationToken), cacheable: false);
     }
 
-    private static async Task<IResult> OcspGetAsync(HttpContext context, StatusDirectory status, CancellationToken cancellationToken)
+    private static async Task<IResult> OcspGetAsync(HttpContext context, StatusDirectory status, TimeProvider clock, CancellationToken cancellationToken)
     {
         // The raw path after the first "/ocsp/", not the route value: base64 may contain '/' and '+', sent as-is or percent-encoded.
         var path = context.Request.Path.Value!;
@@ -99,13 +106,13 @@ internal static partial class StatusEndpoints
         var der = new byte[encoded.Length];
         if (encoded.Length > OcspRequestReader.MaxLength * 2 || !Convert.TryFromBase64String(encoded, der, out var length))
         {
-            return await RefuseAsync(context, "the GET path is not the base64 of an OCSP request.");
+            return await RefuseAsync(context, clock, "the GET path is not the base64 of an OCSP request.");
         }
 
-        return await AnswerAsync(context, await status.Responder.RespondAsync(der.AsMemory(0, length), cancellationToken), cacheable: true);
+        return await AnswerAsync(context, clock, await status.Responder.RespondAsync(der.AsMemory(0, length), cancellationToken), cacheable: true);
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, OcspAnswer answer, bool cacheable)
+    private static async Task<IResult> AnswerAsync(HttpContext context, TimeProvider clock, OcspAnswer answer, bool cacheable)
     {
         if (answer.Result is OcspResult.MalformedRequest or OcspResult.Unauthorized)
         {
@@ -115,7 +122,6 @@ internal static partial class StatusEndpoints
 
         if (cacheable && answer is { Result: OcspResult.Successful, ThisUpdate: { } thisUpdate, NextUpdate: { } nextUpdate })
         {
-            var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             var headers = context.Response.Headers;
             headers.LastModified = thisUpdate.ToString("R", CultureInfo.InvariantCulture);
             headers.Expires = nextUpdate.ToString("R", CultureInfo.InvariantCulture);
@@ -125,8 +131,8 @@ internal static partial class StatusEndpoints
         return Results.Bytes(answer.Der, OcspResponseMediaType);
     }
 
-    private static async Task<IResult> RefuseAsync(HttpContext context, string detail)
-        => await AnswerAsync(context, OcspAnswer.Refused(OcspResult.MalformedRequest, detail), cacheable: false);
+    private static async Task<IResult> RefuseAsync(HttpContext context, TimeProvider clock, string detail)
+        => await AnswerAsync(context, clock, OcspAnswer.Refused(OcspResult.MalformedRequest, detail), cacheable: false);
 
     private static long MaxAge(TimeProvider clock, DateTime until)
         => Math.Max(0, (long)(until - clock.GetUtcNow().UtcDateTime).TotalSeconds);

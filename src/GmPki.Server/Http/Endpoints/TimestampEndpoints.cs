@@ -1,8 +1,8 @@
 using GmPki.Core.Errors;
+using GmPki.Server.OpenApi;
 using GmPki.Server.Tsa;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -29,23 +29,12 @@ internal static class TimestampEndpoints
     {
         app.MapPost("/tsa", StampAsync).WithTags("Relying parties")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBody))
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // Documented here rather than with Accepts(), whose content-type matching would answer 415 without a problem document or an audit record.
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType> { [QueryMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } },
-                };
-                return Task.CompletedTask;
-            })
+            .BinaryBody(QueryMediaType)
             .Produces<byte[]>(StatusCodes.Status200OK, ReplyMediaType)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("RFC 3161 timestamp: DER TimeStampReq in, DER TimeStampResp out")
-            .WithDescription("SM3, SHA-256, SHA-384, SHA-512 or SHA-1 message imprints; nonce echoed; the TSA certificate included when certReq is true. "
-                + "Refusals are TimeStampResp with status rejection and a PKIFailureInfo (badAlg, badDataFormat, badRequest, unacceptedPolicy, unacceptedExtension, timeNotAvailable).");
+            .Problems(415, 503)
+            .Operation("createTimestamp", "RFC 3161 timestamp: DER TimeStampReq in, DER TimeStampResp out",
+                "时间戳服务：消息摘要为 SM3、SHA-256、SHA-384、SHA-512 或 SHA-1；回显 nonce；certReq 为真时附 TSA 证书。拒绝为 status=rejection 的 TimeStampResp。"
+                + " Refusals are TimeStampResp with status rejection and a PKIFailureInfo (badAlg, badDataFormat, badRequest, unacceptedPolicy, unacceptedExtension, timeNotAvailable).");
     }
 
     private static async Task<IResult> StampAsync(HttpContext http, TimestampService tsa, CancellationToken cancellationToken)

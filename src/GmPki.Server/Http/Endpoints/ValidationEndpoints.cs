@@ -1,4 +1,5 @@
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Paths;
 
@@ -17,10 +18,8 @@ internal static class ValidationEndpoints
         app.MapPost("/api/v1/validation/path", ValidateAsync).WithTags("Relying parties")
             .WithJsonBody<PathValidationBody>()
             .Produces<PathValidationResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Validate a certificate's path (RFC 5280 §6)")
-            .WithDescription("Certificates and CRLs as PEM or base64 DER; trust anchors default to this CA's roots. An invalid path is a 200 answer with valid=false.");
+            .Operation("validatePath", "Validate a certificate's path (RFC 5280 §6)",
+                "证书路径验证：证书和 CRL 为 PEM 或 base64 DER，信任锚默认为本 CA 的根证书；路径无效时为 200 且 valid=false。An invalid path is a 200 answer with valid=false.");
     }
 
     /// <summary>The response form of a path validation result.</summary>

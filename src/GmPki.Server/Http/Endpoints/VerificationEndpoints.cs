@@ -1,5 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Server.Installation;
+using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Signatures;
 
@@ -18,10 +19,8 @@ internal static class VerificationEndpoints
         app.MapPost("/api/v1/verification/signature", VerifyAsync).WithTags("Relying parties")
             .WithJsonBody<SignatureVerificationBody>()
             .Produces<SignatureVerificationResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Verify a CMS (PKCS #7, GM/T 0010) or raw SM2 signature")
-            .WithDescription("Content and raw signatures in base64; CMS and certificates as PEM or base64 DER. A signature that does not verify is a 200 answer with valid=false.");
+            .Operation("verifySignature", "Verify a CMS (PKCS #7, GM/T 0010) or raw SM2 signature",
+                "签名验证：CMS SignedData（附带或分离）或原始 SM2/ECDSA/RSA 签名；验证失败时为 200 且 valid=false。A signature that does not verify is a 200 answer with valid=false.");
     }
 
     private static async Task<SignatureVerificationResponse> VerifyAsync(HttpRequest http, AuthorityDirectory authorities, TimeProvider clock, CancellationToken cancellationToken)
