@@ -118,7 +118,7 @@ public sealed partial class ErrorCatalogueTests
             .ShouldBeEmpty("codes named in the text that the catalogue does not list");
     }
 
-    private static string Read(string document) => File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", document));
+    private static string Read(string document) => File.ReadAllText(GmPki.Testing.RepositoryRoot.Of("docs/" + document));
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodePattern();

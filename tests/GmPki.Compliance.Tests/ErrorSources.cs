@@ -45,7 +45,7 @@ internal sealed partial class ErrorSources
     public Dictionary<string, string> LiteralCodes { get; } = [];
 
     /// <summary>Scans the repository holding the test's working directory.</summary>
-    public static ErrorSources Load() => new(RepositoryRoot.Find());
+    public static ErrorSources Load() => new(GmPki.Testing.RepositoryRoot.Path);
 
     /// <summary>Whether <paramref name="field"/> (<c>Class.Field</c>) is referenced anywhere, also qualified.</summary>
     public bool IsReferenced(string field)

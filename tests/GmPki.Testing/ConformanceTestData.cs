@@ -9,7 +9,8 @@ namespace GmPki.Testing;
 public static class ConformanceTestData
 {
     /// <summary>The absolute path of the repository's <c>tests/testdata</c> directory.</summary>
-    /// <exception cref="DirectoryNotFoundException">No <c>GmPki.slnx</c> above the test binaries, or no <c>tests/testdata</c> beside it.</exception>
+    /// <exception cref="DirectoryNotFoundException">No <c>tests/testdata</c> in the repository.</exception>
+    /// <exception cref="InvalidOperationException">No <c>GmPki.slnx</c> above the test binaries (see <see cref="RepositoryRoot"/>).</exception>
     public static string Directory => LocatedDirectory.Value;
 
     private static readonly Lazy<string> LocatedDirectory = new(Locate);
@@ -26,17 +27,9 @@ public static class ConformanceTestData
 
     private static string Locate()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GmPki.slnx")))
-            {
-                var testData = Path.Combine(directory.FullName, "tests", "testdata");
-                return System.IO.Directory.Exists(testData)
-                    ? testData
-                    : throw new DirectoryNotFoundException($"tests/testdata is missing from the repository at '{directory.FullName}'.");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no GmPki.slnx above '{AppContext.BaseDirectory}': the conformance tests run from a clone of the repository.");
+        var testData = RepositoryRoot.Of("tests/testdata");
+        return System.IO.Directory.Exists(testData)
+            ? testData
+            : throw new DirectoryNotFoundException($"tests/testdata is missing from the repository at '{RepositoryRoot.Path}'.");
     }
 }
