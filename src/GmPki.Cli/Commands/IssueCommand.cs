@@ -3,6 +3,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
+using GmPki.Issuance;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;

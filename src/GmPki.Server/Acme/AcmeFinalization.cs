@@ -4,7 +4,6 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Protocols;
-using GmPki.Server.Installation;
 using GmPki.Storage.Acme;
 
 namespace GmPki.Server.Acme;

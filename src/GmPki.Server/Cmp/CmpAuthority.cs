@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GmPki.Core.Keys;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Cmp;
 

@@ -5,7 +5,6 @@ using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Protocols;
-using GmPki.Server.Installation;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Est;

@@ -3,7 +3,6 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
 using GmPki.Kmc.Envelopes;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Http;
 

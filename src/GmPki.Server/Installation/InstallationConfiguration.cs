@@ -3,7 +3,6 @@ using System.Text.Json;
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
-using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
 using GmPki.Registration.Agencies;

@@ -3,7 +3,6 @@ using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
-using GmPki.Issuance;
 using GmPki.Registration.Agencies;
 using GmPki.Registration.Documents;
 using GmPki.Registration.Retention;
@@ -43,11 +42,8 @@ public static class InstallationServices
         services.AddSingleton<TimestampKeys>();
         services.AddSingleton<Tsa.TimestampService>();
         services.AddSingleton<IPersonalDataProtector>(provider => new Sm4GcmDataProtector(() => provider.GetRequiredService<IKeyStore>().OpenSecret(PersonalDataKey.Reference)));
-        services.AddSingleton(provider => new AuthorityDirectory(
-            provider.GetRequiredService<IAuthorityRegistry>(),
-            provider.GetRequiredService<IKeyStore>(),
-            (chain, issuing) => new CertificateIssuer(issuing, chain, configuration.Profiles,
-                provider.GetRequiredService<IIssuanceLedger>(), provider.GetRequiredService<IAuditLog>(), clock, configuration.Issuance)));
+        services.AddSingleton(configuration.Issuance);
+        services.AddSingleton<AuthorityDirectory>();
         services.AddSingleton<ICertificateAuthority>(provider => provider.GetRequiredService<AuthorityDirectory>());
         services.AddSingleton(configuration.Profiles);
         services.AddSingleton(configuration.Delegation);
@@ -89,6 +85,7 @@ public static class InstallationServices
         services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<Status.ResponderKeys>();
         services.AddSingleton<Status.StatusDirectory>();
+        services.AddSingleton<GmPki.Status.Authenticity.AuthenticityCheck>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Kmc;
 

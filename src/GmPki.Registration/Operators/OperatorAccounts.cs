@@ -12,7 +12,7 @@ using GmPki.Cryptography.Sm;
 using GmPki.Registration.Agencies;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace GmPki.Server.Installation;
+namespace GmPki.Registration.Operators;
 
 /// <summary>
 /// Operator accounts and their API keys. A key is <c>gmpki_</c> followed by 43 base64url

@@ -2,10 +2,10 @@ using GmPki.Core.Errors;
 using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
-using GmPki.Issuance;
+using GmPki.Core.Profiles;
 using GmPki.Issuance.Authorities;
 
-namespace GmPki.Server.Installation;
+namespace GmPki.Issuance;
 
 /// <summary>
 /// The installation's CAs: their public records (no key needed) and the issuer, whose CA key is
@@ -19,15 +19,20 @@ public sealed class AuthorityDirectory : ICertificateAuthority
     private readonly Func<IReadOnlyList<byte[]>, CertificateAuthority, CertificateIssuer> _createIssuer;
     private readonly Lazy<Task<CertificateIssuer>> _issuer;
 
-    /// <summary>Creates the directory.</summary>
+    /// <summary>Creates the directory of an installation whose issuer signs with <paramref name="profiles"/> and records in <paramref name="ledger"/>.</summary>
     /// <param name="registry">Where CA records are kept.</param>
     /// <param name="keys">Where CA keys are kept.</param>
-    /// <param name="createIssuer">Builds the issuer from the chain (issuing CA first) and the opened issuing CA.</param>
-    public AuthorityDirectory(IAuthorityRegistry registry, IKeyStore keys, Func<IReadOnlyList<byte[]>, CertificateAuthority, CertificateIssuer> createIssuer)
+    /// <param name="profiles">Certificate profiles by name.</param>
+    /// <param name="ledger">Where issuance is recorded (reservation before signing).</param>
+    /// <param name="audit">The audit log.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="settings">Publication URLs and backdating.</param>
+    public AuthorityDirectory(
+        IAuthorityRegistry registry, IKeyStore keys, IReadOnlyDictionary<string, CertificateProfile> profiles, IIssuanceLedger ledger, IAuditLog audit, TimeProvider clock, IssuanceSettings settings)
     {
         _registry = registry;
         _keys = keys;
-        _createIssuer = createIssuer;
+        _createIssuer = (chain, issuing) => new CertificateIssuer(issuing, chain, profiles, ledger, audit, clock, settings);
         _issuer = new Lazy<Task<CertificateIssuer>>(OpenIssuerAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
