@@ -3,7 +3,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Registration.Workflow;
-using GmPki.Server.Installation;
+using GmPki.Hosting;
 
 namespace GmPki.Cli;
 

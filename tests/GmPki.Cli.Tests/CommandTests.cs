@@ -1,6 +1,6 @@
 using GmPki.Core.Ledger;
-using GmPki.Server.Installation;
 using GmPki.Testing;
+using GmPki.Hosting;
 
 namespace GmPki.Cli.Tests;
 

@@ -8,6 +8,7 @@ using GmPki.Server.Acme;
 using GmPki.Server.Http;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Security;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

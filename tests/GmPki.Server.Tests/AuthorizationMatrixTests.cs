@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using GmPki.Core.Errors;
 using GmPki.Core.Security;
-using GmPki.Server.Installation;
 using Microsoft.Extensions.DependencyInjection;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using GmPki.Core.Security;
-using GmPki.Server.Installation;
 using GmPki.Testing;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Security;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

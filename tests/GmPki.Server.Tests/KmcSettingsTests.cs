@@ -1,5 +1,6 @@
-using GmPki.Server.Installation;
 using GmPki.Testing;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using GmPki.Core.Security;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

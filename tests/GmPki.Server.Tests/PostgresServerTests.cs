@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
+using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

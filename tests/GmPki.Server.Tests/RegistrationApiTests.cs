@@ -4,8 +4,8 @@ using System.Text.Json;
 using GmPki.Core.Security;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

@@ -11,10 +11,11 @@ using GmPki.Kmc;
 using GmPki.Kmc.Messages;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using GmPki.Hosting.Kmc;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

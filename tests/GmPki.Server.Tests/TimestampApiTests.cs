@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
-using GmPki.Server.Installation;
-using GmPki.Server.Tsa;
 using GmPki.Testing;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Signatures;
@@ -12,6 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Tsp;
+using GmPki.Hosting;
+using GmPki.Hosting.Keys;
+using GmPki.Hosting.Timestamping;
 
 namespace GmPki.Server.Tests;
 

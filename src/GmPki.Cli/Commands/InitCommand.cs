@@ -4,7 +4,8 @@ using GmPki.Core.Keys;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Sm;
 using GmPki.Issuance.Authorities;
-using GmPki.Server.Installation;
+using GmPki.Hosting.Configuration;
+using GmPki.Hosting;
 
 namespace GmPki.Cli.Commands;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GmPki.Server.Audit;
 using GmPki.Server.Http.Endpoints;
-using GmPki.Server.Installation;
-using GmPki.Server.Tsa;
 using GmPki.Storage;
 using Microsoft.AspNetCore.Authentication;
 
@@ -54,14 +51,7 @@ public static class ServerHost
         Acme.AcmeServices.Add(builder.Services, settings.Acme);
         builder.Services.AddSingleton<Cmp.CmpAuthority>();
         builder.Services.AddSingleton<Cmp.CmpTransactions>();
-        builder.Services.AddHostedService<AuditCheckpointService>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
-        builder.Services.AddHostedService<Status.StatusPublicationService>();
-        builder.Services.AddHostedService<Kmc.KmcArchiveService>();
-        if (configuration.Ldap is { } ldap)
-        {
-            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Status.DirectoryPublicationService>(provider, ldap));
-        }
+        builder.Services.AddGmPkiBackgroundServices(configuration);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
@@ -74,7 +64,7 @@ public static class ServerHost
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
-        await app.Services.GetRequiredService<Status.StatusDirectory>().OpenAsync(cancellationToken);
+        await app.Services.GetRequiredService<StatusDirectory>().OpenAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>

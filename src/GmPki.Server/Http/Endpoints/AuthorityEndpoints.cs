@@ -3,7 +3,6 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Issuance.Formats;
 using GmPki.Issuance.Authorities;
-using GmPki.Server.Installation;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Http.Endpoints;

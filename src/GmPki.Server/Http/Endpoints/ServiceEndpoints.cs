@@ -1,7 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Issuance.Identity;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Http.Endpoints;
 

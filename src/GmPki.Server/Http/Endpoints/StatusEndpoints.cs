@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
-using GmPki.Server.Installation;
-using GmPki.Server.Status;
 using GmPki.Status.Ocsp;
 using Microsoft.Net.Http.Headers;
 

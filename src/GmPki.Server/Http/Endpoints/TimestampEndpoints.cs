@@ -1,5 +1,4 @@
 using GmPki.Core.Errors;
-using GmPki.Server.Tsa;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
