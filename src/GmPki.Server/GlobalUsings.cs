@@ -3,6 +3,7 @@
 global using GmPki.Hosting;
 global using GmPki.Hosting.Configuration;
 global using GmPki.Hosting.Kmc;
+global using GmPki.Hosting.Logging;
 global using GmPki.Hosting.Status;
 global using GmPki.Hosting.Timestamping;
 global using GmPki.Issuance;

@@ -3,6 +3,7 @@ using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Keys;
+using GmPki.Hosting.Logging;
 
 namespace GmPki.Hosting.Audit;
 
@@ -31,7 +32,7 @@ internal sealed class AuditCheckpointService(
         }
         catch (GmPkiException e)
         {
-            logger.LogError("Audit checkpoints are disabled: {Message}", e.Message);
+            logger.AuditCheckpointsDisabled(e.Message);
             return;
         }
 
@@ -58,12 +59,12 @@ internal sealed class AuditCheckpointService(
         {
             if (await write() is { } checkpoint)
             {
-                logger.LogInformation("Audit checkpoint signed through event {EventId} ({Hash})", checkpoint.ThroughEventId, checkpoint.Hash);
+                logger.AuditCheckpointSigned(checkpoint.ThroughEventId, checkpoint.Hash);
             }
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "Audit checkpoint not written; retrying at the next look");
+            logger.AuditCheckpointFailed(e);
         }
         catch (OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using GmPki.Core.Ledger;
+using GmPki.Hosting.Logging;
 
 namespace GmPki.Hosting.Kmc;
 
@@ -37,12 +38,12 @@ internal sealed class KmcArchiveService(EmbeddedKmc kmc, TimeProvider clock, ILo
             var archived = await kmc.Centre.ArchiveExpiredAsync(ServiceActor, stoppingToken);
             if (archived > 0)
             {
-                logger.LogInformation("KMC: {Count} escrowed keys of expired certificates archived", archived);
+                logger.KmcKeysArchived(archived);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "KMC: archiving expired keys failed; retried in {Interval}", Interval);
+            logger.KmcArchiveFailed(e, Interval);
         }
     }
 }

@@ -3,6 +3,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Outbox;
 using GmPki.Status.Ldap;
 using GmPki.Hosting.Configuration;
+using GmPki.Hosting.Logging;
 
 namespace GmPki.Hosting.Status;
 
@@ -36,7 +37,7 @@ internal sealed class DirectoryPublicationService(
                 {
                     await outbox.EnqueueAuthoritiesAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
                     seeded = true;
-                    logger.LogInformation("Queued the CA certificates and current CRLs for LDAP publication to {Server} under {Base}", ldap.Url, ldap.Base);
+                    logger.LdapSeeded(ldap.Url, ldap.Base.ToString());
                 }
 
                 var result = await publisher.DrainOnceAsync(stoppingToken);
@@ -46,7 +47,7 @@ internal sealed class DirectoryPublicationService(
                     if (outageSince is null)
                     {
                         outageSince = clock.GetUtcNow().UtcDateTime;
-                        logger.LogWarning("LDAP publication paused: {Outage}; the outbox keeps the rows and is retried", result.Outage);
+                        logger.LdapPaused(result.Outage);
                     }
 
                     delay = Min(delay * 2, MaxBackoff);
@@ -56,8 +57,7 @@ internal sealed class DirectoryPublicationService(
                     if (outageSince is { } since)
                     {
                         outageSince = null;
-                        logger.LogInformation("LDAP server {Server} usable again after {Seconds:F0} s; catching up with {Pending} rows",
-                            ldap.Url, (clock.GetUtcNow().UtcDateTime - since).TotalSeconds, await outbox.CountPendingAsync(stoppingToken));
+                        logger.LdapResumed(ldap.Url, (clock.GetUtcNow().UtcDateTime - since).TotalSeconds, await outbox.CountPendingAsync(stoppingToken));
                     }
 
                     delay = poll;
@@ -69,7 +69,7 @@ internal sealed class DirectoryPublicationService(
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or GmPkiException)
             {
-                logger.LogWarning(e, "LDAP publication failed on the ledger side; retrying");
+                logger.LdapLedgerFailed(e);
                 delay = Min(delay * 2, MaxBackoff);
             }
             catch (OperationCanceledException)
@@ -78,7 +78,7 @@ internal sealed class DirectoryPublicationService(
             }
             catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
             {
-                logger.LogError(e, "LDAP publication cannot run: the OpenLDAP client library is missing (Debian: apt-get install libldap-2.5-0); the outbox keeps the rows");
+                logger.LdapLibraryMissing(e);
                 return;
             }
 
@@ -97,12 +97,12 @@ internal sealed class DirectoryPublicationService(
     {
         if (result.Published + result.Superseded > 0)
         {
-            logger.LogInformation("Published {Published} entries to LDAP ({Superseded} superseded CRLs skipped)", result.Published, result.Superseded);
+            logger.LdapPublished(result.Published, result.Superseded);
         }
 
         if (result.Failed > 0)
         {
-            logger.LogError("{Failed} outbox rows failed for good (audited as directory.publication-failed; see directory_outbox.last_error)", result.Failed);
+            logger.LdapRowsFailed(result.Failed);
         }
     }
 

@@ -3,6 +3,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Status;
 using GmPki.Status;
 using GmPki.Hosting.Configuration;
+using GmPki.Hosting.Logging;
 
 namespace GmPki.Hosting.Status;
 
@@ -43,13 +44,13 @@ internal sealed class StatusPublicationService(
                 if (clock.GetUtcNow().UtcDateTime >= nextPreSign)
                 {
                     var signed = await status.Responder.PreSignAsync(stoppingToken);
-                    logger.LogInformation("Pre-signed {Count} OCSP responses ({Held} held)", signed, status.Responder.PreSignedCount);
+                    logger.OcspPreSigned(signed, status.Responder.PreSignedCount);
                     nextPreSign = clock.GetUtcNow().UtcDateTime + policy.OcspRefresh / 4;
                 }
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or GmPkiException)
             {
-                logger.LogWarning(e, "Status publication failed; retrying at the next tick");
+                logger.StatusPublicationFailed(e);
             }
             catch (OperationCanceledException)
             {
@@ -63,7 +64,7 @@ internal sealed class StatusPublicationService(
     {
         foreach (var crl in published)
         {
-            logger.LogInformation("Published {Kind} CRL {Number} of {Issuer} shard {Shard}", crl.IsDelta ? "delta" : "complete", crl.Number, crl.IssuerLabel, crl.Shard);
+            logger.CrlPublished(crl.IsDelta ? "delta" : "complete", crl.Number, crl.IssuerLabel, crl.Shard);
         }
     }
 }

@@ -33,7 +33,7 @@ internal static class ServiceEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Health check: database unavailable");
+            logger.HealthDatabaseUnavailable(e);
             database = "unavailable";
         }
 
@@ -43,7 +43,7 @@ internal static class ServiceEndpoints
         }
         catch (GmPkiException e)
         {
-            logger.LogWarning("Health check: issuer unavailable: {Message}", e.Message);
+            logger.HealthIssuerUnavailable(e.Message);
             issuer = "unavailable";
         }
 
