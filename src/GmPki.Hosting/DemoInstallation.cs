@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
-using GmPki.Issuance.Authorities;
 using GmPki.Hosting.Kmc;
+using GmPki.Issuance.Authorities;
 
 namespace GmPki.Hosting;
 

@@ -3,10 +3,10 @@ using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Cryptography.Keys;
-using GmPki.Issuance.Authorities;
-using GmPki.Registration.Documents;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Keys;
+using GmPki.Issuance.Authorities;
+using GmPki.Registration.Documents;
 using GmPki.Registration.Operators;
 
 namespace GmPki.Hosting;

@@ -1,5 +1,5 @@
-using GmPki.Storage;
 using GmPki.Hosting.Configuration;
+using GmPki.Storage;
 
 namespace GmPki.Hosting;
 

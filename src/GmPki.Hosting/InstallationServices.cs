@@ -1,21 +1,22 @@
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
-using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
-using GmPki.Registration.Agencies;
-using GmPki.Registration.Documents;
-using GmPki.Registration.Retention;
-using GmPki.Registration.Subscribers;
-using GmPki.Registration.Workflow;
-using GmPki.Storage;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Keys;
 using GmPki.Hosting.Kmc;
 using GmPki.Hosting.Status;
 using GmPki.Hosting.Timestamping;
 using GmPki.Issuance;
+using GmPki.Kmc;
+using GmPki.Registration.Agencies;
+using GmPki.Registration.Documents;
 using GmPki.Registration.Operators;
+using GmPki.Registration.Retention;
+using GmPki.Registration.Subscribers;
+using GmPki.Registration.Workflow;
+using GmPki.Status.Authenticity;
+using GmPki.Storage;
 
 namespace GmPki.Hosting;
 
@@ -41,14 +42,15 @@ public static class InstallationServices
         services.AddSingleton(configuration);
         services.AddSingleton(clock);
         services.AddGmPkiStorage(configuration.Storage);
-        services.AddSingleton<IKeyStore>(new SoftwareKeyStore(data.KeysDirectory, passphrase));
+        var keys = new SoftwareKeyStore(data.KeysDirectory, passphrase);
+        services.AddSingleton<IKeyStore>(keys);
         services.AddMemoryCache();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<AuditCheckpointer>();
         services.AddSingleton<TimestampKeys>();
         services.AddSingleton<TimestampService>();
-        services.AddSingleton<IPersonalDataProtector>(provider => new Sm4GcmDataProtector(() => provider.GetRequiredService<IKeyStore>().OpenSecret(PersonalDataKey.Reference)));
+        services.AddSingleton<IPersonalDataProtector>(new Sm4GcmDataProtector(() => keys.OpenSecret(PersonalDataKey.Reference)));
         services.AddSingleton(configuration.Issuance);
         services.AddSingleton<AuthorityDirectory>();
         services.AddSingleton<ICertificateAuthority>(provider => provider.GetRequiredService<AuthorityDirectory>());
@@ -67,16 +69,19 @@ public static class InstallationServices
         services.AddSingleton<ApplicationDesk>();
         services.AddSingleton<StepDesk>();
         services.AddSingleton<DecisionDesk>();
-        services.AddSingleton(provider => new EmbeddedKmc(configuration.Kmc, provider.GetRequiredService<IAuditLog>(), clock));
+        services.AddSingleton(configuration.Kmc);
+        services.AddSingleton<EmbeddedKmc>();
         if (configuration.Kmc.Remote is { } remote)
         {
-            services.AddSingleton(_ => new RemoteKmc(remote));
-            services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<RemoteKmc>(), configuration.Kmc.CaId));
+            services.AddSingleton(remote);
+            services.AddSingleton<IKeyManagementCentre, RemoteKmc>();
         }
         else
         {
-            services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<EmbeddedKmc>(), configuration.Kmc.CaId));
+            services.AddSingleton<IKeyManagementCentre>(provider => provider.GetRequiredService<EmbeddedKmc>());
         }
+
+        services.AddSingleton(provider => new KmcLink(provider.GetRequiredService<IKeyManagementCentre>(), configuration.Kmc.CaId));
 
         services.AddSingleton<DualIssuance>();
         services.AddSingleton<EscrowedKeyRecovery>();
@@ -92,7 +97,7 @@ public static class InstallationServices
         services.AddSingleton<Registration.Protocols.ProtocolEnrollment>();
         services.AddSingleton<ResponderKeys>();
         services.AddSingleton<StatusDirectory>();
-        services.AddSingleton<GmPki.Status.Authenticity.AuthenticityCheck>();
+        services.AddSingleton<AuthenticityCheck>();
         return services;
     }
 }

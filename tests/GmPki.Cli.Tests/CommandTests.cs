@@ -1,6 +1,6 @@
 using GmPki.Core.Ledger;
-using GmPki.Testing;
 using GmPki.Hosting;
+using GmPki.Testing;
 
 namespace GmPki.Cli.Tests;
 

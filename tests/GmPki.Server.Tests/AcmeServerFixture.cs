@@ -4,11 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
+using GmPki.Hosting.Configuration;
 using GmPki.Server.Acme;
 using GmPki.Server.Http;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

@@ -1,9 +1,9 @@
 using GmPki.Compliance.Verification;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Hosting.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using GmPki.Hosting.Audit;
 
 namespace GmPki.Server.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using GmPki.Core.Errors;
 using GmPki.Core.Security;
-using Microsoft.Extensions.DependencyInjection;
 using GmPki.Registration.Operators;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GmPki.Server.Tests;
 

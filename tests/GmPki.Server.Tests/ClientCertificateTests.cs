@@ -1,7 +1,7 @@
 using System.Net;
 using GmPki.Core.Security;
-using GmPki.Testing;
 using GmPki.Registration.Operators;
+using GmPki.Testing;
 
 namespace GmPki.Server.Tests;
 

@@ -1,6 +1,6 @@
-using GmPki.Testing;
 using GmPki.Hosting;
 using GmPki.Hosting.Configuration;
+using GmPki.Testing;
 
 namespace GmPki.Server.Tests;
 

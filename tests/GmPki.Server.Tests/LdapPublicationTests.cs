@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Outbox;
+using GmPki.Hosting;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1.X509;
-using GmPki.Hosting;
 
 namespace GmPki.Server.Tests;
 

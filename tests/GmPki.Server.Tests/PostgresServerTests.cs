@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
+using GmPki.Hosting.Configuration;
 using GmPki.Server.Http;
 using GmPki.Testing;
-using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

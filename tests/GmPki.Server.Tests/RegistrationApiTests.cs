@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Security;
+using GmPki.Registration.Operators;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Testing;
-using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

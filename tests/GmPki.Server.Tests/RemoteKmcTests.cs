@@ -7,15 +7,15 @@ using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Hosting.Kmc;
 using GmPki.Kmc;
 using GmPki.Kmc.Messages;
+using GmPki.Registration.Operators;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using GmPki.Hosting.Kmc;
-using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

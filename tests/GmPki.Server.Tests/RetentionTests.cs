@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Registration.Retention;
 using GmPki.Server.Http;
 using Microsoft.Extensions.DependencyInjection;
-using GmPki.Hosting;
-using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

@@ -3,15 +3,15 @@ using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
+using GmPki.Hosting.Kmc;
 using GmPki.Issuance.Authorities;
+using GmPki.Registration.Operators;
 using GmPki.Server.Http;
 using GmPki.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using GmPki.Hosting;
-using GmPki.Hosting.Configuration;
-using GmPki.Hosting.Kmc;
-using GmPki.Registration.Operators;
 
 namespace GmPki.Server.Tests;
 

@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
+using GmPki.Hosting;
+using GmPki.Hosting.Keys;
+using GmPki.Hosting.Timestamping;
 using GmPki.Testing;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Signatures;
@@ -10,9 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Tsp;
-using GmPki.Hosting;
-using GmPki.Hosting.Keys;
-using GmPki.Hosting.Timestamping;
 
 namespace GmPki.Server.Tests;
 

@@ -4,10 +4,10 @@ using System.Security.Cryptography;
 using GmPki.Compliance.Verification;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using GmPki.Hosting.Configuration;
-using GmPki.Hosting;
 
 namespace GmPki.Cli.Commands;
 

@@ -3,12 +3,12 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
+using GmPki.Hosting;
+using GmPki.Hosting.Delivery;
 using GmPki.Issuance;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
-using GmPki.Hosting;
-using GmPki.Hosting.Delivery;
 
 namespace GmPki.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GmPki.Compliance.Checkpoints;
 using GmPki.Core.Errors;
 using GmPki.Core.Profiles;
+using GmPki.Hosting.Kmc;
 using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Profiles;
@@ -13,7 +14,6 @@ using GmPki.Status.Ldap;
 using GmPki.Storage;
 using GmPki.Timestamping;
 using Microsoft.Data.Sqlite;
-using GmPki.Hosting.Kmc;
 
 namespace GmPki.Hosting.Configuration;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Sm;
+using GmPki.Hosting.Configuration;
 using GmPki.Status;
 using GmPki.Status.Responders;
 using Org.BouncyCastle.Asn1.X509;
-using GmPki.Hosting.Configuration;
 
 namespace GmPki.Hosting.Keys;
 

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using GmPki.Core.Errors;
 using GmPki.Core.Outbox;
-using GmPki.Status.Ldap;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Logging;
+using GmPki.Status.Ldap;
 
 namespace GmPki.Hosting.Status;
 

@@ -1,11 +1,11 @@
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Status;
+using GmPki.Hosting.Configuration;
+using GmPki.Hosting.Keys;
 using GmPki.Status;
 using GmPki.Status.Crl;
 using GmPki.Status.Ocsp;
-using GmPki.Hosting.Configuration;
-using GmPki.Hosting.Keys;
 
 namespace GmPki.Hosting.Status;
 

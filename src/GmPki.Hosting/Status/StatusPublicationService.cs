@@ -1,9 +1,9 @@
 using System.Data.Common;
 using GmPki.Core.Errors;
 using GmPki.Core.Status;
-using GmPki.Status;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Logging;
+using GmPki.Status;
 
 namespace GmPki.Hosting.Status;
 

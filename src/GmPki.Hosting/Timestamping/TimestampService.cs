@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GmPki.Core.Ledger;
-using GmPki.Timestamping;
 using GmPki.Hosting.Configuration;
 using GmPki.Hosting.Keys;
+using GmPki.Timestamping;
 
 namespace GmPki.Hosting.Timestamping;
 
