@@ -53,7 +53,7 @@ internal static class LoadRun
             {
                 await log.WriteLineAsync("Running the KMC key ceremony (2 of 3, unattended) …");
                 await using var installation = await Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, cancellationToken);
-                await Server.Kmc.KmcCeremony.RunAsync(installation, ["load-custodian-1", "load-custodian-2", "load-custodian-3"], 2, data.Combine("kmc-shares"),
+                await Hosting.Kmc.KmcCeremony.RunAsync(installation, ["load-custodian-1", "load-custodian-2", "load-custodian-3"], 2, data.Combine("kmc-shares"),
                     unattended: true, Actor.System, cancellationToken);
             }
 
