@@ -3,14 +3,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using GmPki.Core.Identity;
+using GmPki.Core.Issuance;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Signing;
-using GmPki.Core.Issuance;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
+using GmPki.Issuance;
 using GmPki.Issuance.Authorities;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1.X509;
@@ -51,7 +53,7 @@ internal static class LoadRun
             {
                 await log.WriteLineAsync("Running the KMC key ceremony (2 of 3, unattended) …");
                 await using var installation = await Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, cancellationToken);
-                await Server.Kmc.KmcCeremony.RunAsync(installation, ["load-custodian-1", "load-custodian-2", "load-custodian-3"], 2, data.Combine("kmc-shares"),
+                await Hosting.Kmc.KmcCeremony.RunAsync(installation, ["load-custodian-1", "load-custodian-2", "load-custodian-3"], 2, data.Combine("kmc-shares"),
                     unattended: true, Actor.System, cancellationToken);
             }
 

@@ -1,8 +1,8 @@
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
+using GmPki.Hosting;
 using GmPki.Issuance.Authorities;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
 using Microsoft.AspNetCore.Builder;
 

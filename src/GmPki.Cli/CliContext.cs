@@ -2,8 +2,8 @@ using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Hosting;
 using GmPki.Registration.Workflow;
-using GmPki.Server.Installation;
 
 namespace GmPki.Cli;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using GmPki.Core.Keys;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Signing;
-using GmPki.Server.Installation;
+using GmPki.Hosting;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;

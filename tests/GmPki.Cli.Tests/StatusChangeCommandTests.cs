@@ -1,5 +1,5 @@
 using GmPki.Core.Ledger;
-using GmPki.Server.Installation;
+using GmPki.Hosting;
 
 namespace GmPki.Cli.Tests;
 

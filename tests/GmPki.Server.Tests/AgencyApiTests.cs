@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Security;
+using GmPki.Registration.Operators;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Tests;
 

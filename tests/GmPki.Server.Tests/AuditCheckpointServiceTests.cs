@@ -1,7 +1,7 @@
 using GmPki.Compliance.Verification;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
-using GmPki.Server.Audit;
+using GmPki.Hosting.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

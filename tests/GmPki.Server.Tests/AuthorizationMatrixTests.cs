@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using GmPki.Core.Errors;
 using GmPki.Core.Security;
-using GmPki.Server.Installation;
+using GmPki.Registration.Operators;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GmPki.Server.Tests;

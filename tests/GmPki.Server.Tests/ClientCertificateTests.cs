@@ -1,6 +1,6 @@
 using System.Net;
 using GmPki.Core.Security;
-using GmPki.Server.Installation;
+using GmPki.Registration.Operators;
 using GmPki.Testing;
 
 namespace GmPki.Server.Tests;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Security;
+using GmPki.Registration.Operators;
 using GmPki.Registration.Workflow;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
 
 namespace GmPki.Server.Tests;

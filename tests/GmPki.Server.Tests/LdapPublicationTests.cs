@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Outbox;
-using GmPki.Server.Installation;
+using GmPki.Hosting;
 using GmPki.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1.X509;

@@ -1,4 +1,5 @@
-using GmPki.Server.Installation;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Testing;
 
 namespace GmPki.Server.Tests;

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GmPki.Core.Security;
+using GmPki.Registration.Operators;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Server.Kmc;
 using GmPki.Testing;
 

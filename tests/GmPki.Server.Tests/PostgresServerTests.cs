@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GmPki.Core.Keys;
+using GmPki.Hosting.Configuration;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 using GmPki.Testing;
 
 namespace GmPki.Server.Tests;

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Registration.Retention;
 using GmPki.Server.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,11 +86,11 @@ public sealed class RetentionTests : IAsyncLifetime
     [InlineData(5, 9, "GMPKI-REG-002")]
     public void Configuration_RetentionBelowTheLegalMinimum_Refused(int years, int governmentYears, string code)
     {
-        var settings = new Installation.GmPkiSettings();
+        var settings = new GmPkiSettings();
         settings.Registration.RetentionYears = years;
         settings.Registration.GovernmentRetentionYears = governmentYears;
 
-        var error = Should.Throw<Core.Errors.ConfigurationException>(() => Installation.InstallationConfiguration.Validate(settings, Installation.DataDirectory.At(_server.WorkDirectory)));
+        var error = Should.Throw<Core.Errors.ConfigurationException>(() => InstallationConfiguration.Validate(settings, DataDirectory.At(_server.WorkDirectory)));
 
         error.Problems.ShouldContain(p => p.StartsWith(code, StringComparison.Ordinal));
     }

@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 using GmPki.Core.Keys;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
+using GmPki.Hosting.Kmc;
 using GmPki.Issuance.Authorities;
+using GmPki.Registration.Operators;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
-using GmPki.Server.Kmc;
 using GmPki.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +64,7 @@ public class RunningServer : IAsyncDisposable
     /// <param name="services">Registers services before the server's own (fakes), or null.</param>
     public static async Task<RunningServer> StartAsync(
         KeyAlgorithm algorithm = KeyAlgorithm.Sm2, DatabaseSettings? database = null, Action<JsonNode, DataDirectory>? configure = null, string scheme = "http",
-        Func<Installation.Installation, Task>? prepare = null, Action<IServiceCollection>? services = null)
+        Func<Installation, Task>? prepare = null, Action<IServiceCollection>? services = null)
     {
         var directory = new TempDirectory("gmpki-server-");
         var port = LoopbackPort.Free();
@@ -73,7 +75,7 @@ public class RunningServer : IAsyncDisposable
             Passphrase, Actor.System, TimeProvider.System, CancellationToken.None);
         if (prepare is not null)
         {
-            await using var installation = await Installation.Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, CancellationToken.None);
+            await using var installation = await Installation.OpenAsync(data, () => Passphrase, TimeProvider.System, CancellationToken.None);
             await prepare(installation);
         }
 
@@ -110,7 +112,7 @@ public class RunningServer : IAsyncDisposable
     /// </summary>
     public static Task<RunningServer> StartHttpsAsync(
         string tlsDirectory, Action<JsonNode, DataDirectory>? configure = null, Action<IServiceCollection>? services = null, KeyAlgorithm algorithm = KeyAlgorithm.Sm2,
-        Func<Installation.Installation, Task>? prepare = null)
+        Func<Installation, Task>? prepare = null)
     {
         OpenSsl.MustRun(tlsDirectory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.pem",
             "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");

@@ -1,4 +1,4 @@
-using GmPki.Server.Installation;
+using GmPki.Hosting.Configuration;
 
 namespace GmPki.Server.Tests;
 

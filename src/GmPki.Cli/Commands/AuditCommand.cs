@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GmPki.Compliance.Checkpoints;
-using GmPki.Server.Installation;
+using GmPki.Hosting.Keys;
 
 namespace GmPki.Cli.Commands;
 

@@ -4,7 +4,8 @@ using System.Security.Cryptography;
 using GmPki.Compliance.Verification;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
-using GmPki.Server.Installation;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,8 +3,9 @@ using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Cryptography.Keys;
 using GmPki.Cryptography.Sm;
+using GmPki.Hosting;
+using GmPki.Hosting.Configuration;
 using GmPki.Issuance.Authorities;
-using GmPki.Server.Installation;
 
 namespace GmPki.Cli.Commands;
 

@@ -3,11 +3,12 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
+using GmPki.Hosting;
+using GmPki.Hosting.Delivery;
+using GmPki.Issuance;
 using GmPki.Issuance.Formats;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
-using GmPki.Server.Http;
-using GmPki.Server.Installation;
 
 namespace GmPki.Cli.Commands;
 
@@ -104,7 +105,7 @@ internal static class IssueCommand
             var chain = await installation.Get<AuthorityDirectory>().ChainAsync(cancellationToken);
             await context.Output.WriteLineAsync($"Issued {serial} ({record.Reservation.Profile}) for {record.Reservation.SubjectDn}");
             await context.Output.WriteLineAsync($"  valid {Describe.Time(record.Reservation.NotBefore)} to {Describe.Time(record.Reservation.NotAfter)}");
-            if (await PairView.OfAsync(application, installation.Get<IRegistrationLedger>(), installation.Get<ICertificateDirectory>(), installation.Get<AuthorityDirectory>(),
+            if (await IssuedPair.OfAsync(application, installation.Get<IRegistrationLedger>(), installation.Get<ICertificateDirectory>(), installation.Get<AuthorityDirectory>(),
                 cancellationToken) is { } pair)
             {
                 await WritePairAsync(context, pair, installation.Get<IReadOnlyDictionary<string, CertificateProfile>>()[application.Profile].EncryptionProfile, outPath, cancellationToken);
@@ -120,16 +121,16 @@ internal static class IssueCommand
     }
 
     /// <summary>Writes <c>sign.pem</c>, <c>enc.pem</c> and (when the pair has one) <c>enc-key.der</c> and <c>enc-key.skf</c> into <paramref name="directory"/>.</summary>
-    private static async Task WritePairAsync(CliContext context, PairView pair, string? encryptionProfile, string directory, CancellationToken cancellationToken)
+    private static async Task WritePairAsync(CliContext context, IssuedPair pair, string? encryptionProfile, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), pair.SigningCertificate + pair.Chain, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), pair.EncryptionCertificate + pair.Chain, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "sign.pem"), CertificateEncodings.ToPem([pair.SigningCertificate, .. pair.Chain]), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "enc.pem"), CertificateEncodings.ToPem([pair.EncryptionCertificate, .. pair.Chain]), cancellationToken);
         await context.Output.WriteLineAsync($"  encryption certificate {pair.EncryptionSerial} ({encryptionProfile}), key escrowed at the KMC as {pair.KmcKeyId}");
         if (pair is { EnvelopedKey: { } envelope, EnvelopedKeyBlob: { } blob })
         {
-            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), Convert.FromBase64String(envelope), cancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.skf"), Convert.FromBase64String(blob), cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.der"), envelope, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, "enc-key.skf"), blob, cancellationToken);
         }
 
         await context.Output.WriteLineAsync($"  sign.pem, enc.pem{(pair.EnvelopedKey is null ? string.Empty : ", enc-key.der (SM2EnvelopedKey to the signing key) and enc-key.skf (its SKF ENVELOPEDKEYBLOB)")} written to {Path.GetFullPath(directory)}");

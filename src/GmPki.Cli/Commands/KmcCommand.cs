@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
-using GmPki.Server.Kmc;
+using GmPki.Hosting.Kmc;
 
 namespace GmPki.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
-using GmPki.Server.Installation;
+using GmPki.Registration.Operators;
 
 namespace GmPki.Cli.Commands;
 

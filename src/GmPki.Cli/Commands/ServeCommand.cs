@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
+using GmPki.Hosting;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
+using Microsoft.Extensions.Hosting;
 
 namespace GmPki.Cli.Commands;
 

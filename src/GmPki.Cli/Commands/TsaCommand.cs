@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GmPki.Server.Installation;
+using GmPki.Hosting.Keys;
 
 namespace GmPki.Cli.Commands;
 

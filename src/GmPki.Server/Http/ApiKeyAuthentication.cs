@@ -5,7 +5,6 @@ using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Core.Security;
 using GmPki.Registration.Workflow;
-using GmPki.Server.Installation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using GmPki.Server.Installation;
 using GmPki.Verification.Encoding;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 

@@ -19,7 +19,7 @@ internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logge
             case GmPkiException known:
                 if (known.Error.Kind == ErrorKind.Internal)
                 {
-                    logger.LogError(exception, "Request {RequestId} failed: {Code}", httpContext.TraceIdentifier, known.Error.Code);
+                    logger.RequestFailed(exception, httpContext.TraceIdentifier, known.Error.Code);
                 }
 
                 if (!known.Audited)
@@ -35,7 +35,7 @@ internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logge
                 await HttpErrors.WriteAsync(httpContext, error, bad.Message);
                 return true;
             default:
-                logger.LogError(exception, "Request {RequestId} failed unexpectedly", httpContext.TraceIdentifier);
+                logger.RequestFailedUnexpectedly(exception, httpContext.TraceIdentifier);
                 await HttpErrors.WriteAsync(httpContext, Errors.Internal, "the request failed; the server log has the details under this request ID.");
                 return true;
         }

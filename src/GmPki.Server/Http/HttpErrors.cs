@@ -8,21 +8,6 @@ internal static class HttpErrors
     /// <summary>The HTTP status of an error kind.</summary>
     public static int StatusOf(ErrorKind kind) => ErrorCatalogue.StatusOf(kind);
 
-    /// <summary>The error kind of an HTTP status another GmPki server answered with (the inverse of <see cref="StatusOf"/>; other statuses are <see cref="ErrorKind.Internal"/>).</summary>
-    public static ErrorKind KindOf(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => ErrorKind.Invalid,
-        StatusCodes.Status401Unauthorized => ErrorKind.Unauthenticated,
-        StatusCodes.Status403Forbidden => ErrorKind.Forbidden,
-        StatusCodes.Status404NotFound => ErrorKind.NotFound,
-        StatusCodes.Status409Conflict => ErrorKind.Conflict,
-        StatusCodes.Status413PayloadTooLarge => ErrorKind.TooLarge,
-        StatusCodes.Status415UnsupportedMediaType => ErrorKind.UnsupportedMediaType,
-        StatusCodes.Status422UnprocessableEntity => ErrorKind.Unprocessable,
-        StatusCodes.Status503ServiceUnavailable => ErrorKind.Unavailable,
-        _ => ErrorKind.Internal,
-    };
-
     /// <summary>
     /// Writes an RFC 9457 problem document (<c>application/problem+json</c>) with the error's
     /// type URI, title, status and detail, plus <c>code</c> and <c>requestId</c> members.

@@ -1,15 +1,14 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
+using GmPki.Hosting.Delivery;
 using GmPki.Issuance.Formats;
-using GmPki.Kmc.Envelopes;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Http;
 
 /// <summary>
-/// A dual-certificate pair as delivered to its holder (双证书, docs/kmc.md#dual-issuance): both
-/// certificates, the CA chain, and the encryption private key in its envelope.
+/// A dual-certificate pair as delivered to its holder (双证书, docs/kmc.md#dual-issuance), in JSON: both
+/// certificates, the CA chain, and the encryption private key in its envelope (<see cref="IssuedPair"/>).
 /// </summary>
 /// <param name="SigningSerial">Hex serial of the signing certificate.</param>
 /// <param name="EncryptionSerial">Hex serial of the encryption certificate.</param>
@@ -26,20 +25,9 @@ public sealed record PairView(
     /// <exception cref="GmPkiException"><c>certificate-not-found</c> when a certificate of the pair is missing from the ledger.</exception>
     public static async Task<PairView?> OfAsync(
         CertificateApplication application, IRegistrationLedger ledger, ICertificateDirectory certificates, AuthorityDirectory authorities, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(certificates);
-        ArgumentNullException.ThrowIfNull(authorities);
-        if (!application.Dual || application.ResultSerial is not { } serial || await ledger.FindPairAsync(serial, cancellationToken) is not { } pair)
-        {
-            return null;
-        }
-
-        async Task<string> PemOf(string hex) => CertificateEncodings.ToPem([(await certificates.FindAsync(hex, cancellationToken))?.CertificateDer
-            ?? throw Errors.CertificateNotFound.With($"certificate {hex} of the pair is not in the ledger.")]);
-        return new PairView(pair.SigningSerial, pair.EncryptionSerial, pair.KmcKeyId, await PemOf(pair.SigningSerial), await PemOf(pair.EncryptionSerial),
-            CertificateEncodings.ToPem(await authorities.ChainAsync(cancellationToken)), pair.EnvelopedKey is null ? null : Convert.ToBase64String(pair.EnvelopedKey),
-            pair.EnvelopedKey is null ? null : Convert.ToBase64String(Sm2EnvelopedKey.Decode(pair.EnvelopedKey).ToEnvelopedKeyBlob()));
-    }
+        => await IssuedPair.OfAsync(application, ledger, certificates, authorities, cancellationToken) is { } pair
+            ? new PairView(pair.SigningSerial, pair.EncryptionSerial, pair.KmcKeyId, CertificateEncodings.ToPem([pair.SigningCertificate]),
+                CertificateEncodings.ToPem([pair.EncryptionCertificate]), CertificateEncodings.ToPem(pair.Chain),
+                pair.EnvelopedKey is null ? null : Convert.ToBase64String(pair.EnvelopedKey), pair.EnvelopedKeyBlob is null ? null : Convert.ToBase64String(pair.EnvelopedKeyBlob))
+            : null;
 }

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GmPki.Server.Audit;
 using GmPki.Server.Http.Endpoints;
-using GmPki.Server.Installation;
-using GmPki.Server.Tsa;
 using GmPki.Storage;
 using Microsoft.AspNetCore.Authentication;
 
@@ -51,15 +48,8 @@ public static class ServerHost
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         options.Services?.Invoke(builder.Services);
         builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
-        Enrollment.EnrollmentServices.Add(builder.Services, settings.Acme);
-        builder.Services.AddHostedService<AuditCheckpointService>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<TimestampService>());
-        builder.Services.AddHostedService<Status.StatusPublicationService>();
-        builder.Services.AddHostedService<Kmc.KmcArchiveService>();
-        if (configuration.Ldap is { } ldap)
-        {
-            builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Status.DirectoryPublicationService>(provider, ldap));
-        }
+        Hosting.Enrollment.EnrollmentServices.Add(builder.Services, settings.Acme);
+        builder.Services.AddGmPkiBackgroundServices(configuration);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GmPkiExceptionHandler>();
@@ -72,7 +62,7 @@ public static class ServerHost
         var app = builder.Build();
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
-        await app.Services.GetRequiredService<Status.StatusDirectory>().OpenAsync(cancellationToken);
+        await app.Services.GetRequiredService<StatusDirectory>().OpenAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>

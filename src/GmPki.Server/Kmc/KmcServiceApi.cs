@@ -3,7 +3,6 @@ using GmPki.Core.Errors;
 using GmPki.Kmc;
 using GmPki.Kmc.Messages;
 using GmPki.Server.Http;
-using GmPki.Server.Installation;
 
 namespace GmPki.Server.Kmc;
 

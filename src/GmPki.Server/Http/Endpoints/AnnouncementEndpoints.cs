@@ -1,6 +1,5 @@
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 using Org.BouncyCastle.Asn1.X509;
 

@@ -3,7 +3,6 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Formats;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 using Org.BouncyCastle.Asn1.X509;
 

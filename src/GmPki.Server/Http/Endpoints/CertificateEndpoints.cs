@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Issuance.Formats;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;

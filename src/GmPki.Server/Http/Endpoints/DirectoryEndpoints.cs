@@ -3,7 +3,6 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
 using GmPki.Issuance.Formats;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -78,7 +77,7 @@ internal static class DirectoryEndpoints
         var der = entry.Certificate.CertificateDer!;
         var certificates = format == Downloads.Der
             ? [der]
-            : (List<byte[]>)[der, .. IssuerChains.From(await authorities.ListAsync(cancellationToken), entry.Certificate.Reservation.IssuerLabel)];
+            : (List<byte[]>)[der, .. AuthorityChains.From(await authorities.ListAsync(cancellationToken), entry.Certificate.Reservation.IssuerLabel)];
         return Downloads.Certificates(format, certificates, normalized);
     }
 }

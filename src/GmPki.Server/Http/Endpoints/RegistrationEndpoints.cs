@@ -6,7 +6,6 @@ using GmPki.Kmc.Envelopes;
 using GmPki.Registration.Documents;
 using GmPki.Registration.Subscribers;
 using GmPki.Registration.Workflow;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Cryptography.Sm;
-using GmPki.Server.Installation;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Paths;
 using GmPki.Verification.Signatures;

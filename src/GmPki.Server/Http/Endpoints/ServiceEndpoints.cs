@@ -1,7 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Issuance.Identity;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 
 namespace GmPki.Server.Http.Endpoints;
@@ -35,7 +34,7 @@ internal static class ServiceEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Health check: database unavailable");
+            logger.HealthDatabaseUnavailable(e);
             database = "unavailable";
         }
 
@@ -45,7 +44,7 @@ internal static class ServiceEndpoints
         }
         catch (GmPkiException e)
         {
-            logger.LogWarning("Health check: issuer unavailable: {Message}", e.Message);
+            logger.HealthIssuerUnavailable(e.Message);
             issuer = "unavailable";
         }
 

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
 using GmPki.Issuance.Authorities;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
-using GmPki.Server.Status;
 using GmPki.Status.Ocsp;
 using Microsoft.Net.Http.Headers;
 

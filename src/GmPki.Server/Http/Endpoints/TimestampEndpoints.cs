@@ -1,6 +1,5 @@
 using GmPki.Core.Errors;
 using GmPki.Server.OpenApi;
-using GmPki.Server.Tsa;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

@@ -1,4 +1,3 @@
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Paths;

@@ -1,5 +1,4 @@
 using GmPki.Core.Errors;
-using GmPki.Server.Installation;
 using GmPki.Server.OpenApi;
 using GmPki.Verification.Encoding;
 using GmPki.Verification.Signatures;

@@ -1,0 +1,55 @@
+using GmPki.Hosting.Configuration;
+using GmPki.Storage;
+
+namespace GmPki.Hosting;
+
+/// <summary>
+/// An opened installation for command-line use: configuration validated, ledger migrated, services
+/// ready. The web host (<c>gmpki serve</c>) adds the same services to its own container.
+/// </summary>
+public sealed class Installation : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private Installation(DataDirectory data, ServiceProvider services)
+    {
+        Data = data;
+        _services = services;
+    }
+
+    /// <summary>The data directory.</summary>
+    public DataDirectory Data { get; }
+
+    /// <summary>The services.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>Opens the installation in <paramref name="data"/>.</summary>
+    /// <param name="data">An initialised data directory.</param>
+    /// <param name="passphrase">Supplies the key store passphrase when a CA key is first opened.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <exception cref="Core.Errors.ConfigurationException">The configuration is missing or invalid.</exception>
+    public static async Task<Installation> OpenAsync(DataDirectory data, Func<string> passphrase, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(data), data);
+        var services = new ServiceCollection().AddGmPkiInstallation(data, configuration, passphrase, clock).BuildServiceProvider();
+        try
+        {
+            await GmPkiStorage.MigrateAsync(services, cancellationToken);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+
+        return new Installation(data, services);
+    }
+
+    /// <summary>A required service.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

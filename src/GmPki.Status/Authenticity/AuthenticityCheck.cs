@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using GmPki.Core.Errors;
+using GmPki.Core.Ledger;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.X509;
+
+namespace GmPki.Status.Authenticity;
+
+/// <summary>
+/// Confirms whether a certificate was issued by this installation and is genuine (D §19(2)). The
+/// certificate's issuer name is compared byte for byte with the subjects of this installation's
+/// CAs, its serial looked up in the public directory under that CA, and the stored certificate
+/// compared byte for byte with the one sent; a CA certificate of this installation is genuine when
+/// it is one of theirs exactly.
+/// </summary>
+/// <param name="authorities">The installation's CA records.</param>
+/// <param name="directory">The public directory of issued certificates.</param>
+public sealed class AuthenticityCheck(IAuthorityRegistry authorities, IPublicDirectory directory)
+{
+    /// <summary>Checks one certificate.</summary>
+    /// <param name="der">The submitted certificate, DER.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="GmPkiException"><c>certificate-malformed</c>: not one DER Certificate (RFC 5280 §4.1), or trailing data.</exception>
+    public async Task<AuthenticityFinding> CheckAsync(byte[] der, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(der);
+        var tbs = Parse(der).TbsCertificate;
+        var serial = SerialOf(tbs.SerialNumber);
+        var cas = await authorities.ListAsync(cancellationToken);
+        var issuers = cas.Where(a => X509CertificateStructure.GetInstance(a.CertificateDer).Subject.GetDerEncoded().AsSpan().SequenceEqual(tbs.Issuer.GetDerEncoded())).ToList();
+        var finding = new AuthenticityFinding(AuthenticityVerdict.ForeignIssuer, issuers.FirstOrDefault()?.Label, tbs.Issuer.ToString(true, X509Name.DefaultSymbols), serial,
+            tbs.Subject.ToString(true, X509Name.DefaultSymbols), tbs.StartDate.ToDateTime().ToUniversalTime(), tbs.EndDate.ToDateTime().ToUniversalTime(),
+            Convert.ToHexStringLower(SHA256.HashData(der)), null, null, null, null, []);
+        if (cas.FirstOrDefault(a => a.CertificateDer.AsSpan().SequenceEqual(der)) is { } authority)
+        {
+            return finding with
+            {
+                Verdict = AuthenticityVerdict.Genuine, Issuer = authority.ParentLabel ?? authority.Label, Status = CertificateStatus.Good,
+                Chain = AuthorityChains.From(cas, authority.Label),
+            };
+        }
+
+        foreach (var issuer in issuers)
+        {
+            if (await directory.FindAsync(issuer.Label, serial, cancellationToken) is not { } entry)
+            {
+                continue;
+            }
+
+            var issued = entry.Certificate.CertificateDer!;
+            if (!issued.AsSpan().SequenceEqual(der))
+            {
+                return finding with { Verdict = AuthenticityVerdict.DifferentBytes, Issuer = issuer.Label, IssuedSha256 = Convert.ToHexStringLower(SHA256.HashData(issued)) };
+            }
+
+            var good = entry.Certificate.Status == CertificateStatus.Good;
+            return finding with
+            {
+                Verdict = AuthenticityVerdict.Genuine, Issuer = issuer.Label, Status = entry.Certificate.Status,
+                Reason = good ? null : entry.Reason, StatusChangedAt = good ? null : entry.StatusChangedAt,
+                Chain = [der, .. AuthorityChains.From(cas, issuer.Label)],
+            };
+        }
+
+        return issuers.Count > 0 ? finding with { Verdict = AuthenticityVerdict.NotIssued } : finding;
+    }
+
+    /// <exception cref="GmPkiException"><c>certificate-malformed</c>: not one DER Certificate (RFC 5280 §4.1), or trailing data.</exception>
+    private static X509CertificateStructure Parse(byte[] der)
+    {
+        try
+        {
+            return X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)
+        {
+            throw Errors.CertificateMalformed.With("'certificate' is not a DER X.509 certificate: " + e.Message);
+        }
+    }
+
+    /// <summary>The ledger's form of a serial: lowercase hex of the positive integer's octets without leading zeros (two's complement octets for a negative one, which this installation never issues).</summary>
+    private static string SerialOf(DerInteger serial)
+    {
+        var octets = serial.Value.SignValue < 0 ? serial.Value.ToByteArray() : serial.Value.ToByteArrayUnsigned();
+        return octets.Length == 0 ? "00" : Convert.ToHexStringLower(octets);
+    }
+}
