@@ -1,5 +1,5 @@
 using GmPki.Core.Ledger;
-using Org.BouncyCastle.Asn1.X509;
+using GmPki.Issuance.Formats;
 
 namespace GmPki.Cli.Commands;
 
@@ -10,8 +10,8 @@ internal static class Describe
 
     public static string Authority(AuthorityRecord authority)
     {
-        var certificate = X509CertificateStructure.GetInstance(authority.CertificateDer);
-        return $"  {authority.Kind,-8} {authority.Label,-8} {certificate.Subject.ToString(true, X509Name.DefaultSymbols)}  valid until {Time(certificate.EndDate.ToDateTime().ToUniversalTime())}";
+        var certificate = CertificateNames.Of(authority.CertificateDer);
+        return $"  {authority.Kind,-8} {authority.Label,-8} {certificate.Subject}  valid until {Time(certificate.NotAfter)}";
     }
 
     /// <summary>A UTC instant in Asia/Shanghai, for example <c>2026-11-22 16:00:00 +08:00</c>.</summary>

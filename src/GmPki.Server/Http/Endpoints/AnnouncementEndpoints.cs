@@ -1,7 +1,7 @@
 using GmPki.Core.Ledger;
 using GmPki.Core.Registration;
+using GmPki.Issuance.Formats;
 using GmPki.Server.OpenApi;
-using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -61,8 +61,8 @@ internal static class AnnouncementEndpoints
     private static string Institution(IReadOnlyList<AuthorityRecord> authorities)
     {
         var root = authorities.FirstOrDefault(a => a.ParentLabel is null) ?? authorities[0];
-        var subject = X509CertificateStructure.GetInstance(root.CertificateDer).Subject;
-        return subject.GetValueList(X509Name.O).OfType<string>().FirstOrDefault() ?? subject.ToString(true, X509Name.DefaultSymbols);
+        var certificate = CertificateNames.Of(root.CertificateDer);
+        return certificate.Organization ?? certificate.Subject;
     }
 
     private static AnnouncementView View(Announcement announcement) => new(

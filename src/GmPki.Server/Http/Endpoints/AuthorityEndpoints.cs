@@ -4,7 +4,6 @@ using GmPki.Core.Ledger;
 using GmPki.Issuance.Authorities;
 using GmPki.Issuance.Formats;
 using GmPki.Server.OpenApi;
-using Org.BouncyCastle.Asn1.X509;
 
 namespace GmPki.Server.Http.Endpoints;
 
@@ -51,10 +50,9 @@ internal static class AuthorityEndpoints
 
     private static AuthoritySummary Summary(AuthorityRecord authority, PublicationUrls urls)
     {
-        var certificate = X509CertificateStructure.GetInstance(authority.CertificateDer);
+        var certificate = CertificateNames.Of(authority.CertificateDer);
         return new AuthoritySummary(authority.Label, authority.Kind.ToString().ToLowerInvariant(), authority.ParentLabel,
-            certificate.Subject.ToString(true, X509Name.DefaultSymbols), certificate.SerialNumber.Value.ToString(16),
-            certificate.StartDate.ToDateTime().ToUniversalTime(), certificate.EndDate.ToDateTime().ToUniversalTime(),
+            certificate.Subject, certificate.SerialHex, certificate.NotBefore, certificate.NotAfter,
             Convert.ToHexStringLower(SHA256.HashData(authority.CertificateDer)), urls.CaIssuers(authority.Label));
     }
 }
