@@ -80,6 +80,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "证据文件超过大小上限", "An evidence file exceeds the size limit.");
 
+    internal static readonly CatalogueEntry EvidenceInvalid = new("evidence-invalid", ErrorKind.Invalid, "证据文件缺少内容，或名称、媒体类型缺失或含控制字符", "An evidence file has no content, or its name or media type is missing or contains control characters.");
+
     internal static readonly CatalogueEntry EvidenceNotFound = new("evidence-not-found", ErrorKind.NotFound, "没有该标识的证据文件", "No evidence file with that identifier.");
 
     internal static readonly CatalogueEntry AgencyNotFound = new("agency-not-found", ErrorKind.NotFound, "没有该代码的受委托机构", "No delegated registration agency with that code.");
@@ -145,6 +147,7 @@ public static class ErrorCatalogue
         AgreementSignatureInvalid,
         DocumentConflict,
         EvidenceTooLarge,
+        EvidenceInvalid,
         EvidenceNotFound,
         AgencyNotFound,
         AgencyInvalid,

@@ -136,6 +136,9 @@ public static class Errors
     /// <summary>An evidence file exceeds the size limit.</summary>
     public static readonly GmPkiError EvidenceTooLarge = ErrorCatalogue.EvidenceTooLarge.Titled("Evidence file too large");
 
+    /// <summary>An evidence file without content, or whose name or media type is missing, malformed or contains control characters (which no Content-Disposition or Content-Type header can carry).</summary>
+    public static readonly GmPkiError EvidenceInvalid = ErrorCatalogue.EvidenceInvalid.Titled("Evidence file invalid");
+
     // --- Certificate status services (RFC 5280 CRLs, RFC 6960 OCSP) ----------------------
 
     /// <summary>An OCSP request is not a well-formed DER OCSPRequest the responder accepts (RFC 6960 §4.1); answered with OCSP status malformedRequest.</summary>

@@ -1,28 +1,54 @@
+using System.Net.Http.Headers;
 using GmPki.Core.Errors;
 
 namespace GmPki.Registration.Workflow;
 
 /// <summary>An evidence file supplied with a step (ID document scan, signed paper form, …).</summary>
-/// <param name="Name">File name.</param>
-/// <param name="MediaType">Media type, for example <c>image/jpeg</c> or <c>application/pdf</c>.</param>
+/// <param name="Name">File name: 1 to <see cref="MaxNameLength"/> characters, no control characters (it becomes the download's Content-Disposition).</param>
+/// <param name="MediaType">Media type (RFC 6838 <c>type/subtype</c>, optional parameters), for example <c>image/jpeg</c> or <c>application/pdf</c>; no control characters (it becomes the download's Content-Type).</param>
 /// <param name="Content">The bytes, at most <see cref="MaxLength"/>.</param>
 public sealed record EvidenceInput(string Name, string MediaType, byte[] Content)
 {
     /// <summary>Largest evidence file: 10 MiB.</summary>
     public const int MaxLength = 10 * 1024 * 1024;
 
-    /// <summary>Refuses a file that cannot be stored: over <see cref="MaxLength"/>, or without a name or media type.</summary>
-    /// <exception cref="GmPkiException"><c>evidence-too-large</c>; <c>step-invalid</c>.</exception>
+    /// <summary>Longest file name or media type: 255 characters.</summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>
+    /// Refuses a file that cannot be stored or handed out again: without content, over
+    /// <see cref="MaxLength"/>, or with a name or media type that is missing, too long, carries a
+    /// control character (CR and LF would split the download's headers) or, for the media type, is
+    /// not <c>type/subtype</c>. Called for every file of a request before anything is recorded.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>evidence-invalid</c>; <c>evidence-too-large</c>.</exception>
     public void Demand()
     {
-        if (Content.Length > MaxLength)
+        if (Content is null)
         {
-            throw Errors.EvidenceTooLarge.With($"{Name} has {Content.Length} bytes; the limit is {MaxLength}.");
+            throw Errors.EvidenceInvalid.With("every evidence file needs its content.");
         }
 
-        if (string.IsNullOrWhiteSpace(Name) || string.IsNullOrWhiteSpace(MediaType))
+        if (Content.Length > MaxLength)
         {
-            throw Errors.StepInvalid.With("every evidence file needs a name and a media type.");
+            throw Errors.EvidenceTooLarge.With($"{Printable(Name)} has {Content.Length} bytes; the limit is {MaxLength}.");
+        }
+
+        if (!Acceptable(Name) || !Acceptable(MediaType))
+        {
+            throw Errors.EvidenceInvalid.With($"every evidence file needs a name and a media type of 1 to {MaxNameLength} characters without control characters (CR, LF, …).");
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(MediaType, out var parsed) || parsed.MediaType is not { } type || type.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            throw Errors.EvidenceInvalid.With($"media type '{MediaType}' of {Printable(Name)} is not type/subtype (RFC 6838), for example image/jpeg.");
         }
     }
+
+    private static bool Acceptable(string? text)
+        => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxNameLength && !text.Any(char.IsControl);
+
+    /// <summary>The name for an error detail, without control characters.</summary>
+    private static string Printable(string? text)
+        => text is null ? "the file" : new string([.. text.Take(MaxNameLength).Select(c => char.IsControl(c) ? '?' : c)]);
 }
