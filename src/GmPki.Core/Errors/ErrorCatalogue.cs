@@ -72,6 +72,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry TwoPersonRuleViolated = new("two-person-rule-violated", ErrorKind.Forbidden, "双人原则：审批人不得是核验申请人身份的人", "Two-person rule: the approver is the registrar who verified the applicant's identity.");
 
+    internal static readonly CatalogueEntry FulfilmentIncomplete = new("fulfilment-incomplete", ErrorKind.Conflict, "双证书的两张证书已签发，但密钥管理中心的加密密钥信封随中断丢失，无法完成该申请", "Both certificates of a dual pair were issued, but the KMC's envelope of the encryption key was lost with an interruption; the application cannot be completed.");
+
     internal static readonly CatalogueEntry StepInvalid = new("step-invalid", ErrorKind.Invalid, "步骤输入不完整或无效", "The step's input is incomplete or invalid.");
 
     internal static readonly CatalogueEntry AgreementSignatureInvalid = new("agreement-signature-invalid", ErrorKind.Invalid, "申请人对协议摘要的签名验证失败", "The applicant's signature over the agreement digest does not verify.");
@@ -144,6 +146,7 @@ public static class ErrorCatalogue
         ApplicationChanged,
         TwoPersonRuleViolated,
         StepInvalid,
+        FulfilmentIncomplete,
         AgreementSignatureInvalid,
         DocumentConflict,
         EvidenceTooLarge,
