@@ -1,19 +1,15 @@
-using System.Net.Http.Headers;
 using GmPki.Core.Errors;
 
 namespace GmPki.Registration.Workflow;
 
 /// <summary>An evidence file supplied with a step (ID document scan, signed paper form, …).</summary>
-/// <param name="Name">File name: 1 to <see cref="MaxNameLength"/> characters, no control characters (it becomes the download's Content-Disposition).</param>
+/// <param name="Name">File name: 1 to <see cref="EvidenceNames.MaxLength"/> characters, no control characters (it becomes the download's Content-Disposition).</param>
 /// <param name="MediaType">Media type (RFC 6838 <c>type/subtype</c>, optional parameters), for example <c>image/jpeg</c> or <c>application/pdf</c>; no control characters (it becomes the download's Content-Type).</param>
 /// <param name="Content">The bytes, at most <see cref="MaxLength"/>.</param>
 public sealed record EvidenceInput(string Name, string MediaType, byte[] Content)
 {
     /// <summary>Largest evidence file: 10 MiB.</summary>
     public const int MaxLength = 10 * 1024 * 1024;
-
-    /// <summary>Longest file name or media type: 255 characters.</summary>
-    public const int MaxNameLength = 255;
 
     /// <summary>
     /// Refuses a file that cannot be stored or handed out again: without content, over
@@ -31,24 +27,17 @@ public sealed record EvidenceInput(string Name, string MediaType, byte[] Content
 
         if (Content.Length > MaxLength)
         {
-            throw Errors.EvidenceTooLarge.With($"{Printable(Name)} has {Content.Length} bytes; the limit is {MaxLength}.");
+            throw Errors.EvidenceTooLarge.With($"an evidence file has {Content.Length} bytes; the limit is {MaxLength}.");
         }
 
-        if (!Acceptable(Name) || !Acceptable(MediaType))
+        if (!EvidenceNames.Acceptable(Name) || !EvidenceNames.Acceptable(MediaType))
         {
-            throw Errors.EvidenceInvalid.With($"every evidence file needs a name and a media type of 1 to {MaxNameLength} characters without control characters (CR, LF, …).");
+            throw Errors.EvidenceInvalid.With($"every evidence file needs a name and a media type of 1 to {EvidenceNames.MaxLength} characters without control characters (CR, LF, …).");
         }
 
-        if (!MediaTypeHeaderValue.TryParse(MediaType, out var parsed) || parsed.MediaType is not { } type || type.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+        if (!EvidenceNames.IsMediaType(MediaType))
         {
-            throw Errors.EvidenceInvalid.With($"media type '{MediaType}' of {Printable(Name)} is not type/subtype (RFC 6838), for example image/jpeg.");
+            throw Errors.EvidenceInvalid.With($"media type '{MediaType}' is not type/subtype (RFC 6838), for example image/jpeg.");
         }
     }
-
-    private static bool Acceptable(string? text)
-        => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxNameLength && !text.Any(char.IsControl);
-
-    /// <summary>The name for an error detail, without control characters.</summary>
-    private static string Printable(string? text)
-        => text is null ? "the file" : new string([.. text.Take(MaxNameLength).Select(c => char.IsControl(c) ? '?' : c)]);
 }
