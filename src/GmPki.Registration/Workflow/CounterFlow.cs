@@ -154,7 +154,7 @@ public sealed class CounterFlow(
 
             return failure.ForApplication(id, application.State switch
             {
-                ApplicationState.Approved => $"approved: retry its fulfilment (POST /api/v1/applications/{id:D}/fulfilment)",
+                ApplicationState.Approved => $"approved: retry its fulfilment with gmpki application fulfil {id:D} or POST /api/v1/applications/{id:D}/fulfilment",
                 ApplicationState.Fulfilled => $"fulfilled: record its acceptance (POST /api/v1/applications/{id:D}/acceptance)",
                 var state => KebabNames.Of(state),
             });
