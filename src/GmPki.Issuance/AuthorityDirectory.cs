@@ -58,12 +58,12 @@ public sealed class AuthorityDirectory : ICertificateAuthority
         => await (await IssuerAsync()).IssueAsync(request, actor, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken)
-        => await (await IssuerAsync()).ExtendAsync(certificateDer, profile, actor, cancellationToken);
+    public async Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).ExtendAsync(certificateDer, profile, applicationId, actor, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken)
-        => await (await IssuerAsync()).IssueEncryptionAsync(signingCertificateDer, encryptionPublicKey, profile, actor, cancellationToken);
+    public async Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken)
+        => await (await IssuerAsync()).IssueEncryptionAsync(signingCertificateDer, encryptionPublicKey, profile, applicationId, actor, cancellationToken);
 
     /// <summary>The issuer; the first call opens the issuing CA's key.</summary>
     /// <exception cref="GmPkiException"><c>issuer-unavailable</c>, <c>passphrase-missing</c>,

@@ -87,22 +87,22 @@ public sealed class CertificateIssuer : ICertificateAuthority
     public Task<IssuedCertificate> IssueAsync(IssuanceRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return IssueAsync(request.Profile, Reader(request), KeySource.Request, actor, cancellationToken);
+        return IssueAsync(request.Profile, Reader(request), KeySource.Request, request.ApplicationId, actor, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken)
+    public Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificateDer);
         return IssueAsync(profile, () =>
         {
             var (request, identity, certificate) = IssuedCertificateRequest.Read(certificateDer);
             return IsOwn(certificate) ? (request, identity) : throw Errors.RequestInvalid.With("the certificate to extend was not issued by this CA.");
-        }, KeySource.Certificate, actor, cancellationToken);
+        }, KeySource.Certificate, applicationId, actor, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken)
+    public Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signingCertificateDer);
         ArgumentNullException.ThrowIfNull(encryptionPublicKey);
@@ -112,7 +112,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
             return IsOwn(certificate)
                 ? (request with { PublicKey = PublicKey.Parse(encryptionPublicKey) }, identity)
                 : throw Errors.RequestInvalid.With("the signing certificate of the pair was not issued by this CA.");
-        }, KeySource.KeyManagementCentre, actor, cancellationToken);
+        }, KeySource.KeyManagementCentre, applicationId, actor, cancellationToken);
     }
 
     /// <summary>Where the subject key of an issuance comes from, which decides the profiles it may use.</summary>
@@ -133,7 +133,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         => () => (CertificationRequestParser.Parse(request.CertificationRequest), request.IdentityExtensions);
 
     private async Task<IssuedCertificate> IssueAsync(
-        string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, KeySource source, Actor actor, CancellationToken cancellationToken)
+        string profileName, Func<(CertificationRequest, IReadOnlyDictionary<IdentityExtensionType, string>?)> read, KeySource source, Guid? applicationId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = TbsBuilder.WholeSeconds(_clock.GetUtcNow().UtcDateTime);
@@ -156,7 +156,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
             throw;
         }
 
-        var (serial, serialHex, shard) = await ReserveAsync(intent, notBefore, notAfter, actor, now, cancellationToken);
+        var (serial, serialHex, shard) = await ReserveAsync(intent, notBefore, notAfter, applicationId, actor, now, cancellationToken);
         try
         {
             var tbs = EndEntityTbs.Build(intent, serial, notBefore, notAfter, shard, _settings.Urls);
@@ -224,7 +224,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
     }
 
     private async Task<(byte[] Serial, string SerialHex, int Shard)> ReserveAsync(
-        IssuanceIntent intent, DateTime notBefore, DateTime notAfter, Actor actor, DateTime now, CancellationToken cancellationToken)
+        IssuanceIntent intent, DateTime notBefore, DateTime notAfter, Guid? applicationId, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSerialAttempts; attempt++)
         {
@@ -232,9 +232,9 @@ public sealed class CertificateIssuer : ICertificateAuthority
             var serialHex = Core.Ledger.SerialText.FromOctets(serial);
             var shard = serial[^1] % _settings.Urls.CrlShards;
             var reservation = new SerialReservation(_issuer.Label, serialHex, intent.Profile.Name, intent.Subject.Text,
-                intent.SubjectKey.Algorithm, notBefore, notAfter, shard, actor.Name, now);
+                intent.SubjectKey.Algorithm, notBefore, notAfter, shard, actor.Name, now, applicationId);
             var reserved = await _ledger.TryReserveAsync(reservation,
-                Event(now, "certificate.serial-reserved", actor, serialHex, "success", new { profile = intent.Profile.Name, subject = intent.Subject.Text, crlShard = shard }),
+                Event(now, "certificate.serial-reserved", actor, serialHex, "success", new { profile = intent.Profile.Name, subject = intent.Subject.Text, crlShard = shard, application = applicationId }),
                 cancellationToken);
             if (reserved)
             {

@@ -84,7 +84,7 @@ public class CertificateIssuerTests
         var original = await pki.Issuer.IssueAsync(request, TestPki.Operator, CancellationToken.None);
         pki.Clock.Current = TestPki.Now.AddDays(300);
 
-        var extended = await pki.Issuer.ExtendAsync(original.CertificateDer, "organization", TestPki.Operator, CancellationToken.None);
+        var extended = await pki.Issuer.ExtendAsync(original.CertificateDer, "organization", null, TestPki.Operator, CancellationToken.None);
 
         var before = X509CertificateStructure.GetInstance(original.CertificateDer);
         var after = X509CertificateStructure.GetInstance(extended.CertificateDer);
@@ -102,7 +102,7 @@ public class CertificateIssuerTests
         var other = await TestPki.CreateAsync();
         var foreign = await other.Issuer.IssueAsync(new IssuanceRequest("personal", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None);
 
-        var error = await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.ExtendAsync(foreign.CertificateDer, "personal", TestPki.Operator, CancellationToken.None));
+        var error = await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.ExtendAsync(foreign.CertificateDer, "personal", null, TestPki.Operator, CancellationToken.None));
 
         error.Error.Code.ShouldBe("request-invalid");
         pki.Ledger.Events.Last().Action.ShouldBe("certificate.request-rejected");
@@ -117,7 +117,7 @@ public class CertificateIssuerTests
         var signing = await pki.Issuer.IssueAsync(request, TestPki.Operator, CancellationToken.None);
         var kmcKey = EphemeralKeys.Generate(KeyAlgorithm.Sm2).SubjectPublicKeyInfo.ToArray();
 
-        var encryption = await pki.Issuer.IssueEncryptionAsync(signing.CertificateDer, kmcKey, "organization-encryption", TestPki.Operator, CancellationToken.None);
+        var encryption = await pki.Issuer.IssueEncryptionAsync(signing.CertificateDer, kmcKey, "organization-encryption", null, TestPki.Operator, CancellationToken.None);
 
         var before = X509CertificateStructure.GetInstance(signing.CertificateDer);
         var after = X509CertificateStructure.GetInstance(encryption.CertificateDer);
@@ -150,9 +150,9 @@ public class CertificateIssuerTests
         var foreign = await other.Issuer.IssueAsync(new IssuanceRequest("personal", Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.Sm2), "CN=a")), TestPki.Operator, CancellationToken.None);
         var kmcKey = EphemeralKeys.Generate(KeyAlgorithm.Sm2).SubjectPublicKeyInfo.ToArray();
 
-        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(own.CertificateDer, kmcKey, "personal", TestPki.Operator, CancellationToken.None)))
+        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(own.CertificateDer, kmcKey, "personal", null, TestPki.Operator, CancellationToken.None)))
             .Detail.ShouldContain("not an encryption profile");
-        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(foreign.CertificateDer, kmcKey, "personal-encryption", TestPki.Operator, CancellationToken.None)))
+        (await Should.ThrowAsync<GmPkiException>(() => pki.Issuer.IssueEncryptionAsync(foreign.CertificateDer, kmcKey, "personal-encryption", null, TestPki.Operator, CancellationToken.None)))
             .Detail.ShouldContain("not issued by this CA");
         pki.Ledger.Certificates.Count.ShouldBe(1);
     }

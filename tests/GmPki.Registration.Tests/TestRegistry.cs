@@ -61,6 +61,8 @@ internal sealed class TestRegistry : IAsyncDisposable
 
     public IOperatorStore Operators => Get<IOperatorStore>();
 
+    public ICertificateDirectory Certificates => Get<ICertificateDirectory>();
+
     public static async Task<TestRegistry> CreateAsync(bool delegation = true)
     {
         var directory = new TempDirectory("gmpki-registration-");

@@ -163,6 +163,28 @@ public abstract class IssuanceLedgerTests<TFixture>(TFixture fixture) : LedgerTe
         (await CountAuditEventsAsync()).ShouldBe(3);
     }
 
+    [SkippableFact]
+    public async Task FindIssuedForApplicationAsync_FindsOnlyTheApplicationsIssuedCertificates()
+    {
+        var application = Guid.NewGuid();
+        (await Ledger.TryReserveAsync(Samples.Reservation("7a01") with { ApplicationId = application }, Samples.Audit("certificate.reserved"), default)).ShouldBeTrue();
+        (await Ledger.TryReserveAsync(Samples.Reservation("7a02") with { ApplicationId = application }, Samples.Audit("certificate.reserved"), default)).ShouldBeTrue();
+        await ReserveAsync("7a03");
+        foreach (var serial in new[] { "7a01", "7a03" })
+        {
+            await Ledger.RecordIntendedAsync(Samples.IssuerLabel, serial, TbsDer, Samples.Audit("certificate.intended"), default);
+            await Ledger.RecordIssuedAsync(Samples.IssuerLabel, serial, CertificateDer, Samples.Audit("certificate.issued"), default);
+        }
+
+        var found = (await Directory.FindIssuedForApplicationAsync(application, default)).ShouldHaveSingleItem();
+
+        found.SerialHex.ShouldBe("7a01");
+        found.Reservation.ApplicationId.ShouldBe(application);
+        (await Directory.FindAsync("7a02", default)).ShouldNotBeNull().Reservation.ApplicationId.ShouldBe(application);
+        (await Directory.FindAsync("7a03", default)).ShouldNotBeNull().Reservation.ApplicationId.ShouldBeNull();
+        (await Directory.FindIssuedForApplicationAsync(Guid.NewGuid(), default)).ShouldBeEmpty();
+    }
+
     private async Task ReserveAsync(string serialHex) =>
         (await Ledger.TryReserveAsync(Samples.Reservation(serialHex), Samples.Audit("certificate.reserved"), default)).ShouldBeTrue();
 }

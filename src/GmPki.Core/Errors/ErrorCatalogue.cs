@@ -72,6 +72,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry TwoPersonRuleViolated = new("two-person-rule-violated", ErrorKind.Forbidden, "双人原则：审批人不得是核验申请人身份的人", "Two-person rule: the approver is the registrar who verified the applicant's identity.");
 
+    internal static readonly CatalogueEntry FulfilmentIncomplete = new("fulfilment-incomplete", ErrorKind.Conflict, "双证书的两张证书已签发，但密钥管理中心的加密密钥信封随中断丢失，无法完成该申请", "Both certificates of a dual pair were issued, but the KMC's envelope of the encryption key was lost with an interruption; the application cannot be completed.");
+
     internal static readonly CatalogueEntry StepInvalid = new("step-invalid", ErrorKind.Invalid, "步骤输入不完整或无效", "The step's input is incomplete or invalid.");
 
     internal static readonly CatalogueEntry AgreementSignatureInvalid = new("agreement-signature-invalid", ErrorKind.Invalid, "申请人对协议摘要的签名验证失败", "The applicant's signature over the agreement digest does not verify.");
@@ -79,6 +81,8 @@ public static class ErrorCatalogue
     internal static readonly CatalogueEntry DocumentConflict = new("document-conflict", ErrorKind.Conflict, "所需的文件版本未发布，或该版本已存在", "A published document version is required but missing, or a version already exists.");
 
     internal static readonly CatalogueEntry EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "证据文件超过大小上限", "An evidence file exceeds the size limit.");
+
+    internal static readonly CatalogueEntry EvidenceInvalid = new("evidence-invalid", ErrorKind.Invalid, "证据文件缺少内容，或名称、媒体类型缺失或含控制字符", "An evidence file has no content, or its name or media type is missing or contains control characters.");
 
     internal static readonly CatalogueEntry EvidenceNotFound = new("evidence-not-found", ErrorKind.NotFound, "没有该标识的证据文件", "No evidence file with that identifier.");
 
@@ -142,9 +146,11 @@ public static class ErrorCatalogue
         ApplicationChanged,
         TwoPersonRuleViolated,
         StepInvalid,
+        FulfilmentIncomplete,
         AgreementSignatureInvalid,
         DocumentConflict,
         EvidenceTooLarge,
+        EvidenceInvalid,
         EvidenceNotFound,
         AgencyNotFound,
         AgencyInvalid,

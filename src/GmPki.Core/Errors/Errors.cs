@@ -133,8 +133,14 @@ public static class Errors
     /// <summary>Subscriber data is invalid (name, identity number check character, region).</summary>
     public static readonly GmPkiError SubscriberInvalid = ErrorCatalogue.SubscriberInvalid.Titled("Subscriber data invalid");
 
+    /// <summary>A dual pair's fulfilment retried after an interruption finds both certificates issued but not the KMC's envelope of the encryption key, which only the interrupted process held: revoke both and open a new application.</summary>
+    public static readonly GmPkiError FulfilmentIncomplete = ErrorCatalogue.FulfilmentIncomplete.Titled("Dual fulfilment cannot be completed");
+
     /// <summary>An evidence file exceeds the size limit.</summary>
     public static readonly GmPkiError EvidenceTooLarge = ErrorCatalogue.EvidenceTooLarge.Titled("Evidence file too large");
+
+    /// <summary>An evidence file without content, or whose name or media type is missing, malformed or contains control characters (which no Content-Disposition or Content-Type header can carry).</summary>
+    public static readonly GmPkiError EvidenceInvalid = ErrorCatalogue.EvidenceInvalid.Titled("Evidence file invalid");
 
     // --- Certificate status services (RFC 5280 CRLs, RFC 6960 OCSP) ----------------------
 

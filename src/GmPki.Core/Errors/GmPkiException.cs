@@ -28,6 +28,22 @@ public sealed class GmPkiException : Exception
     /// so the edge does not record it twice.</summary>
     public bool Audited { get; private set; }
 
+    /// <summary>
+    /// The application this failure stopped after it had been recorded (a counter request whose
+    /// later step failed), or null. The HTTP edge adds it to the problem document as the member
+    /// <c>applicationId</c>.
+    /// </summary>
+    public Guid? ApplicationId { get; private init; }
+
+    /// <summary>
+    /// This failure naming the application it stopped: same error, the detail followed by the
+    /// application's id and where it stands, <see cref="ApplicationId"/> set, audited as this one is.
+    /// </summary>
+    /// <param name="applicationId">The application already recorded.</param>
+    /// <param name="standing">Where it stands now, for example <c>withdrawn</c> or <c>approved: retry its fulfilment</c>.</param>
+    public GmPkiException ForApplication(Guid applicationId, string standing)
+        => new(Error, $"{Detail} (application {applicationId:D}, {standing})", this) { ApplicationId = applicationId, Audited = Audited };
+
     /// <summary>Marks the failure as audited; returns this exception for rethrowing.</summary>
     public GmPkiException MarkAudited()
     {

@@ -22,10 +22,11 @@ public interface ICertificateAuthority
     /// </summary>
     /// <param name="certificateDer">The certificate to extend; it must have been issued by this CA.</param>
     /// <param name="profile">Profile of the new certificate.</param>
+    /// <param name="applicationId">The registration application this issuance fulfils (stored with the certificate, see <see cref="IssuanceRequest.ApplicationId"/>), or null.</param>
     /// <param name="actor">Who instructs the CA.</param>
     /// <param name="cancellationToken">Cancels before signing.</param>
     /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the certificate is not this CA's; otherwise as <see cref="IssueAsync"/>.</exception>
-    Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Actor actor, CancellationToken cancellationToken);
+    Task<IssuedCertificate> ExtendAsync(byte[] certificateDer, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Issues the encryption certificate of a dual pair (双证书, GM/T 0034): the subject,
@@ -36,8 +37,9 @@ public interface ICertificateAuthority
     /// <param name="signingCertificateDer">The pair's signing certificate, issued by this CA.</param>
     /// <param name="encryptionPublicKey">DER SubjectPublicKeyInfo of the KMC's key pair.</param>
     /// <param name="profile">The encryption profile.</param>
+    /// <param name="applicationId">The registration application this issuance fulfils (stored with the certificate, see <see cref="IssuanceRequest.ApplicationId"/>), or null.</param>
     /// <param name="actor">Who instructs the CA.</param>
     /// <param name="cancellationToken">Cancels before signing.</param>
     /// <exception cref="Errors.GmPkiException"><c>request-invalid</c> when the signing certificate is not this CA's or the profile is not an encryption profile; otherwise as <see cref="IssueAsync"/>.</exception>
-    Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Actor actor, CancellationToken cancellationToken);
+    Task<IssuedCertificate> IssueEncryptionAsync(byte[] signingCertificateDer, byte[] encryptionPublicKey, string profile, Guid? applicationId, Actor actor, CancellationToken cancellationToken);
 }

@@ -10,6 +10,15 @@ public interface ICertificateDirectory
     /// </summary>
     Task<CertificateRecord?> FindAsync(string serialHex, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The certificates issued (state <see cref="CertificateState.Issued"/>) for a registration
+    /// application, oldest first: how a fulfilment retried after a crash between issuance and the
+    /// recording of its step finds what was already issued (docs/issuance.md).
+    /// </summary>
+    /// <param name="applicationId">The application (<see cref="SerialReservation.ApplicationId"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<IReadOnlyList<CertificateRecord>> FindIssuedForApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
+
     /// <summary>Lists certificates, newest first.</summary>
     /// <param name="state">Only this state, or all when null.</param>
     /// <param name="pageNumber">1-based page.</param>

@@ -15,6 +15,7 @@ namespace GmPki.Core.Ledger;
 /// <param name="CrlShard">CRL shard fixed at issuance (written into the CRL distribution point).</param>
 /// <param name="RequestedBy">Audit name of the requesting actor.</param>
 /// <param name="ReservedAt">UTC instant of the reservation.</param>
+/// <param name="ApplicationId">The registration application the certificate fulfils, or null (protocol enrollment, service certificates).</param>
 public sealed record SerialReservation(
     string IssuerLabel,
     string SerialHex,
@@ -25,4 +26,5 @@ public sealed record SerialReservation(
     DateTime NotAfter,
     int CrlShard,
     string RequestedBy,
-    DateTime ReservedAt);
+    DateTime ReservedAt,
+    Guid? ApplicationId = null);

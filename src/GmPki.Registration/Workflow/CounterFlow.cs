@@ -55,7 +55,12 @@ public sealed class CounterFlow(
 {
     /// <summary>Runs the counter flow as far as the registrar alone may take it.</summary>
     /// <returns>The application: <see cref="ApplicationState.Completed"/>, or awaiting approval under the two-person rule, or rejected by a failed step.</returns>
-    /// <exception cref="Core.Errors.GmPkiException">Any error of the steps; the steps recorded before it stay recorded.</exception>
+    /// <exception cref="Core.Errors.GmPkiException">
+    /// Any error of the steps. The whole request is checked before anything is recorded (<see cref="CounterIntake"/>),
+    /// so an input error leaves no subscriber, application, step or evidence; a failure after the application was
+    /// recorded names it (<see cref="Core.Errors.GmPkiException.ApplicationId"/>) and withdraws it when it was
+    /// not yet approved.
+    /// </exception>
     public async Task<CertificateApplication> RunAsync(CounterRequest request, RegistrationActor registrar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,10 +78,12 @@ public sealed class CounterFlow(
         if (request.ExistingSubscriber is { } existing)
         {
             subscriber = await subscribers.ReadAsync(existing, registrar, cancellationToken);
+            CounterIntake.Demand(request, subscriber.Type, subscriber.OrganizationId is not null);
         }
         else
         {
             var data = request.Subscriber ?? throw Core.Errors.Errors.RequestInvalid.With("the applicant's data or an existing subscriber is needed.");
+            CounterIntake.Demand(request, data.Type, data.OrganizationId is not null);
             await applications.CheckFirstApplicationAsync(request.Kind, request.Profile, request.CertificationRequest, request.Dual, registrar, cancellationToken);
             subscriber = await subscribers.RegisterAsync(data, registrar, selfService: false, cancellationToken);
         }
@@ -84,8 +91,20 @@ public sealed class CounterFlow(
         var opened = await applications.OpenAsync(
             new ApplicationInput(request.Kind, subscriber.Id, request.Profile, request.CertificationRequest, request.TargetSerial, request.Reason, request.Dual),
             registrar, selfService: false, cancellationToken);
-        var id = opened.Application.Id;
-        var application = opened.Application;
+        try
+        {
+            return await StepsAsync(request, opened.Application, subscriber, notice, agreement, registrar, cancellationToken);
+        }
+        catch (Core.Errors.GmPkiException e)
+        {
+            throw await StoppedAsync(e, opened.Application.Id, registrar);
+        }
+    }
+
+    private async Task<CertificateApplication> StepsAsync(
+        CounterRequest request, CertificateApplication application, Subscriber subscriber, int notice, int agreement, RegistrationActor registrar, CancellationToken cancellationToken)
+    {
+        var id = application.Id;
         foreach (var step in StepTable.For(request.Kind))
         {
             if (application.State is ApplicationState.Rejected or ApplicationState.Completed
@@ -115,6 +134,35 @@ public sealed class CounterFlow(
         }
 
         return application;
+    }
+
+    /// <summary>
+    /// A step failed after the application was recorded: an application still before approval is
+    /// withdrawn (so no open application is left behind); an approved one stays approved for a
+    /// retried fulfilment; a fulfilled one waits for its acceptance. The error names the
+    /// application and where it stands.
+    /// </summary>
+    private async Task<Core.Errors.GmPkiException> StoppedAsync(Core.Errors.GmPkiException failure, Guid id, RegistrationActor registrar)
+    {
+        try
+        {
+            var application = await applications.ReadAsync(id, registrar, CancellationToken.None);
+            if (application.State is ApplicationState.Open or ApplicationState.AwaitingApproval)
+            {
+                application = await applications.WithdrawAsync(id, $"counter request stopped: {failure.Error.Code}", registrar, CancellationToken.None);
+            }
+
+            return failure.ForApplication(id, application.State switch
+            {
+                ApplicationState.Approved => $"approved: retry its fulfilment with gmpki application fulfil {id:D} or POST /api/v1/applications/{id:D}/fulfilment",
+                ApplicationState.Fulfilled => $"fulfilled: record its acceptance (POST /api/v1/applications/{id:D}/acceptance)",
+                var state => KebabNames.Of(state),
+            });
+        }
+        catch (Core.Errors.GmPkiException)
+        {
+            return failure.ForApplication(id, "left as it stood");
+        }
     }
 
     /// <summary>The version in force of <paramref name="kind"/>, refusing before anything is recorded when the applicant signed another.</summary>

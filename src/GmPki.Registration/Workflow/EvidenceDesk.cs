@@ -11,7 +11,7 @@ namespace GmPki.Registration.Workflow;
 /// </summary>
 public sealed class EvidenceDesk(IRegistrationLedger ledger, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>The evidence file <paramref name="id"/> with its decrypted content.</summary>
+    /// <summary>The evidence file <paramref name="id"/> with its decrypted content; its name and media type as <see cref="EvidenceNames.Deliverable"/> gives them (safe as HTTP headers).</summary>
     /// <exception cref="GmPkiException"><c>evidence-not-found</c>; <c>forbidden</c> for another agency's evidence.</exception>
     public async Task<EvidenceFile> ReadAsync(Guid id, RegistrationActor actor, CancellationToken cancellationToken)
     {
@@ -25,6 +25,6 @@ public sealed class EvidenceDesk(IRegistrationLedger ledger, IAuditLog audit, Ti
 
         await audit.AppendAsync(actor.Event(clock.GetUtcNow().UtcDateTime, "evidence.read", "evidence:" + id.ToString("D"), "success",
             new { file.Summary.Name, file.Summary.Sm3, application = file.ApplicationId }), cancellationToken);
-        return file;
+        return file with { Summary = EvidenceNames.Deliverable(file.Summary) };
     }
 }

@@ -11,6 +11,10 @@ namespace GmPki.Registration.Workflow;
 /// application is dual —, extends, suspends, resumes or revokes), then the applicant
 /// accepts the certificate. Fulfilments of one application are serialised in this process (a
 /// striped lock on its identifier), so an approved application cannot be issued twice by a double click.
+/// Every certificate carries its application's id from the reservation of its serial on; a
+/// fulfilment first looks for certificates already issued for the application (a process that
+/// stopped between the CA's write and the step's), and records the step with those instead of
+/// issuing again (docs/issuance.md, "Crash-safe fulfilment").
 /// </summary>
 public sealed class FulfilmentDesk(
     IRegistrationLedger ledger,
@@ -24,8 +28,15 @@ public sealed class FulfilmentDesk(
     private static readonly string[] AcceptanceMethods = ["click", "in-person", "signature", "paper-scan"];
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
+    /// <summary>
+    /// Fault-injection point for tests only: called after the CA stored the certificate(s) and before
+    /// the fulfilment step is written, with the application's id. A test makes it throw to stand for
+    /// a process killed between the two writes. Null in production.
+    /// </summary>
+    internal Func<Guid, Task>? AfterIssuance { get; set; }
+
     /// <summary>Has the CA carry out an approved application.</summary>
-    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>; the CA's errors (a refusal of the request is recorded and rejects the application; an unavailable CA leaves it approved for a retry).</exception>
+    /// <exception cref="GmPkiException"><c>workflow-step-out-of-order</c>, <c>forbidden</c>; the CA's errors (a refusal of the request, or <c>fulfilment-incomplete</c> for a dual pair an interrupted attempt issued whole, is recorded and rejects the application; an unavailable CA leaves it approved for a retry, which never issues twice).</exception>
     public async Task<CertificateApplication> FulfilAsync(Guid id, RegistrationActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -85,6 +96,7 @@ public sealed class FulfilmentDesk(
     {
         IssuedCertificate issued;
         CertificatePair? pair = null;
+        var earlier = new EarlierIssuance(await certificates.FindIssuedForApplicationAsync(application.Id, cancellationToken));
         try
         {
             if (application.Kind == ApplicationKind.Extend)
@@ -94,27 +106,32 @@ public sealed class FulfilmentDesk(
                 {
                     var extended = await ledger.FindPairAsync(application.TargetSerial!, cancellationToken)
                         ?? throw Errors.CertificateNotFound.With($"the pair of certificate {application.TargetSerial} vanished.");
-                    (issued, pair) = await dual.ExtendAsync(extended, target, await DerOfAsync(extended.EncryptionSerial, cancellationToken), application.Profile, actor.Audit, cancellationToken);
+                    (issued, pair) = await dual.ExtendAsync(extended, target, await DerOfAsync(extended.EncryptionSerial, cancellationToken), application.Profile, application.Id, earlier, actor.Audit, cancellationToken);
                 }
                 else
                 {
-                    issued = await authority.ExtendAsync(target, application.Profile, actor.Audit, cancellationToken);
+                    issued = earlier.Under(application.Profile) ?? await authority.ExtendAsync(target, application.Profile, application.Id, actor.Audit, cancellationToken);
                 }
             }
             else
             {
                 var subscriber = await ledger.FindSubscriberAsync(application.SubscriberId, cancellationToken);
-                var request = new IssuanceRequest(application.Profile, application.CertificationRequest!, IdentityExtensionValues.For(profiles[application.Profile], subscriber!));
+                var request = new IssuanceRequest(application.Profile, application.CertificationRequest!, IdentityExtensionValues.For(profiles[application.Profile], subscriber!), application.Id);
                 (issued, pair) = application.Dual
-                    ? await dual.IssueAsync(application, request, actor.Audit, cancellationToken)
-                    : (await authority.IssueAsync(request, actor.Audit, cancellationToken), null);
+                    ? await dual.IssueAsync(application, request, earlier, actor.Audit, cancellationToken)
+                    : (earlier.Under(application.Profile) ?? await authority.IssueAsync(request, actor.Audit, cancellationToken), null);
             }
         }
-        catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.Unprocessable)
+        catch (GmPkiException e) when (e.Error.Kind is ErrorKind.Invalid or ErrorKind.Unprocessable || e.Error == Errors.FulfilmentIncomplete)
         {
             await steps.RecordAsync(application, WorkflowStep.Fulfilment, false, actor, "ca-issuance",
                 new { error = e.Error.Code, detail = e.Detail }, null, CancellationToken.None);
             throw;
+        }
+
+        if (AfterIssuance is { } fault)
+        {
+            await fault(application.Id);
         }
 
         var superseded = await SupersededAsync(application, cancellationToken);

@@ -1,3 +1,4 @@
+using GmPki.Core.Errors;
 using GmPki.Core.Registration;
 
 namespace GmPki.Registration.Workflow;
@@ -21,4 +22,19 @@ public static class MaterialsChecklist
             SubscriberType.GovernmentDepartment => ["application-form", "establishment-document", "authorization-letter", "agent-identity-document"],
             _ => ["application-form", "registration-certificate", "authorization-letter", "agent-identity-document"],
         };
+
+    /// <summary>Refuses a checklist that is missing or lacks an item the subscriber type needs.</summary>
+    /// <param name="checklist">Item → complete and correct, as reviewed; null when the request carried none.</param>
+    /// <param name="type">The subscriber's type.</param>
+    /// <param name="staff">Whether the subscriber is an individual who belongs to an organisation.</param>
+    /// <exception cref="GmPkiException"><c>step-invalid</c>.</exception>
+    public static void Demand(IReadOnlyDictionary<string, bool>? checklist, SubscriberType type, bool staff)
+    {
+        var required = For(type, staff);
+        var missing = required.Where(item => checklist is null || !checklist.ContainsKey(item)).ToList();
+        if (missing.Count > 0)
+        {
+            throw Errors.StepInvalid.With($"the materials checklist lacks {string.Join(", ", missing)}; a {KebabNames.Of(type)} subscriber needs {string.Join(", ", required)}.");
+        }
+    }
 }

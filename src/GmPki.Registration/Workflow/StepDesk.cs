@@ -12,7 +12,8 @@ namespace GmPki.Registration.Workflow;
 /// </summary>
 public sealed class StepDesk(IRegistrationLedger ledger, DocumentDesk documents, ApplicantCertificate certificates, StepWriter steps)
 {
-    private static readonly string[] IdentityMethods = ["in-person", "id-card-reader", "online-verification", "organization-documents"];
+    /// <summary>The identity verification methods (身份查验方式).</summary>
+    internal static readonly string[] IdentityMethods = ["in-person", "id-card-reader", "online-verification", "organization-documents"];
     private static readonly string[] WillMethods = ["click", "signature", "in-person", "phone", "paper-scan"];
 
     /// <summary>Identity verification (身份查验, M24 §21).</summary>
@@ -33,8 +34,7 @@ public sealed class StepDesk(IRegistrationLedger ledger, DocumentDesk documents,
         var application = await PrepareAsync(id, WorkflowStep.MaterialsReview, actor, cancellationToken);
         var subscriber = await SubscriberAsync(application, cancellationToken);
         var required = MaterialsChecklist.For(subscriber);
-        var missing = required.Where(item => !input.Checklist.ContainsKey(item)).ToList();
-        Require(missing.Count == 0, $"the checklist lacks {string.Join(", ", missing)}; a {KebabNames.Of(subscriber.Type)} subscriber needs {string.Join(", ", required)}.");
+        MaterialsChecklist.Demand(input.Checklist, subscriber.Type, subscriber.OrganizationId is not null);
         var passed = required.All(item => input.Checklist[item]);
         return await steps.RecordAsync(application, WorkflowStep.MaterialsReview, passed, actor, "checklist",
             new { checklist = input.Checklist, notes = input.Notes }, evidence, cancellationToken);

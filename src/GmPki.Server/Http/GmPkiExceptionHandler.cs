@@ -27,7 +27,7 @@ internal sealed class GmPkiExceptionHandler(ILogger<GmPkiExceptionHandler> logge
                     await RequestAudit.RejectedAsync(httpContext, "request.rejected", known.Error.Code, known.Detail);
                 }
 
-                await HttpErrors.WriteAsync(httpContext, known.Error, known.Detail);
+                await HttpErrors.WriteAsync(httpContext, known.Error, known.Detail, known.ApplicationId);
                 return true;
             case BadHttpRequestException bad:
                 var error = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Errors.RequestTooLarge : Errors.RequestInvalid;

@@ -10,13 +10,14 @@ internal static class HttpErrors
 
     /// <summary>
     /// Writes an RFC 9457 problem document (<c>application/problem+json</c>) with the error's
-    /// type URI, title, status and detail, plus <c>code</c> and <c>requestId</c> members.
+    /// type URI, title, status and detail, plus <c>code</c> and <c>requestId</c> members, and
+    /// <c>applicationId</c> when the failure stopped an application already recorded.
     /// </summary>
-    public static Task WriteAsync(HttpContext context, GmPkiError error, string detail)
+    public static Task WriteAsync(HttpContext context, GmPkiError error, string detail, Guid? applicationId = null)
     {
         var status = StatusOf(error.Kind);
         context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails =
@@ -27,6 +28,12 @@ internal static class HttpErrors
                 Detail = detail,
                 Extensions = { ["code"] = error.Code, ["requestId"] = context.TraceIdentifier },
             },
-        }).AsTask();
+        };
+        if (applicationId is { } id)
+        {
+            problem.ProblemDetails.Extensions["applicationId"] = id;
+        }
+
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem).AsTask();
     }
 }

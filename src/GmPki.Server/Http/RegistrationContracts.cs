@@ -57,8 +57,8 @@ public sealed record SubscriberView(
 public sealed record EvidenceBody(string Name, string MediaType, string Content)
 {
     /// <summary>The workflow's input.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when the content is not base64.</exception>
-    public EvidenceInput ToInput() => new(Name, MediaType, Names.Base64(Content, "evidence content"));
+    /// <exception cref="GmPkiException"><c>evidence-invalid</c> without content; <c>request-invalid</c> when the content is not base64.</exception>
+    public EvidenceInput ToInput() => new(Name, MediaType, Names.Base64(Content ?? throw Errors.EvidenceInvalid.With("every evidence file needs its content."), "evidence content"));
 }
 
 /// <summary>Opens an application (<c>POST /api/v1/applications</c>).</summary>
@@ -229,11 +229,11 @@ internal static class Names
 
     /// <summary>Decoded base64.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c>.</exception>
-    public static byte[] Base64(string value, string field)
+    public static byte[] Base64(string? value, string field)
     {
         try
         {
-            return Convert.FromBase64String(value);
+            return Convert.FromBase64String(value ?? throw Errors.RequestInvalid.With($"{field} is missing."));
         }
         catch (FormatException)
         {

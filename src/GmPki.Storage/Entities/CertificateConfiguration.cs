@@ -16,6 +16,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.HasIndex(c => new { c.IssuerLabel, c.SerialHex }).IsUnique();
         builder.HasIndex(c => c.SerialHex);
         builder.HasIndex(c => new { c.ReservedAt, c.Id });
+        builder.HasIndex(c => c.ApplicationId);
         builder.HasOne<AuthorityEntity>().WithMany().HasForeignKey(c => c.IssuerLabel).OnDelete(DeleteBehavior.Restrict);
     }
 }

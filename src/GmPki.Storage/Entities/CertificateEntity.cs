@@ -31,6 +31,9 @@ internal sealed class CertificateEntity
 
     public DateTime ReservedAt { get; set; }
 
+    /// <summary>The registration application the certificate fulfils ("D" format, as the registration tables store identifiers), or null.</summary>
+    public string? ApplicationId { get; set; }
+
     public byte[]? TbsDer { get; set; }
 
     public byte[]? CertificateDer { get; set; }
@@ -49,7 +52,7 @@ internal sealed class CertificateEntity
 
     public CertificateRecord ToRecord() => new(
         new SerialReservation(
-            IssuerLabel, SerialHex, Profile, SubjectDn, KeyAlgorithm, NotBefore, NotAfter, CrlShard, RequestedBy, ReservedAt),
+            IssuerLabel, SerialHex, Profile, SubjectDn, KeyAlgorithm, NotBefore, NotAfter, CrlShard, RequestedBy, ReservedAt, ApplicationId is null ? null : Guid.Parse(ApplicationId)),
         State,
         CertificateDer,
         FailureReason,

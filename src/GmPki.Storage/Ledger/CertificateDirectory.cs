@@ -21,6 +21,17 @@ internal sealed class CertificateDirectory(IDbContextFactory<LedgerContext> cont
         return row?.ToRecord();
     }
 
+    public async Task<IReadOnlyList<CertificateRecord>> FindIssuedForApplicationAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var id = applicationId.ToString("D");
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await context.Certificates.AsNoTracking()
+            .Where(c => c.ApplicationId == id && c.State == CertificateState.Issued)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
     /// <exception cref="Core.Errors.GmPkiException"><c>request-invalid</c> when the page number is below 1 or the page size outside 1–500.</exception>
     public async Task<Page<CertificateRecord>> ListAsync(CertificateState? state, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {

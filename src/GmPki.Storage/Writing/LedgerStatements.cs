@@ -15,9 +15,9 @@ namespace GmPki.Storage.Writing;
 internal static class LedgerStatements
 {
     private static readonly LedgerStatement InsertCertificate = new(
-        "INSERT INTO certificates (issuer_label, serial_hex, state, profile, subject_dn, key_algorithm, not_before, not_after, crl_shard, requested_by, reserved_at) " +
-        "VALUES (@issuer, @serial, @state, @profile, @subject, @algorithm, @notBefore, @notAfter, @shard, @requestedBy, @reservedAt)",
-        "issuer", "serial", "state", "profile", "subject", "algorithm", "notBefore", "notAfter", "shard", "requestedBy", "reservedAt");
+        "INSERT INTO certificates (issuer_label, serial_hex, state, profile, subject_dn, key_algorithm, not_before, not_after, crl_shard, requested_by, reserved_at, application_id) " +
+        "VALUES (@issuer, @serial, @state, @profile, @subject, @algorithm, @notBefore, @notAfter, @shard, @requestedBy, @reservedAt, @application)",
+        "issuer", "serial", "state", "profile", "subject", "algorithm", "notBefore", "notAfter", "shard", "requestedBy", "reservedAt", "application");
 
     private static readonly LedgerStatement MarkIntended = new(
         "UPDATE certificates SET state = @to, tbs_der = @tbs WHERE issuer_label = @issuer AND serial_hex = @serial AND state = @from",
@@ -62,7 +62,7 @@ internal static class LedgerStatements
     public static LedgerStep Reserve(SerialReservation r) => new(InsertCertificate,
     [
         r.IssuerLabel, r.SerialHex, nameof(CertificateState.Reserved), r.Profile, r.SubjectDn, r.KeyAlgorithm.ToName(),
-        Utc(r.NotBefore), Utc(r.NotAfter), r.CrlShard, r.RequestedBy, Utc(r.ReservedAt),
+        Utc(r.NotBefore), Utc(r.NotAfter), r.CrlShard, r.RequestedBy, Utc(r.ReservedAt), r.ApplicationId?.ToString("D"),
     ]);
 
     public static LedgerStep Intended(string issuer, string serial, byte[] tbs)
