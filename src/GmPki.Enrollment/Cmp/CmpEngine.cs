@@ -82,7 +82,7 @@ public sealed class CmpEngine
 
     /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>
     /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage.</exception>
-    private static PkiMessage Parse(byte[] der)
+    internal static PkiMessage Parse(byte[] der)
     {
         try
         {
