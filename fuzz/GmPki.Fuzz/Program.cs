@@ -19,7 +19,10 @@ internal static class Program
 
         if (args.Length > 1 && args[1] == "--replay")
         {
-            return Replay(target, args[2..]);
+            // Outside afl-fuzz, Run sets up a trace map of its own and calls the action once.
+            var exitCode = 0;
+            Fuzzer.OutOfProcess.Run(_ => exitCode = Replay(target, args[2..]));
+            return exitCode;
         }
 
         Fuzzer.OutOfProcess.Run(stream =>

@@ -4,6 +4,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
+using GmPki.Cryptography.Asn1;
 using GmPki.Registration.Protocols;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
@@ -88,7 +89,7 @@ public sealed class CmpEngine
         {
             return PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.RequestInvalid.With("the body is not a DER PKIMessage (RFC 4210 §5.1).");
         }

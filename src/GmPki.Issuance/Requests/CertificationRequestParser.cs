@@ -4,6 +4,7 @@ using System.Text;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Profiles;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Signing;
 using GmPki.Cryptography.Sm;
 using Org.BouncyCastle.Asn1;
@@ -101,7 +102,7 @@ internal static class CertificationRequestParser
             _ = request.GetCertificationRequestInfo().SubjectPublicKeyInfo ?? throw Errors.CsrMalformed.With("no subjectPKInfo.");
             return request;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrMalformed.With("the input is not a PKCS#10 CertificationRequest.");
         }
@@ -229,7 +230,7 @@ internal static class CertificationRequestParser
         {
             names = GeneralNames.GetInstance(X509Extension.ConvertValueToObject(extension));
         }
-        catch (Exception e) when (e is ArgumentException or IOException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrExtensionRejected.With("the requested subjectAltName is malformed.");
         }

@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Signing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Crmf;
@@ -23,7 +24,7 @@ internal static class CrmfRequestParser
             return Asn1Object.FromByteArray(der) is Asn1Sequence { Count: >= 1 } sequence && sequence[0] is Asn1Sequence
                 && (sequence.Count == 1 || sequence[1] is Asn1TaggedObject);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             return false;
         }
@@ -44,7 +45,7 @@ internal static class CrmfRequestParser
 
             message = CertReqMsg.GetInstance(sequence);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrMalformed.With("the input is not a CRMF CertReqMsg.");
         }

@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Verification.Certificates;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
@@ -56,7 +57,7 @@ internal sealed class CmsSignedData
 
             return new CmsSignedData(SignedData.GetInstance(info.Content));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a CMS SignedData: " + e.Message, e);
         }
