@@ -82,12 +82,17 @@ public sealed class CmpEngine
     }
 
     /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage.</exception>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage, or its extraCerts are not certificates.</exception>
     internal static PkiMessage Parse(byte[] der)
     {
         try
         {
-            return PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
+            var message = PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
+
+            // BouncyCastle reads extraCerts only when asked (CmpProtection, kur): read them here,
+            // so a malformed certificate in them is refused like any malformed body.
+            _ = message.GetExtraCerts();
+            return message;
         }
         catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
