@@ -1,0 +1,24 @@
+using GmPki.Core.Errors;
+using GmPki.Issuance.Requests;
+
+namespace GmPki.Issuance.Tests;
+
+/// <summary>Inputs AFL++ found (fuzz/run.sh csr) that escaped the request parser as other exceptions (HTTP 500 at the counter, EST and CMP p10cr); each is refused as csr-malformed.</summary>
+public class FuzzFoundRequestTests
+{
+    [Theory]
+    // A PKCS#10 whose subjectAltName OCTET STRING claims more bytes than its SEQUENCE holds: InvalidOperationException from the CertReqMsg shape test.
+    [InlineData("MIIBITCBxwIBADA3MQswCQYDVQQGEwJDTjETMBEGA1UECgwKR21Qa2kgRnV6ejETMBEGA1UEAwwKZWMuZXhhbXBsZTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABDeq7MsG0MDci42aS2WdzdQo1aDIOqEHae7u4t6FHbaGAdF13OCwZQsv6maLvUhiTZ2Z4aXCo53om/T2wx8KfKWgLjAsBgkqhkiG9w0BCQ4xHzAZMBsGA1UdEQQUMBKCCmVjLmV4YW1wbGWHBH8AAAEwCgYIKoZIzj0EAwIDSQAwRgIhAPeNPuK3tbLzCObMRaRb5p84yMCi8Y876uu0n474AiEA/lTyelNjBDPUrSZR9I/BWaCyuIhMpduLmQKWBhAQwAA=")]
+    // An EXTERNAL with an invalid encoding choice: InvalidOperationException from the strict DER decoder.
+    [InlineData("MAAogKMAAAAH")]
+    // A constructed tagged object that ends before its indefinite-length contents: Asn1ParsingException.
+    [InlineData("vxKAEA==")]
+    // A CertReqMsg whose CertRequest is an empty SEQUENCE: IndexOutOfRangeException in BouncyCastle's CertRequest.
+    [InlineData("MIIBITAAgAIBADA3MQswCQYDVQQGEwJDTjETMBEGA1UECgwKR21Qa2kgRnV6ejETMBEGA1UEAwwKZWMuZXhhbXBsZTBZMBMGByqHSM49AgEGCCqGSM49AwEHA0IABDeq7MsG0MDci42aS2WdzdQo1aDIOqEgae7u4t6FHbaGAdF13OAAAACAAICLQkhiTZ2Z4aXCo53om/T2wx8KbGWgLh4sBgkqhkiG9w0BCQ4xHzAdMBsGA1UdER4UMOK3tbLzCObMRaRb5p84yMRwwgEwCgYIKoZIzj0EAwIDSQAwRgIhAPeNPhKCCmVjLmV4YW1wbGWHBH8AAGii8Y876uu0vo74AiER/lTyelNjBDPUrSZR9I/BWaCyuHkNAQkOMR8wHRAQwAA=")]
+    public void Parse_InputFoundByFuzzing_CsrMalformed(string base64)
+    {
+        var error = Should.Throw<GmPkiException>(() => CertificationRequestParser.Parse(Convert.FromBase64String(base64)));
+
+        error.Error.Code.ShouldBe("csr-malformed");
+    }
+}
