@@ -16,7 +16,7 @@ public class FuzzFoundEncodingTests
     public void CertificateParse_BadGeneralizedTime_FormatException()
     {
         var der = Convert.FromBase64String("MIIBujCCAWGgAwIBAgIBBzAKBggqhkjOPQQDAjASMRAwDgYDVQQDDAdGdXp6IENBMB4XDTI2MTIwNzIzNTUxNFoXDTI2MTIxNzIzNTUxNFowDzENMAsGA1UEAwwEbGVhZjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABDeq7MsG0MDci42aS2WdzdQo1aDIOqEHae7u4t6FHbaGAdF13OCwZQsv6maLvUhiTZ2Z4aXCo53om/T2wx8KfKWjgaowgacwFwYDVR0RBBAwDoIMbGVhZi5leGFtcGxlMCYGA1UdHwQfMB0wG6AZoBeGFWh0dHA6Ly9jYS5leGFtcGxlL2NybDAyBggrBgEFBQcBAQQmMCQwIgYIKwYBBQUHMAGGFmh0dHA6Ly9jYS5leGFtcGxlL29jc3AwEQYDVR0gBAowCDAGBgRVHSAAMB0GA1UdDgQWBBSbdCYAVXVE5vqCfbxu2G+3FrGfWjAKBggqhkjOPQQDAgNHADBEAiAe25VAeU/e3P1yo46baDBzEjL3FHdrzTb5GDVby/QG+QIgL27k+ma980Ei88If8ESaDUsdJZy37HG5pbExTwxEgks=");
-        var at = der.AsSpan().IndexOf([(byte)0x17, 0x0D]);
+        var at = der.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x17, 0x0D]);
         byte[] bad = [.. der[..at], 0x18, 0x0D, .. "2613990000Z00"u8, .. der[(at + 15)..]];
 
         Should.Throw<FormatException>(() => ParsedCertificate.Parse(bad));
