@@ -19,6 +19,17 @@ public class FuzzFoundMessageTests
         error.Error.ShouldBe(Errors.RequestInvalid);
     }
 
+    /// <summary>A MAC-protected PKIMessage whose PBMParameter has three elements (the iterationCount INTEGER swallowed the mac AlgorithmIdentifier): BouncyCastle's PbmParameter threw IndexOutOfRangeException.</summary>
+    [Fact]
+    public void CmpPasswordMacParametersOf_ShortPbmParameter_RequestInvalid()
+    {
+        var message = CmpEngine.Parse(Convert.FromBase64String("MIHAMIGgAgECpAIwAKQUMBIxEDAOBgNVBAMMB0Z1enogQ0GgERgPRTAyNjEyMDcyMzU1MjVaoT4wPAYJKoZIhvZ9B0INMC8EEFfxBR7wCEcHXmFfGFDDD44wCwYJYIZIAWUDBAIBAg4B9DAKBggrBgEFBQgBAqIGBARhY2N0pBIEEDMcVTAHMRDAtP4unr/nJWylEgQQezm2f/UqbrRaPg3tmhNaoLUCMACgFwMVAKFdFj5jcYclrRbmbiHiu29x7wVU"));
+
+        var error = Should.Throw<GmPkiException>(() => CmpPasswordMac.ParametersOf(message.Header.ProtectionAlg));
+
+        error.Error.ShouldBe(Errors.RequestInvalid);
+    }
+
     [Theory]
     // Invalid UTF-8 (0xFF) inside a JSON string: JsonElement.GetString threw InvalidOperationException.
     [InlineData(new byte[] { 0x7B, 0x22, 0x70, 0x72, 0x6F, 0x74, 0x65, 0x63, 0x74, 0x65, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D })]
