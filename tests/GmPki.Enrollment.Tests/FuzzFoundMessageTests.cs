@@ -19,6 +19,15 @@ public class FuzzFoundMessageTests
         error.Error.ShouldBe(Errors.RequestInvalid);
     }
 
+    /// <summary>openssl cmp's MAC-protected ir with 3 unused bits declared in the protection BIT STRING: BitString.GetOctets threw InvalidOperationException in CmpProtection.</summary>
+    [Fact]
+    public void CmpParse_ProtectionWithUnusedBits_RequestInvalid()
+    {
+        var error = Should.Throw<GmPkiException>(() => CmpEngine.Parse(Convert.FromBase64String("MIIB4TCBrwIBAqQRMA8xDTALBgNVBAMMBGxlYWakFDASMRAwDgYDVQQDDAdGdXp6IENBoBEYDzIwMjYxMjA3MjM1NTMwWqE+MDwGCSqGSIb2fQdCDTAvBBB4CbwwgB6Mb7J0WQuriOi+MAsGCWCGSAFlAwQCAQICAfQwCgYIKwYBBQUIAQKiBgQEYWNjdKQSBBB2fedG/5jyu33V2lyGicXIpRIEEBxZkNc/MEgwG6S0JyyPZ7agggESMIIBDjCCAQowga8CAQAwgamjFDASMRAwDgYDVQQDDAdGdXp6IENBpRgwFjEUMBIGA1UEAwwLY21wLmV4YW1wbGWmWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAQ3quzLBtDA3IuNmktlnc3UKNWgyDqhB2nu7uLehR22hgHRddzgsGULL+pmi71IYk2dmeGlwqOd6Jv09sMfCnylqRwwGgYDVR0RBBMwEYYPRE5TOmNtcC5leGFtcGxloVYwCgYIKoZIzj0EAwIDSAAwRQIgJOD5jr+A+GamQBEtcY0usAtJnr5Gypu0edsHn7hOGVgCIQDXqSv6oNTJYgn1X+cYDOG0mZMThXUHYWoX0V8l2fpQ16AXAxUDDkQ/wGMZ85MpZFTXcrMufyjuXUc=")));
+
+        error.Error.ShouldBe(Errors.RequestInvalid);
+    }
+
     /// <summary>A MAC-protected PKIMessage whose PBMParameter has three elements (the iterationCount INTEGER swallowed the mac AlgorithmIdentifier): BouncyCastle's PbmParameter threw IndexOutOfRangeException.</summary>
     [Fact]
     public void CmpPasswordMacParametersOf_ShortPbmParameter_RequestInvalid()

@@ -15,6 +15,8 @@ public class FuzzFoundRequestTests
     [InlineData("vxKAEA==")]
     // A CertReqMsg whose CertRequest is an empty SEQUENCE: IndexOutOfRangeException in BouncyCastle's CertRequest.
     [InlineData("MIIBITAAgAIBADA3MQswCQYDVQQGEwJDTjETMBEGA1UECgwKR21Qa2kgRnV6ejETMBEGA1UEAwwKZWMuZXhhbXBsZTBZMBMGByqHSM49AgEGCCqGSM49AwEHA0IABDeq7MsG0MDci42aS2WdzdQo1aDIOqEgae7u4t6FHbaGAdF13OAAAACAAICLQkhiTZ2Z4aXCo53om/T2wx8KbGWgLh4sBgkqhkiG9w0BCQ4xHzAdMBsGA1UdER4UMOK3tbLzCObMRaRb5p84yMRwwgEwCgYIKoZIzj0EAwIDSQAwRgIhAPeNPhKCCmVjLmV4YW1wbGWHBH8AAGii8Y876uu0vo74AiER/lTyelNjBDPUrSZR9I/BWaCyuHkNAQkOMR8wHRAQwAA=")]
+    // A PKCS#10 whose signature BIT STRING declares 4 unused bits: InvalidOperationException from BitString.GetOctets (found by the CI run of fuzz/ci.sh).
+    [InlineData("MIIBITCBxwIBADA3MQswCQYDVQQGEwJDTjETMBEGA1UECgwKR21Qa2kgRnV6ejETMBEGA1UEAwwKZWMuZXhhbXBsZTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABDeq7MsG0MDci42aS2WdzdQo1aDIOqEHae7u4t6FHbaGAdF13OCwZQsv6maLvUhiTZ2Z4aXCo53om/T2wx8KfKWgLjAsBgkqhkiG9w0BCQ4xHzAdMBsGA1UdEQQUMBKCCmVjLmV4YW1wbGWHBH8AAAEwCgYIKoZIzj0EAwIDSQQwRgIhAPeNPuK3tbLzCObMRaRb5p84yMBwwmii8Y876uu0vo7WAiEA/lTyelNjBDPUrSZR9I/BWaCyuHlMpduLmQKWBhAQwAA=")]
     public void Parse_InputFoundByFuzzing_CsrMalformed(string base64)
     {
         var error = Should.Throw<GmPkiException>(() => CertificationRequestParser.Parse(Convert.FromBase64String(base64)));

@@ -82,7 +82,7 @@ public sealed class CmpEngine
     }
 
     /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage, or its extraCerts are not certificates.</exception>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage, its extraCerts are not certificates, or its protection is not whole octets.</exception>
     internal static PkiMessage Parse(byte[] der)
     {
         try
@@ -92,6 +92,11 @@ public sealed class CmpEngine
             // BouncyCastle reads extraCerts only when asked (CmpProtection, kur): read them here,
             // so a malformed certificate in them is refused like any malformed body.
             _ = message.GetExtraCerts();
+            if (message.Protection is { PadBits: not 0 })
+            {
+                throw Errors.RequestInvalid.With("the protection BIT STRING has unused bits; a MAC or signature is whole octets (RFC 4210 §5.1.3).");
+            }
+
             return message;
         }
         catch (Exception e) when (Asn1Failure.IsMalformedInput(e))

@@ -56,9 +56,14 @@ internal static class CertificationRequestParser
 
         var algorithm = CheckSignatureAlgorithm(request.SignatureAlgorithm);
         var publicKey = PublicKey.Parse(info.SubjectPublicKeyInfo.GetDerEncoded());
-        var sm2ProofId = VerifyProofOfPossession(info.GetDerEncoded(), request.Signature.GetOctets(), algorithm, publicKey);
+        var sm2ProofId = VerifyProofOfPossession(info.GetDerEncoded(), SignatureOctets(request.Signature), algorithm, publicKey);
         return new CertificationRequest(ParseSubject(info.Subject), publicKey, ParseAltNames(info.Attributes), algorithm.Name, sm2ProofId);
     }
+
+    /// <summary>The octets of a signature BIT STRING (RFC 2986 §4.2, RFC 4211 §4.1): a signature is whole octets.</summary>
+    /// <exception cref="GmPkiException"><c>csr-malformed</c> when the BIT STRING has unused bits.</exception>
+    internal static byte[] SignatureOctets(DerBitString signature)
+        => signature.PadBits == 0 ? signature.GetOctets() : throw Errors.CsrMalformed.With($"the signature BIT STRING has {signature.PadBits} unused bits; a signature is whole octets.");
 
     private static byte[] Unwrap(ReadOnlySpan<byte> input)
     {

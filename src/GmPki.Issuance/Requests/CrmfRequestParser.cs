@@ -64,7 +64,7 @@ internal static class CrmfRequestParser
 
         var algorithm = CertificationRequestParser.CheckSignatureAlgorithm(signing.AlgorithmIdentifier);
         var publicKey = PublicKey.Parse(template.PublicKey.GetDerEncoded());
-        var sm2ProofId = CertificationRequestParser.VerifyProofOfPossession(request.GetDerEncoded(), signing.Signature.GetOctets(), algorithm, publicKey);
+        var sm2ProofId = CertificationRequestParser.VerifyProofOfPossession(request.GetDerEncoded(), CertificationRequestParser.SignatureOctets(signing.Signature), algorithm, publicKey);
         var san = template.Extensions?.GetExtension(X509Extensions.SubjectAlternativeName);
         var altNames = san is null ? [] : CertificationRequestParser.ParseGeneralNames(san).ToList();
         return new CertificationRequest(CertificationRequestParser.ParseSubject(template.Subject), publicKey, altNames, algorithm.Name, sm2ProofId);
