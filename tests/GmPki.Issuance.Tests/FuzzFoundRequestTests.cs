@@ -23,4 +23,13 @@ public class FuzzFoundRequestTests
 
         error.Error.Code.ShouldBe("csr-malformed");
     }
+
+    /// <summary>A PKCS#10 whose subjectPublicKey BIT STRING declares unused bits: InvalidOperationException from BitString.GetOctets in PublicKey.Parse (fuzz/run.sh csr).</summary>
+    [Fact]
+    public void Parse_KeyBitStringWithUnusedBits_UnsupportedKey()
+    {
+        var error = Should.Throw<GmPkiException>(() => CertificationRequestParser.Parse(Convert.FromBase64String("MIIBITCBxwIBADA3MQswCQYDVQQGEwJDTjETMBEGA1UECgwKR21Ua2kgRnV6ejETMBEGA1UEAwwKZWMuZXhhbXBsZTBZMBMGByqGSM49AgEGCCqGSM49Ax0HA0ICBDeq7MsG0MDci42aSwbQwNyLjZpLZZ0Hae7u4t6FHbaGAdF13OCwZQsv6maLvUhiTZ2Z4aXCo4bom/T2wx8KgACgLjAsBgkqhkiG9w0BCQ4xHzAdMBsGA1UdEQQUMBKCCmVjLmV4YW1wbGWHBH8AAAEwCgYIKoZIzj0EAwIDSQAwRgIhAPeNPuK3tbLzCObMRaRb5p84yMBwwmii8Y876uu0vo74AiEA/lTyelNjBDO0rSZR9I/BWaCyuHlMpduLmQKWBhAQwAA=")));
+
+        error.Error.Code.ShouldBe("csr-unsupported-key");
+    }
 }
