@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Hashing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Tsp;
@@ -23,7 +24,7 @@ internal sealed record TimestampRequest(MessageImprint Imprint, DigestAlgorithm 
         {
             request = der.IsEmpty ? null : Asn1Object.FromByteArray(der.ToArray()) is Asn1Sequence sequence ? TimeStampReq.GetInstance(sequence) : null;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             request = null;
         }

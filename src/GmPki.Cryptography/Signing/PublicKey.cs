@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Sm;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.GM;
@@ -64,12 +65,13 @@ public sealed class PublicKey
         {
             info = Org.BouncyCastle.Asn1.X509.SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrUnsupportedKey.With("the SubjectPublicKeyInfo is not valid DER.");
         }
 
-        var keyBits = info.PublicKeyData.GetOctets();
+        var keyBits = info.PublicKeyData.PadBits == 0 ? info.PublicKeyData.GetOctets()
+            : throw Errors.CsrUnsupportedKey.With("the subjectPublicKey BIT STRING has unused bits; a key is whole octets.");
         var oid = info.AlgorithmID.Algorithm;
         if (oid.Equals(PkcsObjectIdentifiers.RsaEncryption))
         {
@@ -107,7 +109,7 @@ public sealed class PublicKey
         {
             rsa = RsaPublicKeyStructure.GetInstance(info.ParsePublicKey());
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrUnsupportedKey.With("the RSA public key is not a valid RSAPublicKey structure.");
         }

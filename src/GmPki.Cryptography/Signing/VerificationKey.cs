@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Sm;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.GM;
@@ -86,7 +87,7 @@ public sealed class VerificationKey
             problem = $"public key algorithm {oid.Id} is not supported.";
             return null;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException or FormatException or InvalidOperationException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             problem = "the SubjectPublicKeyInfo is not valid DER.";
             return null;
@@ -189,7 +190,7 @@ public sealed class VerificationKey
         {
             return signer.VerifySignature(signature.ToArray());
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidCastException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             return false;
         }

@@ -42,7 +42,7 @@ internal sealed record AcmeJws(JsonElement Header, string Protected, string Payl
             return null;
         }
 
-        var json = Json(Decode(Payload, "payload"), "payload");
+        var json = AcmeJson.Parse(Decode(Payload, "payload"), "JWS payload");
         return json.ValueKind == JsonValueKind.Object ? json : throw AcmeErrors.Malformed.With("the payload is not a JSON object.");
     }
 
@@ -56,7 +56,7 @@ internal sealed record AcmeJws(JsonElement Header, string Protected, string Payl
         }
 
         var protectedHeader = String(body, "protected");
-        var header = Json(Decode(protectedHeader, "protected header"), "protected header");
+        var header = AcmeJson.Parse(Decode(protectedHeader, "protected header"), "JWS protected header");
         if (header.ValueKind != JsonValueKind.Object || body.TryGetProperty("header", out _))
         {
             throw AcmeErrors.Malformed.With("the JWS needs a protected header object and no unprotected header.");
@@ -79,18 +79,6 @@ internal sealed record AcmeJws(JsonElement Header, string Protected, string Payl
         catch (FormatException)
         {
             throw AcmeErrors.Malformed.With($"the JWS {what} is not base64url.");
-        }
-    }
-
-    private static JsonElement Json(byte[] utf8, string what)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<JsonElement>(utf8);
-        }
-        catch (JsonException)
-        {
-            throw AcmeErrors.Malformed.With($"the JWS {what} is not JSON.");
         }
     }
 }

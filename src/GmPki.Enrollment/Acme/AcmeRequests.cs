@@ -56,7 +56,7 @@ internal static class AcmeRequests
             throw Core.Errors.Errors.UnsupportedMediaType.With($"ACME requests are sent as {JoseJson} (RFC 8555 §6.2), not '{context.ContentType}'.");
         }
 
-        var jws = AcmeJws.Parse(ReadBody(context.Body));
+        var jws = AcmeJws.Parse(AcmeJson.Parse(context.Body, "body"));
         var (jwk, account) = await SignerAsync(context, jws, signer, cancellationToken);
         if (!AcmeJwk.Verify(jwk, jws.Algorithm, jws.SigningInput, jws.Signature))
         {
@@ -117,17 +117,5 @@ internal static class AcmeRequests
 
         await ProtocolAccountAsync(context, account, cancellationToken);
         return (account.State.Jwk, account);
-    }
-
-    private static JsonElement ReadBody(byte[] body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<JsonElement>(body);
-        }
-        catch (JsonException)
-        {
-            throw AcmeErrors.Malformed.With("the body is not JSON.");
-        }
     }
 }

@@ -4,6 +4,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Profiles;
 using GmPki.Core.Registration;
+using GmPki.Cryptography.Asn1;
 using GmPki.Registration.Protocols;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
@@ -81,14 +82,24 @@ public sealed class CmpEngine
     }
 
     /// <summary>The PKIMessage <paramref name="der"/> holds.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage.</exception>
-    private static PkiMessage Parse(byte[] der)
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when it is not one DER PKIMessage, its extraCerts are not certificates, or its protection is not whole octets.</exception>
+    internal static PkiMessage Parse(byte[] der)
     {
         try
         {
-            return PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
+            var message = PkiMessage.GetInstance(Asn1Object.FromByteArray(der));
+
+            // BouncyCastle reads extraCerts only when asked (CmpProtection, kur): read them here,
+            // so a malformed certificate in them is refused like any malformed body.
+            _ = message.GetExtraCerts();
+            if (message.Protection is { PadBits: not 0 })
+            {
+                throw Errors.RequestInvalid.With("the protection BIT STRING has unused bits; a MAC or signature is whole octets (RFC 4210 §5.1.3).");
+            }
+
+            return message;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.RequestInvalid.With("the body is not a DER PKIMessage (RFC 4210 §5.1).");
         }

@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Cryptography.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
@@ -36,17 +37,18 @@ internal static class CmpPasswordMac
     public static PbmParameter ParametersOf(AlgorithmIdentifier algorithm)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
-        PbmParameter parameters;
+        PbmParameter? parameters;
+        int iterations;
         try
         {
             parameters = PbmParameter.GetInstance(algorithm.Parameters);
+            iterations = parameters?.IterationCount.IntValueExact ?? 0;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
-            throw Errors.RequestInvalid.With("the PBMParameter of the protection algorithm is malformed (RFC 4210 §5.1.3.1).");
+            throw Errors.RequestInvalid.With("the PBMParameter of the protection algorithm is malformed or its iterationCount out of range (RFC 4210 §5.1.3.1).");
         }
 
-        var iterations = parameters?.IterationCount.IntValueExact ?? 0;
         if (parameters is null || Owf(parameters.Owf) is null || Mac(parameters.Mac) is null || iterations is < MinIterations or > MaxIterations)
         {
             throw Errors.RequestInvalid.With($"password-based MAC accepted with owf SHA-256 or SM3, mac hmacWithSHA256 or HMAC-SM3, {MinIterations}–{MaxIterations} iterations (got owf {parameters?.Owf.Algorithm.Id}, mac {parameters?.Mac.Algorithm.Id}, {iterations}).");

@@ -4,6 +4,7 @@ using System.Text;
 using GmPki.Core.Errors;
 using GmPki.Core.Keys;
 using GmPki.Core.Profiles;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Signing;
 using GmPki.Cryptography.Sm;
 using Org.BouncyCastle.Asn1;
@@ -55,9 +56,14 @@ internal static class CertificationRequestParser
 
         var algorithm = CheckSignatureAlgorithm(request.SignatureAlgorithm);
         var publicKey = PublicKey.Parse(info.SubjectPublicKeyInfo.GetDerEncoded());
-        var sm2ProofId = VerifyProofOfPossession(info.GetDerEncoded(), request.Signature.GetOctets(), algorithm, publicKey);
+        var sm2ProofId = VerifyProofOfPossession(info.GetDerEncoded(), SignatureOctets(request.Signature), algorithm, publicKey);
         return new CertificationRequest(ParseSubject(info.Subject), publicKey, ParseAltNames(info.Attributes), algorithm.Name, sm2ProofId);
     }
+
+    /// <summary>The octets of a signature BIT STRING (RFC 2986 §4.2, RFC 4211 §4.1): a signature is whole octets.</summary>
+    /// <exception cref="GmPkiException"><c>csr-malformed</c> when the BIT STRING has unused bits.</exception>
+    internal static byte[] SignatureOctets(DerBitString signature)
+        => signature.PadBits == 0 ? signature.GetOctets() : throw Errors.CsrMalformed.With($"the signature BIT STRING has {signature.PadBits} unused bits; a signature is whole octets.");
 
     private static byte[] Unwrap(ReadOnlySpan<byte> input)
     {
@@ -101,7 +107,7 @@ internal static class CertificationRequestParser
             _ = request.GetCertificationRequestInfo().SubjectPublicKeyInfo ?? throw Errors.CsrMalformed.With("no subjectPKInfo.");
             return request;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrMalformed.With("the input is not a PKCS#10 CertificationRequest.");
         }
@@ -229,7 +235,7 @@ internal static class CertificationRequestParser
         {
             names = GeneralNames.GetInstance(X509Extension.ConvertValueToObject(extension));
         }
-        catch (Exception e) when (e is ArgumentException or IOException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrExtensionRejected.With("the requested subjectAltName is malformed.");
         }

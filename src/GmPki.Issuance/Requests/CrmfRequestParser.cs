@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Signing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Crmf;
@@ -23,7 +24,7 @@ internal static class CrmfRequestParser
             return Asn1Object.FromByteArray(der) is Asn1Sequence { Count: >= 1 } sequence && sequence[0] is Asn1Sequence
                 && (sequence.Count == 1 || sequence[1] is Asn1TaggedObject);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             return false;
         }
@@ -44,7 +45,7 @@ internal static class CrmfRequestParser
 
             message = CertReqMsg.GetInstance(sequence);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or Asn1ParsingException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrMalformed.With("the input is not a CRMF CertReqMsg.");
         }
@@ -63,7 +64,7 @@ internal static class CrmfRequestParser
 
         var algorithm = CertificationRequestParser.CheckSignatureAlgorithm(signing.AlgorithmIdentifier);
         var publicKey = PublicKey.Parse(template.PublicKey.GetDerEncoded());
-        var sm2ProofId = CertificationRequestParser.VerifyProofOfPossession(request.GetDerEncoded(), signing.Signature.GetOctets(), algorithm, publicKey);
+        var sm2ProofId = CertificationRequestParser.VerifyProofOfPossession(request.GetDerEncoded(), CertificationRequestParser.SignatureOctets(signing.Signature), algorithm, publicKey);
         var san = template.Extensions?.GetExtension(X509Extensions.SubjectAlternativeName);
         var altNames = san is null ? [] : CertificationRequestParser.ParseGeneralNames(san).ToList();
         return new CertificationRequest(CertificationRequestParser.ParseSubject(template.Subject), publicKey, altNames, algorithm.Name, sm2ProofId);

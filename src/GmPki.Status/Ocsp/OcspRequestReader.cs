@@ -1,5 +1,6 @@
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
+using GmPki.Cryptography.Asn1;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ocsp;
 
@@ -40,7 +41,7 @@ public static class OcspRequestReader
 
             return Query(OcspRequest.GetInstance(sequence).TbsRequest);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.OcspMalformedRequest.With("the request is not a DER OCSPRequest.");
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using GmPki.Cryptography.Asn1;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 
@@ -87,7 +88,7 @@ internal sealed class DistinguishedName
 
             return new DistinguishedName(X509Name.GetInstance(sequence), sequence.GetDerEncoded(), keys, emails, commonNames);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a valid X.501 Name", e);
         }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Signing;
 using GmPki.Verification.Names;
 using Org.BouncyCastle.Asn1;
@@ -172,7 +173,7 @@ internal sealed class ParsedCertificate
             var asn1 = Asn1Object.FromByteArray(der);
             return new ParsedCertificate(der, X509CertificateStructure.GetInstance(asn1));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a well-formed X.509 certificate: " + e.Message, e);
         }
@@ -325,7 +326,7 @@ internal sealed class ParsedCertificate
             var value = Asn1Object.FromByteArray(extension.Value.GetOctets());
             parse(value);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or FormatException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             _problems.Add($"extension {KnownExtensions.NameOf(oid.Id)} is malformed.");
         }

@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Verification.Certificates;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ocsp;
@@ -58,7 +59,7 @@ internal sealed class OcspEvidence
 
             return new OcspEvidence(BasicOcspResponse.GetInstance(Asn1Object.FromByteArray(bytes.Response.GetOctets())));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a well-formed OCSP response: " + e.Message, e);
         }

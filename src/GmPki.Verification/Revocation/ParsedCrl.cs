@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Verification.Certificates;
 using GmPki.Verification.Names;
 using Org.BouncyCastle.Asn1;
@@ -116,7 +117,7 @@ internal sealed class ParsedCrl
         {
             return new ParsedCrl(CertificateList.GetInstance(Asn1Object.FromByteArray(der)));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a well-formed CRL: " + e.Message, e);
         }

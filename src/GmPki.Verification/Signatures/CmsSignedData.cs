@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Verification.Certificates;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
@@ -21,6 +22,10 @@ internal sealed class CmsSignedData
         Certificates = [.. CertificateDers.Select(ParsedCertificate.TryParse).OfType<ParsedCertificate>()];
         CrlDers = [.. (signedData.CRLs?.Cast<Asn1Encodable>() ?? []).Where(c => c.ToAsn1Object() is Asn1Sequence).Select(c => c.ToAsn1Object().GetDerEncoded())];
         Signers = [.. signedData.SignerInfos.Cast<Asn1Encodable>().Select(SignerInfo.GetInstance)];
+        foreach (var signer in Signers)
+        {
+            SignerId.Read(signer.SignerID);
+        }
     }
 
     /// <summary>eContentType, dotted.</summary>
@@ -42,7 +47,7 @@ internal sealed class CmsSignedData
     public IReadOnlyList<SignerInfo> Signers { get; }
 
     /// <summary>Parses a DER (or BER) ContentInfo.</summary>
-    /// <exception cref="FormatException">Not a ContentInfo with SignedData.</exception>
+    /// <exception cref="FormatException">Not a ContentInfo with SignedData, or a SignerInfo whose sid is malformed.</exception>
     public static CmsSignedData Parse(byte[] der)
     {
         try
@@ -56,7 +61,7 @@ internal sealed class CmsSignedData
 
             return new CmsSignedData(SignedData.GetInstance(info.Content));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw new FormatException("not a CMS SignedData: " + e.Message, e);
         }

@@ -115,16 +115,8 @@ internal static class SignerVerifier
     /// <summary>The signer's certificate (RFC 5652 §5.3 SignerIdentifier), or null.</summary>
     public static ParsedCertificate? FindCertificate(SignerIdentifier id, IEnumerable<ParsedCertificate> certificates)
     {
-        if (id.IsTagged)
-        {
-            var keyId = Asn1OctetString.GetInstance((Asn1TaggedObject)id.ToAsn1Object(), false).GetOctets();
-            return certificates.FirstOrDefault(c => c.SubjectKeyId is { } ski && ski.AsSpan().SequenceEqual(keyId));
-        }
-
-        var issuerAndSerial = IssuerAndSerialNumber.GetInstance(id.ID);
-        var issuer = DistinguishedName.From(issuerAndSerial.Name);
-        var serial = issuerAndSerial.SerialNumber.Value;
-        return certificates.FirstOrDefault(c => c.Issuer.Matches(issuer) && new Org.BouncyCastle.Math.BigInteger(c.SerialOctets).Equals(serial));
+        var signerId = SignerId.Read(id);
+        return certificates.FirstOrDefault(signerId.Matches);
     }
 
     private static SignatureAlgorithm? Resolve(string oid, DigestAlgorithm? digest)
