@@ -9,17 +9,19 @@ namespace GmPki.Server.Tests;
 /// <summary>
 /// Malformed counter bodies (issue 15: <c>"content": null</c>, no <c>materials</c>, no
 /// <c>identityMethod</c>, CR/LF in an evidence file's name or media type) get a 400 with a specific
-/// code, never a 500, and leave no application behind.
+/// code, never a 500, and leave no application behind. Members the contract requires, missing or
+/// null, are refused by the body reader (<c>request-invalid</c>) before any desk runs; the error
+/// names where the reader stopped, never the body's text.
 /// </summary>
 public class CounterIntakeTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture>
 {
     private RunningServer Server => fixture.Server;
 
     [Theory]
-    [InlineData("content null", "evidence-invalid")]
-    [InlineData("no materials", "step-invalid")]
-    [InlineData("materials null", "step-invalid")]
-    [InlineData("no identityMethod", "step-invalid")]
+    [InlineData("content null", "request-invalid")]
+    [InlineData("no materials", "request-invalid")]
+    [InlineData("materials null", "request-invalid")]
+    [InlineData("no identityMethod", "request-invalid")]
     [InlineData("CR LF in name", "evidence-invalid")]
     [InlineData("LF in media type", "evidence-invalid")]
     public async Task A_malformed_counter_body_is_a_400_and_records_nothing(string malformation, string code)
@@ -43,6 +45,34 @@ public class CounterIntakeTests(Sm2ServerFixture fixture) : IClassFixture<Sm2Ser
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, raw);
         JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe(code, raw);
         (await ApplicationCountAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/urgent-revocations")]
+    [InlineData("/api/v1/authority-revocations")]
+    [InlineData("/api/v1/counter/status-changes")]
+    public async Task An_empty_object_is_a_400_request_invalid(string path)
+    {
+        using var response = await Server.Registrar.PostAsJsonAsync(path, new { }, Counter.Web);
+        var raw = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, raw);
+        JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe("request-invalid", raw);
+    }
+
+    [Fact]
+    public async Task A_malformed_body_is_refused_without_echoing_its_personal_data()
+    {
+        const string body = "{\"serial\":\"01\",\"callerName\":\"张三\",\"callerIdentityNumber\":\"11010519491231002X\" \"reason\":1}";
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Server.Registrar.PostAsync("/api/v1/urgent-revocations", content);
+        var raw = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, raw);
+        JsonDocument.Parse(raw).RootElement.GetProperty("code").GetString().ShouldBe("request-invalid", raw);
+        raw.ShouldNotContain("11010519491231002X");
+        raw.ShouldNotContain("张三");
+        raw.ShouldNotContain("\\u5F20");
     }
 
     private async Task<int> ApplicationCountAsync()

@@ -29,8 +29,9 @@ internal static class Bodies
         return buffer.ToArray();
     }
 
-    /// <summary>The body as <typeparamref name="T"/>, read with the server's JSON options or <paramref name="options"/>.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> for another Content-Type, invalid JSON or a missing body.</exception>
+    /// <summary>The body as <typeparamref name="T"/>, read with <see cref="ServerJson.Requests"/> (non-nullable members present and not null) or <paramref name="options"/>.</summary>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> for another Content-Type, invalid JSON, a required member missing or null, or a missing body.
+    /// The error names where the reader stopped (JSON path, line, byte), never the body's text, which may carry personal data.</exception>
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
     {
         if (!request.HasJsonContentType())
@@ -40,11 +41,11 @@ internal static class Bodies
 
         try
         {
-            return await (options is null ? request.ReadFromJsonAsync<T>(cancellationToken) : request.ReadFromJsonAsync<T>(options, cancellationToken)) ?? throw Errors.RequestInvalid.With("the body is empty.");
+            return await request.ReadFromJsonAsync<T>(options ?? ServerJson.Requests, cancellationToken) ?? throw Errors.RequestInvalid.With("the body is empty.");
         }
         catch (JsonException e)
         {
-            throw Errors.RequestInvalid.With("the body is not valid JSON for this request: " + e.Message);
+            throw Errors.RequestInvalid.With($"the body is not valid JSON for this request, or a required member is missing or null (at {e.Path ?? "$"}, line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
     }
 }
