@@ -38,7 +38,7 @@ internal static class CmpEndpoints
         catch (GmPkiException e)
         {
             await RequestAudit.RejectedAsync(context, "cmp.request-rejected", e.Error.Code, $"unparsed request: {e.Detail}");
-            return Results.Text($"{e.Error.Title} [{e.Error.Code}]: {e.Detail}\n", "text/plain", statusCode: HttpErrors.StatusOf(e.Error.Kind));
+            return HttpErrors.PlainText(e);
         }
 
         var answer = await cmp.AnswerAsync(der, label, context.TraceIdentifier, cancellationToken);

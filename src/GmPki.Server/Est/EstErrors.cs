@@ -34,7 +34,7 @@ internal static class EstErrors
                 context.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
             }
 
-            return Results.Text($"{e.Error.Title} [{e.Error.Code}]: {e.Detail}\n", "text/plain", statusCode: HttpErrors.StatusOf(e.Error.Kind));
+            return HttpErrors.PlainText(e);
         }
     }
 }

@@ -2,11 +2,16 @@ using GmPki.Core.Errors;
 
 namespace GmPki.Server.Http;
 
-/// <summary>Maps the error taxonomy to HTTP (the only place that knows status codes; see <c>docs/errors.md</c>).</summary>
+/// <summary>Writes errors as HTTP answers, with the status <see cref="ErrorCatalogue.StatusOf"/> gives each error kind (<c>docs/errors.md</c>).</summary>
 internal static class HttpErrors
 {
-    /// <summary>The HTTP status of an error kind.</summary>
-    public static int StatusOf(ErrorKind kind) => ErrorCatalogue.StatusOf(kind);
+    /// <summary>
+    /// The plain-text answer of the binary protocols (EST RFC 7030 §4.2.3 and CMP over HTTP, whose
+    /// clients read no problem documents): <c>{title} [{code}]: {detail}</c> and a line feed,
+    /// <c>text/plain</c>, with the error kind's status.
+    /// </summary>
+    public static IResult PlainText(GmPkiException e)
+        => Results.Text($"{e.Error.Title} [{e.Error.Code}]: {e.Detail}\n", "text/plain", statusCode: ErrorCatalogue.StatusOf(e.Error.Kind));
 
     /// <summary>
     /// Writes an RFC 9457 problem document (<c>application/problem+json</c>) with the error's
@@ -15,7 +20,7 @@ internal static class HttpErrors
     /// </summary>
     public static Task WriteAsync(HttpContext context, GmPkiError error, string detail, Guid? applicationId = null)
     {
-        var status = StatusOf(error.Kind);
+        var status = ErrorCatalogue.StatusOf(error.Kind);
         context.Response.StatusCode = status;
         var problem = new ProblemDetailsContext
         {
