@@ -76,6 +76,39 @@ public class OpenSslPathTests
         result.Failure.ShouldBe(PathFailure.Malformed);
     }
 
+    /// <summary>A CA certificate whose basicConstraints is CA:TRUE but not critical, as some licensed CAs issue them (issue 15 item 8), as intermediate and as trust anchor.</summary>
+    [SkippableTheory]
+    [InlineData("sm2")]
+    [InlineData("ec")]
+    public void Validate_CaWithNonCriticalBasicConstraints_WarningByDefaultAnchorRefusedWhenStrict(string algorithm)
+    {
+        using var pki = new OpenSslPki(algorithm);
+        pki.Issue("lax", "/C=CN/O=某电子认证服务机构/CN=Lax CA", "root", extensions: ["basicConstraints = CA:TRUE", "keyUsage = critical, keyCertSign, cRLSign"]);
+        pki.Issue("leaf", "/C=CN/CN=leaf.example.cn", "lax", extensions: ["basicConstraints = critical, CA:false", "subjectAltName = DNS:leaf.example.cn"]);
+        OpenSsl.MustRun(pki.Directory, "x509", "-in", "lax.pem", "-noout", "-ext", "basicConstraints").ShouldNotContain("critical");
+        var throughLax = Request(pki, "leaf") with { Intermediates = Read(pki.PathOf("lax.pem")) };
+        var underLax = throughLax with { TrustAnchors = Read(pki.PathOf("lax.pem")), Intermediates = [] };
+
+        var intermediate = PathValidator.Validate(throughLax, TimeProvider.System);
+        var intermediateStrict = PathValidator.Validate(throughLax with { Profile = ValidationProfile.Strict }, TimeProvider.System);
+        var anchor = PathValidator.Validate(underLax, TimeProvider.System);
+        var anchorStrict = PathValidator.Validate(underLax with { Profile = ValidationProfile.Strict }, TimeProvider.System);
+        var critical = PathValidator.Validate(Request(pki, "intermediate") with { Profile = ValidationProfile.Strict }, TimeProvider.System);
+
+        intermediate.Valid.ShouldBeTrue(intermediate.Reason);
+        intermediate.Path.Select(p => p.Role).ShouldBe(["end-entity", "intermediate", "trust-anchor"]);
+        intermediate.Warnings.ShouldHaveSingleItem().ShouldContain("Lax CA");
+        intermediate.Warnings[0].ShouldContain("basicConstraints");
+        intermediateStrict.Valid.ShouldBeTrue("RFC 5280 §6.1.4 (k) and PKITS 4.6.4: an intermediate's criticality is not the relying party's concern");
+        intermediateStrict.Warnings.Count.ShouldBe(1);
+        anchor.Valid.ShouldBeTrue(anchor.Reason);
+        anchor.Warnings.ShouldHaveSingleItem().ShouldContain("strict refuses");
+        (anchorStrict.Valid, anchorStrict.Failure).ShouldBe((false, PathFailure.NotCa));
+        anchorStrict.Reason.ShouldNotBeNull().ShouldContain("Lax CA");
+        critical.Valid.ShouldBeTrue(critical.Reason);
+        critical.Warnings.ShouldBeEmpty();
+    }
+
     private static PathValidationRequest Request(OpenSslPki pki, string leaf) => new()
     {
         Certificate = Read(pki.PathOf(leaf + ".pem"))[0],

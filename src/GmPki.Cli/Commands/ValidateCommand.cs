@@ -21,7 +21,7 @@ internal static class ValidateCommand
         var ocsp = new Option<string[]>("--ocsp") { Description = "DER OCSP response file(s); repeatable." };
         var at = new Option<string?>("--at") { Description = "Validation time, ISO 8601 (UTC unless an offset is given); default now." };
         var revocation = new Option<string?>("--revocation") { Description = "none, leaf or chain; default chain when --crl or --ocsp is given, else none." };
-        var profile = new Option<string>("--profile") { Description = "rfc5280 or webpki.", DefaultValueFactory = _ => "rfc5280" };
+        var profile = new Option<string>("--profile") { Description = "rfc5280 (default; a non-critical basicConstraints in a CA certificate is a warning), strict (it is refused) or webpki.", DefaultValueFactory = _ => "rfc5280" };
         var policies = new Option<string[]>("--policy") { Description = "Acceptable certificate policy OID(s) (user-initial-policy-set); default anyPolicy." };
         var explicitPolicy = new Option<bool>("--require-explicit-policy") { Description = "Require a valid policy (initial-explicit-policy)." };
         var purposes = new Option<string[]>("--purpose") { Description = "extKeyUsage OID(s) the certificate must allow." };
@@ -61,6 +61,11 @@ internal static class ValidateCommand
             foreach (var element in result.Path)
             {
                 await output.WriteLineAsync($"  {element.Role,-12} {element.Subject}  serial {element.Serial}  revocation {element.Revocation}");
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                await output.WriteLineAsync("  warning: " + warning);
             }
 
             if (result.Valid && result.Policies.Count > 0)

@@ -104,7 +104,7 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry DirectoryQueryInvalid = new("directory-query-invalid", ErrorKind.Invalid, "目录查询或公告参数格式错误", "A directory search or announcements parameter is malformed.");
 
-    internal static readonly CatalogueEntry CertificateMalformed = new("certificate-malformed", ErrorKind.Invalid, "提交真伪查验的证书不是 DER X.509 证书", "The certificate submitted for an authenticity check is not a DER X.509 certificate.");
+    internal static readonly CatalogueEntry CertificateMalformed = new("certificate-malformed", ErrorKind.Invalid, "提交真伪查验或路径验证的证书不是 DER X.509 证书", "The certificate submitted for an authenticity check or path validation is not a DER X.509 certificate.");
 
     internal static readonly CatalogueEntry PassphraseMissing = new("passphrase-missing", ErrorKind.Unavailable, "未提供密钥库口令", "No passphrase was supplied for the key store.");
 

@@ -27,8 +27,11 @@ internal static class CertificateRules
 {
     private const string AnyExtendedKeyUsage = "2.5.29.37.0";
 
-    /// <summary>Throws <see cref="PathException"/> for the first rule <paramref name="certificate"/> breaks in <paramref name="role"/>.</summary>
-    public static void Check(ParsedCertificate certificate, PathRole role, ValidationProfile profile, int minimumRsaBits)
+    /// <summary>
+    /// Throws <see cref="PathException"/> for the first rule <paramref name="certificate"/> breaks in <paramref name="role"/>;
+    /// adds to <paramref name="warnings"/> a sentence for each rule the profile tolerates.
+    /// </summary>
+    public static void Check(ParsedCertificate certificate, PathRole role, ValidationProfile profile, int minimumRsaBits, ICollection<string> warnings)
     {
         if (certificate.Problems.Count > 0)
         {
@@ -49,6 +52,7 @@ internal static class CertificateRules
         CheckNames(certificate, role, profile);
         CheckKeyIdentifiers(certificate, role);
         CheckConstraints(certificate, role, profile);
+        CheckBasicConstraintsCritical(certificate, role, profile, warnings);
         if (profile == ValidationProfile.WebPki)
         {
             CheckWebPki(certificate, key, role);
@@ -133,9 +137,9 @@ internal static class CertificateRules
             Fail(PathFailure.NotCa, certificate, "it issues certificates but is not a version 3 certificate with basicConstraints cA TRUE (RFC 5280 §6.1.4 (k)).");
         }
 
-        if (role == PathRole.TrustAnchor && certificate.Version == 3 && (!certificate.IsCa || !certificate.IsCritical(X509Extensions.BasicConstraints)))
+        if (role == PathRole.TrustAnchor && certificate.Version == 3 && !certificate.IsCa)
         {
-            Fail(PathFailure.NotCa, certificate, "the trust anchor lacks a critical basicConstraints with cA TRUE (RFC 5280 §4.2.1.9).");
+            Fail(PathFailure.NotCa, certificate, "the trust anchor lacks basicConstraints with cA TRUE (RFC 5280 §4.2.1.9).");
         }
 
         if (!certificate.IsCa && certificate.KeyUsage is { } usage && (usage & KeyUsage.KeyCertSign) != 0)
@@ -155,7 +159,7 @@ internal static class CertificateRules
                 Fail(PathFailure.Malformed, certificate, "nameConstraints appears in a certificate that is not a CA (RFC 5280 §4.2.1.10).");
             }
 
-            if (profile == ValidationProfile.Rfc5280 && !certificate.IsCritical(X509Extensions.NameConstraints))
+            if (profile != ValidationProfile.WebPki && !certificate.IsCritical(X509Extensions.NameConstraints))
             {
                 Fail(PathFailure.Malformed, certificate, "nameConstraints is not critical (RFC 5280 §4.2.1.10).");
             }
@@ -179,6 +183,30 @@ internal static class CertificateRules
                 Fail(PathFailure.UnknownCriticalExtension, certificate, $"it has an unrecognised critical extension {unknown}.");
             }
         }
+    }
+
+    /// <summary>
+    /// RFC 5280 §4.2.1.9: CAs MUST mark basicConstraints critical in CA certificates, but the
+    /// relying party's §6.1.4 (k) only asks that it be present with cA TRUE. A version 3 trust
+    /// anchor without the critical mark fails under <see cref="ValidationProfile.Strict"/> and
+    /// <see cref="ValidationProfile.WebPki"/>; every other case is a warning (an intermediate under
+    /// any profile: PKITS 4.6.4 expects such a path to be valid).
+    /// </summary>
+    private static void CheckBasicConstraintsCritical(ParsedCertificate certificate, PathRole role, ValidationProfile profile, ICollection<string> warnings)
+    {
+        if (role == PathRole.EndEntity || certificate.Version != 3 || !certificate.IsCa || certificate.IsCritical(X509Extensions.BasicConstraints))
+        {
+            return;
+        }
+
+        const string Rule = "its basicConstraints (cA TRUE) is not marked critical, as RFC 5280 §4.2.1.9 requires of CA certificates";
+        if (role == PathRole.TrustAnchor && profile != ValidationProfile.Rfc5280)
+        {
+            Fail(PathFailure.NotCa, certificate, $"the trust anchor: {Rule} (profile {profile.ToString().ToLowerInvariant()}).");
+        }
+
+        warnings.Add($"{certificate}: {Rule}; accepted, as RFC 5280 §6.1.4 (k) does not depend on it"
+            + (role == PathRole.TrustAnchor ? " (profile strict refuses such a trust anchor)." : "."));
     }
 
     private static void CheckWebPki(ParsedCertificate certificate, VerificationKey key, PathRole role)

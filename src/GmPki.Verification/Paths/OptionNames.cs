@@ -2,7 +2,7 @@ namespace GmPki.Verification.Paths;
 
 /// <summary>
 /// Lower-case names of the validation options' enum values as the CLI and the REST API spell
-/// them: <c>rfc5280</c> and <c>webpki</c> (<see cref="ValidationProfile"/>), <c>none</c>,
+/// them: <c>rfc5280</c>, <c>webpki</c> and <c>strict</c> (<see cref="ValidationProfile"/>), <c>none</c>,
 /// <c>leaf</c> and <c>chain</c> (<see cref="RevocationMode"/>).
 /// </summary>
 public static class OptionNames

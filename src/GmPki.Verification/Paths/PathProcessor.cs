@@ -9,7 +9,8 @@ namespace GmPki.Verification.Paths;
 /// <summary>What a path that passed processing yields.</summary>
 /// <param name="Policies">The user-constrained policy set (§6.1.6).</param>
 /// <param name="Revocation">Revocation state per certificate, in path order (trust anchor first).</param>
-internal sealed record ProcessedPath(IReadOnlySet<string> Policies, IReadOnlyList<string> Revocation);
+/// <param name="Warnings">Rules the profile tolerated, one sentence each.</param>
+internal sealed record ProcessedPath(IReadOnlySet<string> Policies, IReadOnlyList<string> Revocation, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// The basic path validation of RFC 5280 §6.1 over one candidate path (trust anchor first):
@@ -27,7 +28,8 @@ internal static class PathProcessor
         var anchor = path[0];
         var n = path.Count - 1;
         var minimumRsa = 2048;
-        CertificateRules.Check(anchor, PathRole.TrustAnchor, request.Profile, minimumRsa);
+        var warnings = new List<string>();
+        CertificateRules.Check(anchor, PathRole.TrustAnchor, request.Profile, minimumRsa, warnings);
         CheckValidity(anchor, context.Time);
 
         var graph = new PolicyGraph();
@@ -51,7 +53,7 @@ internal static class PathProcessor
         {
             var certificate = path[i];
             var last = i == n;
-            CertificateRules.Check(certificate, last ? PathRole.EndEntity : PathRole.Intermediate, request.Profile, minimumRsa);
+            CertificateRules.Check(certificate, last ? PathRole.EndEntity : PathRole.Intermediate, request.Profile, minimumRsa, warnings);
 
             // §6.1.3 (a): signature, validity, revocation, name chaining.
             if (SignatureChecks.Check(request, certificate.SignatureAlgorithmOid, certificate.SignatureParameters, certificate.TbsDer, certificate.Signature, workingKey, certificate.ToString()) is { } bad)
@@ -167,7 +169,7 @@ internal static class PathProcessor
         }
 
         CheckPurpose(request, endEntity);
-        return new ProcessedPath(accepted, revocation);
+        return new ProcessedPath(accepted, revocation, warnings);
     }
 
     private static void CheckValidity(ParsedCertificate certificate, DateTime time)
@@ -258,7 +260,7 @@ internal static class PathProcessor
     {
         if (endEntity.ExtendedKeyUsages is { } usages)
         {
-            var anyAllowed = request.Profile == ValidationProfile.Rfc5280 && usages.Contains(AnyExtendedKeyUsage);
+            var anyAllowed = request.Profile != ValidationProfile.WebPki && usages.Contains(AnyExtendedKeyUsage);
             var missing = request.RequiredExtendedKeyUsages.FirstOrDefault(u => !usages.Contains(u) && !anyAllowed);
             if (missing is not null)
             {

@@ -13,7 +13,11 @@ public sealed record PathValidationResult(
     string? Reason,
     IReadOnlyList<PathElement> Path,
     IReadOnlyList<string> Policies,
-    DateTime ValidationTime);
+    DateTime ValidationTime)
+{
+    /// <summary>Rules of the certificate profile the path breaks but the validation profile tolerates (for example a non-critical basicConstraints in a CA certificate under <see cref="ValidationProfile.Rfc5280"/>), one sentence each naming the certificate; empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>One certificate of a validated path.</summary>
 /// <param name="Role">end-entity, intermediate or trust-anchor.</param>

@@ -37,6 +37,11 @@ public static class PathValidator
         return Run(context, target, null);
     }
 
+    /// <summary>Throws unless <paramref name="der"/> is a DER X.509 certificate (RFC 5280 §4.1) the validator can read, for callers that refuse such input rather than report it as <see cref="PathFailure.Malformed"/>.</summary>
+    /// <param name="der">The certificate, DER.</param>
+    /// <exception cref="FormatException">Truncated, trailing data, a bad time, a short TBSCertificate, … (the message says which).</exception>
+    public static void RequireCertificate(byte[] der) => ParsedCertificate.Parse(der);
+
     /// <summary>True when <paramref name="signer"/> (a CRL signer's certificate) has a valid path to <paramref name="anchor"/> (§6.3.3 (f)).</summary>
     internal static bool ValidateSigner(ValidationContext context, ParsedCertificate signer, ParsedCertificate anchor)
         => Run(context, signer, anchor).Valid;
@@ -50,7 +55,10 @@ public static class PathValidator
             try
             {
                 var processed = PathProcessor.Process(context, path);
-                return new PathValidationResult(true, null, null, Elements(path, processed.Revocation), [.. processed.Policies.Order(StringComparer.Ordinal)], context.Time);
+                return new PathValidationResult(true, null, null, Elements(path, processed.Revocation), [.. processed.Policies.Order(StringComparer.Ordinal)], context.Time)
+                {
+                    Warnings = processed.Warnings,
+                };
             }
             catch (PathException e)
             {

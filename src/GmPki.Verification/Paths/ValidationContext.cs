@@ -69,7 +69,7 @@ internal sealed class ValidationContext
     /// <summary>True while work remains; each call spends one unit.</summary>
     public bool Spend() => --_work[0] >= 0;
 
-    /// <summary>The context for validating <paramref name="signer"/>'s path: RFC 5280 rules only, no peer name or purposes.</summary>
+    /// <summary>The context for validating <paramref name="signer"/>'s path: RFC 5280 rules only (strict when the request is), no peer name or purposes.</summary>
     public ValidationContext ForSigner(ParsedCertificate signer)
-        => new(this, Request with { Profile = ValidationProfile.Rfc5280, PeerName = null, RequiredExtendedKeyUsages = [], MaxIntermediates = null }, signer);
+        => new(this, Request with { Profile = Request.Profile == ValidationProfile.Strict ? ValidationProfile.Strict : ValidationProfile.Rfc5280, PeerName = null, RequiredExtendedKeyUsages = [], MaxIntermediates = null }, signer);
 }

@@ -9,7 +9,7 @@ namespace GmPki.Server.Http.Endpoints;
 /// <param name="Crls">CRLs, complete or delta: PEM or base64 DER.</param>
 /// <param name="OcspResponses">DER OCSPResponse messages, base64.</param>
 /// <param name="ValidationTime">Time to validate at (ISO 8601); now when absent.</param>
-/// <param name="Profile">rfc5280 (default) or webpki.</param>
+/// <param name="Profile">rfc5280 (default: a non-critical basicConstraints in a CA certificate is a warning), strict (it is refused) or webpki.</param>
 /// <param name="Revocation">none, leaf or chain; default chain when CRLs or OCSP responses are sent, else none.</param>
 /// <param name="InitialPolicies">Acceptable policy OIDs (user-initial-policy-set); anyPolicy when absent.</param>
 /// <param name="RequireExplicitPolicy">initial-explicit-policy.</param>
@@ -44,4 +44,9 @@ public sealed record PathValidationBody(
 /// <param name="ValidationTime">Time validated at (UTC).</param>
 /// <param name="Path">The path, end entity first, trust anchor last.</param>
 /// <param name="Policies">User-constrained policy set (RFC 5280 §6.1.6).</param>
-public sealed record PathValidationResponse(bool Valid, string? Failure, string? Reason, DateTime ValidationTime, IReadOnlyList<PathElement> Path, IReadOnlyList<string> Policies);
+/// <param name="Warnings">Certificate-profile rules the path breaks that the validation profile tolerates (a non-critical basicConstraints in a CA certificate under rfc5280), one sentence each; empty when none.</param>
+/// <param name="RevocationReason">When this installation's own records show a certificate of the path revoked or suspended: its RFC 5280 CRLReason name (keyCompromise, certificateHold, …); else null.</param>
+/// <param name="RevokedAt">When that status took effect (UTC); null otherwise.</param>
+public sealed record PathValidationResponse(
+    bool Valid, string? Failure, string? Reason, DateTime ValidationTime, IReadOnlyList<PathElement> Path, IReadOnlyList<string> Policies,
+    IReadOnlyList<string> Warnings, string? RevocationReason, DateTime? RevokedAt);
