@@ -109,6 +109,7 @@ public class AuthenticityApiTests(Sm2ServerFixture fixture)
     [InlineData("{\"certificate\":\"bm90IGEgY2VydGlmaWNhdGU=\"}", "certificate-malformed")]
     [InlineData("{\"certificate\":\"MAA=\"}", "certificate-malformed")]
     [InlineData("{\"certificate\":null}", "certificate-malformed")]
+    [InlineData("{\"certificate\":\"MA4wAwIBATADBgEAAwIAAA==\"}", "certificate-malformed")]
     [InlineData("{\"certificate\":", "request-invalid")]
     public async Task Malformed_400WithItsCodeAndAudited(string body, string code)
     {
@@ -120,6 +121,23 @@ public class AuthenticityApiTests(Sm2ServerFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, raw);
         raw.ShouldContain($"\"code\":\"{code}\"");
         (await Server.RecentAuditAsync(40)).ShouldContain(e => e.Action == "request.rejected" && e.Details!.Contains(code) && e.Details.Contains("/api/v1/directory/authenticity"));
+    }
+
+    /// <summary>Issue 15 item 1: a bad GeneralizedTime or a truncated certificate of this CA's issuer and serial was a 500.</summary>
+    [SkippableFact]
+    public async Task BadGeneralizedTimeOrTruncated_400CertificateMalformed()
+    {
+        using var peer = new DirectoryPeer(Server);
+        var issued = await peer.IssueAsync("时间畸形人");
+
+        foreach (var der in new[] { MalformedCertificates.WithBadGeneralizedTime(issued.Der), issued.Der[..(issued.Der.Length / 2)] })
+        {
+            using var response = await peer.Anonymous.PostAsJsonAsync("/api/v1/directory/authenticity", new AuthenticityBody(Convert.ToBase64String(der)), Counter.Web);
+            var raw = await response.Content.ReadAsStringAsync();
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, raw);
+            raw.ShouldContain("\"code\":\"certificate-malformed\"");
+        }
     }
 
     private static async Task<AuthenticityResponse> CheckAsync(DirectoryPeer peer, string certificate)
