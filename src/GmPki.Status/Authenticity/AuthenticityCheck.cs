@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
+using GmPki.Cryptography.Asn1;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 
@@ -24,13 +25,11 @@ public sealed class AuthenticityCheck(IAuthorityRegistry authorities, IPublicDir
     public async Task<AuthenticityFinding> CheckAsync(byte[] der, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(der);
-        var tbs = Parse(der).TbsCertificate;
-        var serial = SerialOf(tbs.SerialNumber);
+        var (finding, issuer) = Read(der);
+        var serial = finding.Serial;
         var cas = await authorities.ListAsync(cancellationToken);
-        var issuers = cas.Where(a => X509CertificateStructure.GetInstance(a.CertificateDer).Subject.GetDerEncoded().AsSpan().SequenceEqual(tbs.Issuer.GetDerEncoded())).ToList();
-        var finding = new AuthenticityFinding(AuthenticityVerdict.ForeignIssuer, issuers.FirstOrDefault()?.Label, tbs.Issuer.ToString(true, X509Name.DefaultSymbols), serial,
-            tbs.Subject.ToString(true, X509Name.DefaultSymbols), tbs.StartDate.ToDateTime().ToUniversalTime(), tbs.EndDate.ToDateTime().ToUniversalTime(),
-            Convert.ToHexStringLower(SHA256.HashData(der)), null, null, null, null, []);
+        var issuers = cas.Where(a => X509CertificateStructure.GetInstance(a.CertificateDer).Subject.GetDerEncoded().AsSpan().SequenceEqual(issuer)).ToList();
+        finding = finding with { Issuer = issuers.FirstOrDefault()?.Label };
         if (cas.FirstOrDefault(a => a.CertificateDer.AsSpan().SequenceEqual(der)) is { } authority)
         {
             return finding with
@@ -65,14 +64,22 @@ public sealed class AuthenticityCheck(IAuthorityRegistry authorities, IPublicDir
         return issuers.Count > 0 ? finding with { Verdict = AuthenticityVerdict.NotIssued } : finding;
     }
 
+    /// <summary>
+    /// The finding for a foreign issuer, and the issuer name's DER: every field the check reads is
+    /// decoded here, so a short TBSCertificate or a bad time (issue 15 item 1) is refused, never a 500.
+    /// </summary>
     /// <exception cref="GmPkiException"><c>certificate-malformed</c>: not one DER Certificate (RFC 5280 §4.1), or trailing data.</exception>
-    private static X509CertificateStructure Parse(byte[] der)
+    private static (AuthenticityFinding Finding, byte[] IssuerDer) Read(byte[] der)
     {
         try
         {
-            return X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
+            var tbs = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der)).TbsCertificate;
+            var finding = new AuthenticityFinding(AuthenticityVerdict.ForeignIssuer, null, tbs.Issuer.ToString(true, X509Name.DefaultSymbols), SerialOf(tbs.SerialNumber),
+                tbs.Subject.ToString(true, X509Name.DefaultSymbols), tbs.StartDate.ToDateTime().ToUniversalTime(), tbs.EndDate.ToDateTime().ToUniversalTime(),
+                Convert.ToHexStringLower(SHA256.HashData(der)), null, null, null, null, []);
+            return (finding, tbs.Issuer.GetDerEncoded());
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CertificateMalformed.With("'certificate' is not a DER X.509 certificate: " + e.Message);
         }

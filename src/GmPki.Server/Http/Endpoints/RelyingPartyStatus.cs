@@ -35,7 +35,7 @@ internal sealed class RelyingPartyStatus(IReadOnlyList<AuthorityRecord> authorit
                 continue;
             }
 
-            if (entry.Certificate.Status == CertificateStatus.Good || entry.StatusChangedAt > result.ValidationTime)
+            if (entry.Certificate.Status == CertificateStatus.Good || (entry.StatusChangedAt is { } changed && WholeSeconds(changed) > result.ValidationTime))
             {
                 path[i] = path[i] with { Revocation = path[i].Revocation == "not-checked" ? "good" : path[i].Revocation };
                 continue;
@@ -58,6 +58,9 @@ internal sealed class RelyingPartyStatus(IReadOnlyList<AuthorityRecord> authorit
 
     /// <summary>The ledger's form of a serial: lowercase hex of whole octets (a path element's serial drops a leading zero nibble).</summary>
     private static string LedgerSerial(string serial) => serial.Length % 2 == 0 ? serial : "0" + serial;
+
+    /// <summary>The validation time is in whole seconds (<see cref="PathValidationResult.ValidationTime"/>); so is a status change compared with it.</summary>
+    private static DateTime WholeSeconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Kind);
 
     private static string Sha256(byte[] der) => Convert.ToHexStringLower(SHA256.HashData(der));
 }

@@ -29,7 +29,6 @@ internal static class ValidationEndpoints
         var body = await RelyingPartyJson.ReadAsync<PathValidationBody>(http, cancellationToken);
         var trust = await RelyingPartyTrust.ResolveAsync(body, authorities, cancellationToken);
         var certificate = RelyingPartyJson.Decode(body.Certificate, PkixEncoding.Certificate, "certificate")[0];
-        RequireCertificate(certificate);
         var request = trust.PathFor(certificate, [], [], null, body.ExtendedKeyUsages ?? []) with
         {
             Profile = RelyingPartyJson.Option<ValidationProfile>(body.Profile ?? "rfc5280", "profile"),
@@ -40,6 +39,7 @@ internal static class ValidationEndpoints
             PeerName = body.PeerName,
             MaxIntermediates = body.MaxIntermediates,
         };
+        RequireCertificate(certificate);
         var status = new RelyingPartyStatus(await authorities.ListAsync(cancellationToken), directory);
         return await status.ResponseAsync(PathValidator.Validate(request, clock), cancellationToken);
     }
