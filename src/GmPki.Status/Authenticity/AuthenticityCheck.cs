@@ -25,10 +25,10 @@ public sealed class AuthenticityCheck(IAuthorityRegistry authorities, IPublicDir
     public async Task<AuthenticityFinding> CheckAsync(byte[] der, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(der);
-        var (finding, issuer) = Read(der);
+        var (finding, issuerName) = Read(der);
         var serial = finding.Serial;
         var cas = await authorities.ListAsync(cancellationToken);
-        var issuers = cas.Where(a => X509CertificateStructure.GetInstance(a.CertificateDer).Subject.GetDerEncoded().AsSpan().SequenceEqual(issuer)).ToList();
+        var issuers = cas.Where(a => X509CertificateStructure.GetInstance(a.CertificateDer).Subject.GetDerEncoded().AsSpan().SequenceEqual(issuerName)).ToList();
         finding = finding with { Issuer = issuers.FirstOrDefault()?.Label };
         if (cas.FirstOrDefault(a => a.CertificateDer.AsSpan().SequenceEqual(der)) is { } authority)
         {
