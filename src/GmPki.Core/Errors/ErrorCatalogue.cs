@@ -80,6 +80,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry DocumentConflict = new("document-conflict", ErrorKind.Conflict, "所需的文件版本未发布，或该版本已存在", "A published document version is required but missing, or a version already exists.");
 
+    internal static readonly CatalogueEntry DocumentNotFound = new("document-not-found", ErrorKind.NotFound, "该文件（版本）未发布", "No such document, or no such version of it, is published.");
+
     internal static readonly CatalogueEntry EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "证据文件超过大小上限", "An evidence file exceeds the size limit.");
 
     internal static readonly CatalogueEntry EvidenceInvalid = new("evidence-invalid", ErrorKind.Invalid, "证据文件缺少内容，或名称、媒体类型缺失或含控制字符", "An evidence file has no content, or its name or media type is missing or contains control characters.");
@@ -149,6 +151,7 @@ public static class ErrorCatalogue
         FulfilmentIncomplete,
         AgreementSignatureInvalid,
         DocumentConflict,
+        DocumentNotFound,
         EvidenceTooLarge,
         EvidenceInvalid,
         EvidenceNotFound,

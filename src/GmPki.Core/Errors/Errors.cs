@@ -112,6 +112,9 @@ public static class Errors
     /// <summary>A published document version is required but missing, or a version already exists.</summary>
     public static readonly GmPkiError DocumentConflict = ErrorCatalogue.DocumentConflict.Titled("Document version conflict");
 
+    /// <summary>No such document, or no such version of it, is published (the CPS at <c>{base}/cps</c>).</summary>
+    public static readonly GmPkiError DocumentNotFound = ErrorCatalogue.DocumentNotFound.Titled("Document not found");
+
     /// <summary>No evidence file with that identifier.</summary>
     public static readonly GmPkiError EvidenceNotFound = ErrorCatalogue.EvidenceNotFound.Titled("Evidence file not found");
 
