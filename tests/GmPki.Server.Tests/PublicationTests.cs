@@ -29,7 +29,7 @@ public class PublicationTests(Sm2ServerFixture fixture)
         var issued = await peer.IssueAsync("业务规则读者");
         using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(issued.Der);
         var policies = CertificatePolicies.GetInstance(certificate.Extensions["2.5.29.32"]!.RawData);
-        var cpsUri = PolicyQualifierInfo.GetInstance(policies.GetPolicyInformation()[0].PolicyQualifiers[0]).Qualifier.ToString();
+        var cpsUri = PolicyQualifierInfo.GetInstance(policies.GetPolicyInformation()[0].PolicyQualifiers[0]).Qualifier.ToString()!;
 
         var inForce = Curl.Run("-D", "-", cpsUri);
         var first = Curl.Run("-D", "-", cpsUri + "/1");
