@@ -63,15 +63,19 @@ internal sealed class TestRegistry : IAsyncDisposable
 
     public ICertificateDirectory Certificates => Get<ICertificateDirectory>();
 
-    public static async Task<TestRegistry> CreateAsync(bool delegation = true)
+    public IPublicDirectory Directory => Get<IPublicDirectory>();
+
+    public static async Task<TestRegistry> CreateAsync(bool delegation = true, Action<Dictionary<string, ProfileOptions>>? profiles = null)
     {
+        var options = ProfileLoader.DefaultOptions();
+        profiles?.Invoke(options);
         var directory = new TempDirectory("gmpki-registration-");
         var services = new ServiceCollection();
         services.AddGmPkiStorage(new StorageOptions(StorageOptions.SqliteProvider, $"Data Source={directory.File("ledger.db")}"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPersonalDataProtector>(new Sm4GcmDataProtector(() => new byte[16]));
         services.AddSingleton<IKeyStore>(new SoftwareKeyStore(directory.File("keys"), () => "test passphrase", iterations: 1000));
-        services.AddSingleton(ProfileLoader.Load(ProfileLoader.DefaultOptions()));
+        services.AddSingleton(ProfileLoader.Load(options));
         services.AddSingleton(new DelegationPolicy(delegation));
         services.AddSingleton(new KmcLink(DispatchProxy.Create<IKeyManagementCentre, AbsentKmc>(), "ca"));
         services.AddSingleton<ICertificateAuthority>(provider => provider.GetRequiredService<CertificateIssuer>());

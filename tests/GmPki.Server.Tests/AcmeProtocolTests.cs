@@ -34,6 +34,25 @@ public class AcmeProtocolTests(AcmeServerFixture fixture) : IClassFixture<AcmeSe
     }
 
     [Fact]
+    public async Task Directory_ForgedHostHeader_UrlsStillUnderTheConfiguredBaseUrl()
+    {
+        using var http = Server.Authorized(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/acme/directory");
+        request.Headers.Host = "attacker.example:4443";
+
+        using var directory = await http.SendAsync(request);
+        var text = await directory.Content.ReadAsStringAsync();
+
+        directory.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        text.ShouldNotContain("attacker.example");
+        var body = JsonSerializer.Deserialize<JsonElement>(text);
+        foreach (var resource in new[] { "newNonce", "newAccount", "newOrder", "revokeCert", "keyChange" })
+        {
+            body.GetProperty(resource).GetString()!.ShouldStartWith(Server.BaseUrl + "/acme/");
+        }
+    }
+
+    [Fact]
     public async Task NewAccount_NoExternalAccountBinding_ExternalAccountRequired_Audited()
     {
         using var client = await AcmeTestClient.OpenAsync(Server);

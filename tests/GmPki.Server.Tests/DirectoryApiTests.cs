@@ -20,9 +20,9 @@ public class DirectoryApiTests(Sm2ServerFixture fixture)
     {
         using var peer = new DirectoryPeer(Server);
         var organization = "目录检索单位" + Counter.NextResidentId()[^6..];
-        var first = await peer.IssueAsync("目录甲", organization);
-        var second = await peer.IssueAsync("目录乙", organization);
-        var third = await peer.IssueAsync("目录甲乙", organization);
+        var first = await peer.IssueListedAsync("目录甲", organization);
+        var second = await peer.IssueListedAsync("目录乙", organization);
+        var third = await peer.IssueListedAsync("目录甲乙", organization);
         await peer.RevokeAsync(second, "keyCompromise");
         var o = Uri.EscapeDataString(organization);
 
@@ -90,7 +90,7 @@ public class DirectoryApiTests(Sm2ServerFixture fixture)
         Curl.RequireInstalled();
         using var peer = new DirectoryPeer(Server);
         using var work = new TempDirectory("gmpki-directory-");
-        var issued = await peer.IssueAsync("目录下载人");
+        var issued = await peer.IssueListedAsync("目录下载人", "目录下载单位");
         var chain = (await peer.Anonymous.GetStringAsync("/api/v1/ca/chain")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries)
             .Where(p => p.Length > 0).Select(p => DirectoryPeer.Der(p + "\n-----END CERTIFICATE-----\n")).ToList();
         var url = $"{Server.BaseUrl}/api/v1/directory/certificates/{issued.Serial}";
@@ -127,13 +127,13 @@ public class DirectoryApiTests(Sm2ServerFixture fixture)
     public async Task Get_Json_TheDirectoryEntryWithLinks_UnknownSerial404()
     {
         using var peer = new DirectoryPeer(Server);
-        var issued = await peer.IssueAsync("目录条目人");
+        var issued = await peer.IssueListedAsync("目录条目人", "目录条目单位");
 
         var entry = (await peer.Anonymous.GetFromJsonAsync<DirectoryCertificate>($"/api/v1/directory/certificates/{issued.Serial}", Counter.Web))!;
         var wrongIssuer = await peer.GetJsonAsync($"/api/v1/directory/certificates/{issued.Serial}?issuer=root");
 
-        (entry.Serial, entry.Issuer, entry.Subject, entry.Status).ShouldBe((issued.Serial, "issuing", "CN=目录条目人", "good"));
-        (await peer.Anonymous.GetByteArrayAsync(entry.Links.Der)).ShouldBe(issued.Der);
+        (entry.Serial, entry.Issuer, entry.Subject, entry.Status).ShouldBe((issued.Serial, "issuing", "CN=目录条目人,O=目录条目单位", "good"));
+        (await peer.Anonymous.GetByteArrayAsync(entry.Links!.Der)).ShouldBe(issued.Der);
         DirectoryPeer.Der(await peer.Anonymous.GetStringAsync(entry.Links.Pem)).ShouldBe(issued.Der);
         wrongIssuer.Status.ShouldBe(HttpStatusCode.NotFound);
         wrongIssuer.Json.GetProperty("code").GetString().ShouldBe("certificate-not-found");

@@ -21,6 +21,18 @@ internal sealed class DirectoryPeer(RunningServer server) : IDisposable
         return new Issued(result.Application.ResultSerial!, Der(result.Certificate!), result.Certificate!, result.Application.SubscriberId, person);
     }
 
+    /// <summary>
+    /// Issues an organization SM2 certificate (a profile that writes no identity number, so the
+    /// anonymous directory lists and serves it) for subject CN=<paramref name="name"/>,O=<paramref name="organization"/>
+    /// to a new organisation of that name.
+    /// </summary>
+    public async Task<Issued> IssueListedAsync(string name, string organization)
+    {
+        var holder = Counter.Organization(organization);
+        var result = await Counter.IssueAsync(server.Registrar, Counter.New(holder, "organization", Csr(name, organization)));
+        return new Issued(result.Application.ResultSerial!, Der(result.Certificate!), result.Certificate!, result.Application.SubscriberId, holder);
+    }
+
     /// <summary>Renews (new key) or extends <paramref name="certificate"/>; returns the new certificate.</summary>
     public async Task<Issued> ReplaceAsync(string kind, Issued certificate)
     {

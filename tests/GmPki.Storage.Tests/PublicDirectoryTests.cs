@@ -67,6 +67,30 @@ public abstract class PublicDirectoryTests<TFixture>(TFixture fixture) : LedgerT
     }
 
     [SkippableFact]
+    public async Task Search_Profiles_OnlyCertificatesOfTheNamedProfiles()
+    {
+        await IssueAsync("f1", "CN=某单位,O=某单位,C=CN", 0, profile: "organization");
+        await IssueAsync("f2", "CN=张三,SERIALNUMBER=110105195001011234,C=CN", 1, profile: "personal");
+        await IssueAsync("f3", "CN=www.example.gov.cn", 2, profile: "server-tls");
+
+        (await SerialsAsync(new DirectoryQuery(Profiles: ["organization", "server-tls"]))).ShouldBe(["f3", "f1"]);
+        (await SerialsAsync(new DirectoryQuery(SerialHex: "f2", Profiles: ["organization", "server-tls"]))).ShouldBeEmpty("an exact serial does not list a withheld profile");
+        (await SerialsAsync(new DirectoryQuery(Profiles: []))).ShouldBeEmpty();
+        (await SerialsAsync(new DirectoryQuery())).ShouldBe(["f3", "f2", "f1"]);
+    }
+
+    [SkippableFact]
+    public async Task Announcements_SubjectSerialNumberMasked()
+    {
+        await IssueAsync("g1", "CN=张三,SERIALNUMBER=110105195001011234,C=CN", 0, profile: "personal");
+        await SetStatusAsync("g1", CertificateStatus.Revoked, "superseded", Samples.Now.AddMinutes(1));
+
+        var announcement = (await Public.AnnouncementsAsync(null, 1, 50, default)).Items.Single(a => a.SerialHex == "g1");
+
+        announcement.SubjectDn.ShouldBe("CN=张三,SERIALNUMBER=11**************34,C=CN");
+    }
+
+    [SkippableFact]
     public async Task Find_IssuedOnly_ByIssuerWhenGiven()
     {
         await IssueAsync("e1", "CN=王五,C=CN", 0);
@@ -113,9 +137,11 @@ public abstract class PublicDirectoryTests<TFixture>(TFixture fixture) : LedgerT
 
     private static byte[] Der(string serial) => [0x30, 0x02, 0x04, (byte)serial[1]];
 
-    private async Task IssueAsync(string serial, string subject, int minute, string issuer = Samples.IssuerLabel, DateTime? notAfter = null, DateTime? issuedAt = null)
+    private async Task IssueAsync(
+        string serial, string subject, int minute, string issuer = Samples.IssuerLabel, DateTime? notAfter = null, DateTime? issuedAt = null, string? profile = null)
     {
         var reservation = Samples.Reservation(serial, issuer, Samples.Now.AddMinutes(minute)) with { SubjectDn = subject, NotAfter = notAfter ?? Samples.Now.AddYears(2) };
+        reservation = profile is null ? reservation : reservation with { Profile = profile };
         (await Ledger.TryReserveAsync(reservation, Samples.Audit("certificate.reserved"), default)).ShouldBeTrue();
         await Ledger.RecordIntendedAsync(issuer, serial, [0x30, 0x00], Samples.Audit("certificate.signing"), default);
         await Ledger.RecordIssuedAsync(issuer, serial, Der(serial), Samples.Audit("certificate.issued", occurredAt: issuedAt), default);

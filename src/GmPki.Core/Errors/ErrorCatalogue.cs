@@ -80,6 +80,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry DocumentConflict = new("document-conflict", ErrorKind.Conflict, "所需的文件版本未发布，或该版本已存在", "A published document version is required but missing, or a version already exists.");
 
+    internal static readonly CatalogueEntry DocumentNotFound = new("document-not-found", ErrorKind.NotFound, "该文件（版本）未发布", "No such document, or no such version of it, is published.");
+
     internal static readonly CatalogueEntry EvidenceTooLarge = new("evidence-too-large", ErrorKind.TooLarge, "证据文件超过大小上限", "An evidence file exceeds the size limit.");
 
     internal static readonly CatalogueEntry EvidenceInvalid = new("evidence-invalid", ErrorKind.Invalid, "证据文件缺少内容，或名称、媒体类型缺失或含控制字符", "An evidence file has no content, or its name or media type is missing or contains control characters.");
@@ -104,6 +106,7 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry DirectoryQueryInvalid = new("directory-query-invalid", ErrorKind.Invalid, "目录查询或公告参数格式错误", "A directory search or announcements parameter is malformed.");
 
+    internal static readonly CatalogueEntry DirectoryCertificateWithheld = new("directory-certificate-withheld", ErrorKind.Forbidden, "该证书载有个人身份号码，公开目录只提供其状态，不提供下载", "The certificate carries a person's identity number: the public directory gives its status, not the certificate.");
     internal static readonly CatalogueEntry CertificateMalformed = new("certificate-malformed", ErrorKind.Invalid, "提交真伪查验或路径验证的证书不是 DER X.509 证书", "The certificate submitted for an authenticity check or path validation is not a DER X.509 certificate.");
 
     internal static readonly CatalogueEntry PassphraseMissing = new("passphrase-missing", ErrorKind.Unavailable, "未提供密钥库口令", "No passphrase was supplied for the key store.");
@@ -149,6 +152,7 @@ public static class ErrorCatalogue
         FulfilmentIncomplete,
         AgreementSignatureInvalid,
         DocumentConflict,
+        DocumentNotFound,
         EvidenceTooLarge,
         EvidenceInvalid,
         EvidenceNotFound,
@@ -162,6 +166,7 @@ public static class ErrorCatalogue
         UrgentReportUnverified,
         RecipientCertificateInvalid,
         DirectoryQueryInvalid,
+        DirectoryCertificateWithheld,
         CertificateMalformed,
         PassphraseMissing,
         KeyUnlockFailed,

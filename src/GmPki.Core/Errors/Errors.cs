@@ -112,6 +112,9 @@ public static class Errors
     /// <summary>A published document version is required but missing, or a version already exists.</summary>
     public static readonly GmPkiError DocumentConflict = ErrorCatalogue.DocumentConflict.Titled("Document version conflict");
 
+    /// <summary>No such document, or no such version of it, is published (the CPS at <c>{base}/cps</c>).</summary>
+    public static readonly GmPkiError DocumentNotFound = ErrorCatalogue.DocumentNotFound.Titled("Document not found");
+
     /// <summary>No evidence file with that identifier.</summary>
     public static readonly GmPkiError EvidenceNotFound = ErrorCatalogue.EvidenceNotFound.Titled("Evidence file not found");
 
@@ -163,6 +166,9 @@ public static class Errors
 
     /// <summary>A directory search or announcements parameter is malformed (serial not hex, unknown status, instant not ISO 8601, blank or overlong text, issuer not a CA label).</summary>
     public static readonly GmPkiError DirectoryQueryInvalid = ErrorCatalogue.DirectoryQueryInvalid.Titled("Invalid directory query");
+
+    /// <summary>The certificate carries a person's identity number (GM/T 0015 identityCode, insuranceNumber): the anonymous directory gives its status entry, not the certificate.</summary>
+    public static readonly GmPkiError DirectoryCertificateWithheld = ErrorCatalogue.DirectoryCertificateWithheld.Titled("Certificate withheld from the public directory");
 
     /// <summary>The certificate submitted for an authenticity check is not a DER X.509 certificate (RFC 5280 §4.1).</summary>
     public static readonly GmPkiError CertificateMalformed = ErrorCatalogue.CertificateMalformed.Titled("Malformed certificate");

@@ -12,6 +12,7 @@ namespace GmPki.Core.Ledger;
 /// <param name="Organization">A subject organizationName (2.5.4.10) attribute equal to this value, case-insensitive.</param>
 /// <param name="ValidAt">Only certificates whose validity (notBefore ≤ t ≤ notAfter, RFC 5280 §4.1.2.5) contains this UTC instant.</param>
 /// <param name="Status">Only certificates with this status.</param>
+/// <param name="Profiles">Only certificates issued under one of these profile names (the anonymous directory lists only profiles that write no identity number); null for any.</param>
 public sealed record DirectoryQuery(
     string? SerialHex = null,
     string? IssuerLabel = null,
@@ -19,4 +20,5 @@ public sealed record DirectoryQuery(
     string? CommonName = null,
     string? Organization = null,
     DateTime? ValidAt = null,
-    CertificateStatus? Status = null);
+    CertificateStatus? Status = null,
+    IReadOnlyList<string>? Profiles = null);

@@ -25,6 +25,7 @@ namespace GmPki.Core.Profiles;
 /// <param name="EncryptionProfile">For dual certificates (双证书, GM/T 0034): the profile of the encryption certificate paired with a certificate of this profile; null when certificates of this profile are single.</param>
 /// <param name="KmcKeys">Whether this is another profile's encryption profile: its key pairs come from the key management centre, never from a CSR.</param>
 /// <param name="ServerKeyGeneration">Whether EST serverkeygen (RFC 7030 §4.4) may generate the key pair and send the private key to the client.</param>
+/// <param name="SupersedeOnRenewal">Whether a renewal (更新) under this profile revokes the renewed certificate with reason superseded (RFC 5280 §5.3.1) in the same write as the new certificate's fulfilment step.</param>
 public sealed record CertificateProfile(
     string Name,
     string DisplayName,
@@ -42,4 +43,5 @@ public sealed record CertificateProfile(
     bool TwoPersonRule,
     string? EncryptionProfile = null,
     bool KmcKeys = false,
-    bool ServerKeyGeneration = false);
+    bool ServerKeyGeneration = false,
+    bool SupersedeOnRenewal = true);

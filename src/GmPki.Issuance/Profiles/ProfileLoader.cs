@@ -247,7 +247,8 @@ public static partial class ProfileLoader
             identity.ToFrozenDictionary(),
             options.TwoPersonRule,
             string.IsNullOrEmpty(options.EncryptionProfile) ? null : options.EncryptionProfile,
-            ServerKeyGeneration: options.ServerKeyGeneration);
+            ServerKeyGeneration: options.ServerKeyGeneration,
+            SupersedeOnRenewal: options.SupersedeOnRenewal);
     }
 
     private static List<string> ResolveAttributes(List<string> names, string field, Action<int, string> problem)

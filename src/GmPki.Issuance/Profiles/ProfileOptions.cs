@@ -61,4 +61,12 @@ public sealed class ProfileOptions
     /// enable it only for device or service profiles whose keys are not signature creation data.
     /// </summary>
     public bool ServerKeyGeneration { get; set; }
+
+    /// <summary>
+    /// Whether a renewal (更新) under this profile revokes the renewed certificate with reason
+    /// <c>superseded</c> (RFC 5280 §5.3.1) once the new one is issued, in the same ledger write as
+    /// the fulfilment step (a dual pair's encryption certificate with it). Default true; false keeps
+    /// the old certificate good until it expires or is revoked on its own.
+    /// </summary>
+    public bool SupersedeOnRenewal { get; set; } = true;
 }

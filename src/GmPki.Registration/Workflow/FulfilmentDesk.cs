@@ -134,7 +134,7 @@ public sealed class FulfilmentDesk(
             await fault(application.Id);
         }
 
-        var superseded = await SupersededAsync(application, cancellationToken);
+        var superseded = await SupersededAsync(application, actor, cancellationToken);
         return await steps.RecordAsync(application, WorkflowStep.Fulfilment, true, actor, "ca-issuance",
             new
             {
@@ -181,13 +181,19 @@ public sealed class FulfilmentDesk(
         => (await certificates.FindAsync(serial, cancellationToken))?.CertificateDer ?? throw Errors.CertificateNotFound.With($"certificate {serial} vanished.");
 
     /// <summary>
-    /// For a change of information: the revocation (reason superseded, RFC 5280 §5.3.1) of the
-    /// certificate whose information changed, written with the new certificate's fulfilment; null
-    /// for other kinds or when it is revoked already.
+    /// For a change of information, and for a renewal under a profile with
+    /// <see cref="CertificateProfile.SupersedeOnRenewal"/> (the default): the revocation (reason
+    /// superseded, RFC 5280 §5.3.1) of the certificate replaced, written in one transaction with the
+    /// new certificate's fulfilment step — so a fulfilment retried after a crash between issuance and
+    /// that step revokes it then, and never twice. Null for other kinds or when it is revoked already,
+    /// and for a CMP key update (kur): its client protects the certConf that follows the kup with the
+    /// old certificate (RFC 4210 §5.3.18, RFC 9483 §4.1.3), which must still authenticate then.
     /// </summary>
-    private async Task<CertificateStatusChange?> SupersededAsync(CertificateApplication application, CancellationToken cancellationToken)
+    private async Task<CertificateStatusChange?> SupersededAsync(CertificateApplication application, RegistrationActor actor, CancellationToken cancellationToken)
     {
-        if (application.Kind != ApplicationKind.Change || await certificates.FindAsync(application.TargetSerial!, cancellationToken) is not { } target
+        var supersedes = application.Kind == ApplicationKind.Change
+            || (application.Kind == ApplicationKind.Renew && profiles[application.Profile].SupersedeOnRenewal && actor.Protocol != EnrollmentProtocol.Cmp);
+        if (!supersedes || await certificates.FindAsync(application.TargetSerial!, cancellationToken) is not { } target
             || target.Status == CertificateStatus.Revoked)
         {
             return null;

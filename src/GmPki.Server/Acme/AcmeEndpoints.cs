@@ -54,10 +54,15 @@ internal static class AcmeEndpoints
                 exchange => engine.PostAsync(resource, exchange, context.Request.RouteValues["id"] as string, cancellationToken));
         }).WithSummary(summary);
 
-    /// <summary>The request as the engine sees it: the ACME root and URL as the client reached this server (scheme, host, path base).</summary>
+    /// <summary>
+    /// The request as the engine sees it: the ACME root and URL under the configured public origin
+    /// (scheme, host and port of <c>PublicUrls:BaseUrl</c>, then the path base), never the request's
+    /// <c>Host</c> header, which the client chooses: a forged Host cannot put its URLs into the directory.
+    /// </summary>
     private static AcmeExchange Exchange(HttpContext context, byte[] body)
     {
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var baseUrl = context.RequestServices.GetRequiredService<InstallationConfiguration.Validated>().Issuance.Urls.BaseUrl;
+        var origin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority) + context.Request.PathBase;
         return new AcmeExchange(origin + Root, origin + context.Request.Path, context.Request.ContentType, body, context.TraceIdentifier);
     }
 

@@ -84,6 +84,7 @@ public static class ServerHost
         VerificationEndpoints.Map(app);
         TimestampEndpoints.Map(app);
         StatusEndpoints.Map(app, configuration.Issuance.Urls);
+        CpsEndpoints.Map(app, configuration.Issuance.Urls);
         Est.EstEndpoints.Map(app);
         Acme.AcmeEndpoints.Map(app);
         Cmp.CmpEndpoints.Map(app);

@@ -107,6 +107,12 @@ internal sealed class PublicDirectory(IDbContextFactory<LedgerContext> contexts)
             rows = rows.Where(c => c.Status == status);
         }
 
+        if (query.Profiles is { } profiles)
+        {
+            var names = profiles.ToArray();
+            rows = rows.Where(c => names.Contains(c.Profile));
+        }
+
         if (query.ValidAt is { } at)
         {
             rows = rows.Where(c => c.NotBefore <= at && c.NotAfter >= at);
@@ -138,7 +144,7 @@ internal sealed class PublicDirectory(IDbContextFactory<LedgerContext> contexts)
             Revoked => AnnouncementKind.Revocation,
             _ => RegistrationStatements.Parse<ApplicationKind>(row.Kind) == ApplicationKind.Extend ? AnnouncementKind.Extension : AnnouncementKind.Renewal,
         },
-        row.At, row.IssuerLabel, row.SerialHex, row.SubjectDn, row.Reason, row.ReplacedSerialHex);
+        row.At, row.IssuerLabel, row.SerialHex, PersonalData.MaskSerialNumber(row.SubjectDn), row.Reason, row.ReplacedSerialHex);
 
     /// <summary>One row of the union of revocations and renewals.</summary>
     private sealed class AnnouncementRow

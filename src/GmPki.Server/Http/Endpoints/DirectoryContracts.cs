@@ -10,10 +10,10 @@ namespace GmPki.Server.Http.Endpoints;
 /// <param name="Reason">RFC 5280 CRLReason name when not good (<c>keyCompromise</c>, <c>certificateHold</c>, …), else null.</param>
 /// <param name="StatusChangedAt">When it was revoked or suspended (UTC), null when good.</param>
 /// <param name="Sha256">SHA-256 of the DER certificate, lowercase hex.</param>
-/// <param name="Links">Download URLs (relative to the server).</param>
+/// <param name="Links">Download URLs (relative to the server); null for a certificate that carries an identity number, which the directory does not serve.</param>
 public sealed record DirectoryCertificate(
     string Serial, string Issuer, string Subject, DateTime NotBefore, DateTime NotAfter, string Status, string? Reason, DateTime? StatusChangedAt,
-    string Sha256, DirectoryLinks Links);
+    string Sha256, DirectoryLinks? Links);
 
 /// <summary>Where to download a directory certificate.</summary>
 /// <param name="Pem">The certificate and its CA chain, PEM (<c>application/x-pem-file</c>).</param>
