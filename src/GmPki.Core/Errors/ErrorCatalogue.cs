@@ -107,6 +107,7 @@ public static class ErrorCatalogue
     internal static readonly CatalogueEntry DirectoryQueryInvalid = new("directory-query-invalid", ErrorKind.Invalid, "目录查询或公告参数格式错误", "A directory search or announcements parameter is malformed.");
 
     internal static readonly CatalogueEntry DirectoryCertificateWithheld = new("directory-certificate-withheld", ErrorKind.Forbidden, "该证书载有个人身份号码，公开目录只提供其状态，不提供下载", "The certificate carries a person's identity number: the public directory gives its status, not the certificate.");
+
     internal static readonly CatalogueEntry CertificateMalformed = new("certificate-malformed", ErrorKind.Invalid, "提交真伪查验或路径验证的证书不是 DER X.509 证书", "The certificate submitted for an authenticity check or path validation is not a DER X.509 certificate.");
 
     internal static readonly CatalogueEntry PassphraseMissing = new("passphrase-missing", ErrorKind.Unavailable, "未提供密钥库口令", "No passphrase was supplied for the key store.");
