@@ -77,6 +77,7 @@ public static class ServerHost
         RevocationEndpoints.Map(app);
         KmcServiceEndpoints.Map(app);
         ProtocolAccountEndpoints.Map(app);
+        OperatorEndpoints.Map(app);
         AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);
