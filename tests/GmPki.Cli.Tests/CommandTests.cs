@@ -163,6 +163,39 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Operator_DisableEnableRotateExpire_CredentialFollows()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var key = await cli.AddOperatorAsync("alice", "registrar", "--expires", "2099-01-01");
+        string[] approve = ["application", "approve", Guid.NewGuid().ToString(), "--data", cli.Data, "--comment", "x", "--operator", "alice", "--operator-key-file"];
+
+        var before = await cli.RunAsync([.. approve, key]);
+        var disabled = await cli.RunAsync("operator", "disable", "--data", cli.Data, "--name", "alice");
+        var whileDisabled = await cli.RunAsync([.. approve, key]);
+        var enabled = await cli.RunAsync("operator", "enable", "--data", cli.Data, "--name", "alice");
+        var rotated = await cli.RunAsync("operator", "rotate", "--data", cli.Data, "--name", "alice", "--expires", "2099-06-30T08:00:00+08:00");
+        var newKey = cli.WriteKey("alice-new", rotated.Output);
+        var oldKey = await cli.RunAsync([.. approve, key]);
+        var withNewKey = await cli.RunAsync([.. approve, newKey]);
+        var pastExpiry = await cli.RunAsync("operator", "rotate", "--data", cli.Data, "--name", "alice", "--expires", "2001-01-01");
+        var unknown = await cli.RunAsync("operator", "disable", "--data", cli.Data, "--name", "nobody");
+        var list = await cli.RunAsync("operator", "list", "--data", cli.Data);
+
+        before.Error.ShouldNotContain("[unauthenticated]");
+        before.Error.ShouldContain("[application-not-found]");
+        disabled.ExitCode.ShouldBe(0, disabled.Error);
+        whileDisabled.Error.ShouldContain("[operator-disabled]");
+        enabled.ExitCode.ShouldBe(0, enabled.Error);
+        rotated.ExitCode.ShouldBe(0, rotated.Error);
+        oldKey.Error.ShouldContain("[unauthenticated]");
+        withNewKey.Error.ShouldContain("[application-not-found]");
+        pastExpiry.Error.ShouldContain("[request-invalid]");
+        unknown.Error.ShouldContain("[operator-not-found]");
+        list.Output.ShouldContain("expires 2099-06-30 08:00:00 +08:00");
+    }
+
+    [Fact]
     public async Task Operator_SamePersonAsTheAdministrator_CannotBeAuditOfficer()
     {
         using var cli = new Cli();
