@@ -76,9 +76,15 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
     }
 
     /// <summary>Opens the installation in <paramref name="data"/>.</summary>
-    public Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
+    public async Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
     {
         var directory = DataDirectory.At(data);
-        return Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        var installation = await Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        foreach (var entry in installation.Tightened)
+        {
+            await Error.WriteLineAsync("warning: data directory permissions tightened: " + entry);
+        }
+
+        return installation;
     }
 }

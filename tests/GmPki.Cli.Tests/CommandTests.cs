@@ -195,6 +195,36 @@ public class CommandTests
         list.Output.ShouldContain("expires 2099-06-30 08:00:00 +08:00");
     }
 
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Init_DataFiles_OwnerOnly_LooserOnesTightenedAtOpen()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX modes");
+        using var cli = new Cli();
+        await cli.InitAsync();
+        (await cli.RunAsync("operator", "list", "--data", cli.Data)).ExitCode.ShouldBe(0);
+        var files = Directory.EnumerateFiles(cli.Data, "*", SearchOption.AllDirectories).ToList();
+
+        files.Select(Path.GetFileName).ShouldContain("gmpki.db");
+        files.Select(Path.GetFileName).ShouldContain("kmc.db");
+        files.ShouldContain(f => f.EndsWith(".key.pem", StringComparison.Ordinal));
+        files.ShouldContain(f => f.EndsWith("gmpki.db-wal", StringComparison.Ordinal) || f.EndsWith("gmpki.db-shm", StringComparison.Ordinal));
+        files.ShouldAllBe(f => File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), string.Join(", ", files.Select(f => f + " " + File.GetUnixFileMode(f))));
+        File.GetUnixFileMode(cli.Data).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(Path.Combine(cli.Data, "keys")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var database = Path.Combine(cli.Data, "gmpki.db");
+        File.SetUnixFileMode(database, (UnixFileMode)Convert.ToInt32("644", 8));
+        File.SetUnixFileMode(cli.Data, (UnixFileMode)Convert.ToInt32("755", 8));
+        var reopened = await cli.RunAsync("operator", "list", "--data", cli.Data);
+
+        reopened.ExitCode.ShouldBe(0, reopened.Error);
+        reopened.Error.ShouldContain($"data directory permissions tightened: {database} 0644 -> 0600");
+        reopened.Error.ShouldContain($"tightened: {cli.Data} 0755 -> 0700");
+        File.GetUnixFileMode(database).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(cli.Data).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     [Fact]
     public async Task Operator_SamePersonAsTheAdministrator_CannotBeAuditOfficer()
     {
