@@ -71,9 +71,10 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
     /// <summary>
     /// Finds the enabled operator bound to <paramref name="certificate"/> (a TLS client
     /// certificate, direct or forwarded by a trusted proxy), if it is within its validity period
-    /// now; null otherwise. Successful look-ups are cached like API keys.
+    /// now; null otherwise. Successful look-ups are cached like API keys. The account's expiry
+    /// (<see cref="OperatorRecord.ExpiresAt"/>) applies to its certificate as to its key.
     /// </summary>
-    /// <exception cref="GmPkiException"><c>operator-disabled</c> (401).</exception>
+    /// <exception cref="GmPkiException"><c>operator-disabled</c> or <c>operator-key-expired</c> (401).</exception>
     public async Task<OperatorRecord?> AuthenticateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
