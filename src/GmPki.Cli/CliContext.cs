@@ -3,6 +3,7 @@ using GmPki.Core.Errors;
 using GmPki.Core.Ledger;
 using GmPki.Core.Security;
 using GmPki.Hosting;
+using GmPki.Registration.Operators;
 using GmPki.Registration.Workflow;
 
 namespace GmPki.Cli;
@@ -24,27 +25,30 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
         Description = "File whose first line is the key store passphrase (else GMPKI_PASSPHRASE, else a prompt).",
     };
 
-    /// <summary>The <c>--operator NAME</c> option.</summary>
-    public static Option<string?> OperatorOption() => new("--operator")
-    {
-        Description = "The operator account acting (its role and agency apply); without it, the OS user acting as registrar.",
-    };
+    /// <summary>The <c>--operator NAME</c> and <c>--operator-key-file FILE</c> options.</summary>
+    public static OperatorCredentialOptions OperatorOption() => new();
 
     /// <summary>
-    /// The registration actor of a command: the named operator account (which must exist and be
-    /// enabled), or <c>cli:{os-user}</c> as a registrar of the CA itself.
+    /// The registration actor of a command: the operator whose API key is presented (enabled, not
+    /// expired, and the one <c>--operator</c> names), or <c>cli:{os-user}</c> as a registrar of the
+    /// CA itself when no operator is given.
     /// </summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unknown or disabled operator.</exception>
-    public static async Task<RegistrationActor> ActorAsync(Installation installation, string? operatorName, CancellationToken cancellationToken)
+    /// <exception cref="GmPkiException"><c>unauthenticated</c> for a key that is no operator's or another operator's than named;
+    /// <c>operator-disabled</c>; <c>operator-key-expired</c>.</exception>
+    public static async Task<RegistrationActor> ActorAsync(Installation installation, OperatorCredential? credential, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        if (operatorName is null)
+        if (credential is null)
         {
             return RegistrationActor.Operator(CliActor.Name, OperatorRole.Registrar, null, null);
         }
 
-        var account = (await installation.Get<IOperatorStore>().ListAsync(cancellationToken)).FirstOrDefault(o => o.Name == operatorName && !o.Disabled)
-            ?? throw Errors.RequestInvalid.With($"no enabled operator '{operatorName}'.");
+        var account = await installation.Get<OperatorAccounts>().AuthenticateAsync(credential.ApiKey, cancellationToken);
+        if (account is null || (credential.Name is not null && account.Name != credential.Name))
+        {
+            throw Errors.Unauthenticated.With($"the API key presented is not the key of operator '{credential.Name ?? "(any)"}'.");
+        }
+
         return RegistrationActor.Operator("operator:" + account.Name, account.Role, account.Agency, null);
     }
 
@@ -72,9 +76,15 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
     }
 
     /// <summary>Opens the installation in <paramref name="data"/>.</summary>
-    public Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
+    public async Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
     {
         var directory = DataDirectory.At(data);
-        return Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        var installation = await Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        foreach (var entry in installation.Tightened)
+        {
+            await Error.WriteLineAsync("warning: data directory permissions tightened: " + entry);
+        }
+
+        return installation;
     }
 }

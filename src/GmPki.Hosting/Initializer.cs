@@ -49,6 +49,7 @@ public static class Initializer
             throw Errors.AlreadyInitialized.With($"{data.Path} is not empty; initialise into a new or empty directory.");
         }
 
+        DataDirectoryPermissions.Secure(data, null);
         try
         {
             InstallationConfiguration.WriteDefault(data, options.BaseUrl, options.Database ?? new DatabaseSettings());

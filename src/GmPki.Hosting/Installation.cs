@@ -11,11 +11,15 @@ public sealed class Installation : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private Installation(DataDirectory data, ServiceProvider services)
+    private Installation(DataDirectory data, ServiceProvider services, IReadOnlyList<string> tightened)
     {
         Data = data;
         _services = services;
+        Tightened = tightened;
     }
+
+    /// <summary>Entries of the data directory found with group or other permissions and tightened when opening (see <see cref="DataDirectoryPermissions"/>).</summary>
+    public IReadOnlyList<string> Tightened { get; }
 
     /// <summary>The data directory.</summary>
     public DataDirectory Data { get; }
@@ -32,6 +36,7 @@ public sealed class Installation : IAsyncDisposable
     public static async Task<Installation> OpenAsync(DataDirectory data, Func<string> passphrase, TimeProvider clock, CancellationToken cancellationToken)
     {
         var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(data), data);
+        var tightened = DataDirectoryPermissions.Secure(data, configuration);
         var services = new ServiceCollection().AddGmPkiInstallation(data, configuration, passphrase, clock).BuildServiceProvider();
         try
         {
@@ -43,7 +48,7 @@ public sealed class Installation : IAsyncDisposable
             throw;
         }
 
-        return new Installation(data, services);
+        return new Installation(data, services, tightened);
     }
 
     /// <summary>A required service.</summary>

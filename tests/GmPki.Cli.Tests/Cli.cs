@@ -36,6 +36,22 @@ internal sealed class Cli : IDisposable
         return output;
     }
 
+    /// <summary>Creates an operator with <c>gmpki operator add</c> and writes its API key to a file; returns that file's path.</summary>
+    public async Task<string> AddOperatorAsync(string name, string role, params string[] extra)
+    {
+        var (code, output, error) = await RunAsync(["operator", "add", "--data", Data, "--name", name, "--role", role, .. extra]);
+        code.ShouldBe(0, error);
+        return WriteKey(name, output);
+    }
+
+    /// <summary>Writes the API key printed in <paramref name="output"/> to <c>{name}.key</c>; returns its path.</summary>
+    public string WriteKey(string name, string output)
+    {
+        var key = output.Split(['\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Single(w => w.StartsWith("gmpki_", StringComparison.Ordinal));
+        File.WriteAllText(PathOf(name + ".key"), key + "\n");
+        return PathOf(name + ".key");
+    }
+
     /// <summary>Makes an SM2 key and CSR with openssl; returns the CSR path.</summary>
     public string OpenSslRequest(string name, string subject)
     {

@@ -163,6 +163,69 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Operator_DisableEnableRotateExpire_CredentialFollows()
+    {
+        using var cli = new Cli();
+        await cli.InitAsync();
+        var key = await cli.AddOperatorAsync("alice", "registrar", "--expires", "2099-01-01");
+        string[] approve = ["application", "approve", Guid.NewGuid().ToString(), "--data", cli.Data, "--comment", "x", "--operator", "alice", "--operator-key-file"];
+
+        var before = await cli.RunAsync([.. approve, key]);
+        var disabled = await cli.RunAsync("operator", "disable", "--data", cli.Data, "--name", "alice");
+        var whileDisabled = await cli.RunAsync([.. approve, key]);
+        var enabled = await cli.RunAsync("operator", "enable", "--data", cli.Data, "--name", "alice");
+        var rotated = await cli.RunAsync("operator", "rotate", "--data", cli.Data, "--name", "alice", "--expires", "2099-06-30T08:00:00+08:00");
+        var newKey = cli.WriteKey("alice-new", rotated.Output);
+        var oldKey = await cli.RunAsync([.. approve, key]);
+        var withNewKey = await cli.RunAsync([.. approve, newKey]);
+        var pastExpiry = await cli.RunAsync("operator", "rotate", "--data", cli.Data, "--name", "alice", "--expires", "2001-01-01");
+        var unknown = await cli.RunAsync("operator", "disable", "--data", cli.Data, "--name", "nobody");
+        var list = await cli.RunAsync("operator", "list", "--data", cli.Data);
+
+        before.Error.ShouldNotContain("[unauthenticated]");
+        before.Error.ShouldContain("[application-not-found]");
+        disabled.ExitCode.ShouldBe(0, disabled.Error);
+        whileDisabled.Error.ShouldContain("[operator-disabled]");
+        enabled.ExitCode.ShouldBe(0, enabled.Error);
+        rotated.ExitCode.ShouldBe(0, rotated.Error);
+        oldKey.Error.ShouldContain("[unauthenticated]");
+        withNewKey.Error.ShouldContain("[application-not-found]");
+        pastExpiry.Error.ShouldContain("[request-invalid]");
+        unknown.Error.ShouldContain("[operator-not-found]");
+        list.Output.ShouldContain("expires 2099-06-30 08:00:00 +08:00");
+    }
+
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Init_DataFiles_OwnerOnly_LooserOnesTightenedAtOpen()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX modes");
+        using var cli = new Cli();
+        await cli.InitAsync();
+        (await cli.RunAsync("operator", "list", "--data", cli.Data)).ExitCode.ShouldBe(0);
+        var files = Directory.EnumerateFiles(cli.Data, "*", SearchOption.AllDirectories).ToList();
+
+        files.Select(Path.GetFileName).ShouldContain("gmpki.db");
+        files.Select(Path.GetFileName).ShouldContain("kmc.db");
+        files.ShouldContain(f => f.EndsWith(".key.pem", StringComparison.Ordinal));
+        files.ShouldContain(f => f.EndsWith("gmpki.db-wal", StringComparison.Ordinal) || f.EndsWith("gmpki.db-shm", StringComparison.Ordinal));
+        files.ShouldAllBe(f => File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), string.Join(", ", files.Select(f => f + " " + File.GetUnixFileMode(f))));
+        File.GetUnixFileMode(cli.Data).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(Path.Combine(cli.Data, "keys")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var database = Path.Combine(cli.Data, "gmpki.db");
+        File.SetUnixFileMode(database, (UnixFileMode)Convert.ToInt32("644", 8));
+        File.SetUnixFileMode(cli.Data, (UnixFileMode)Convert.ToInt32("755", 8));
+        var reopened = await cli.RunAsync("operator", "list", "--data", cli.Data);
+
+        reopened.ExitCode.ShouldBe(0, reopened.Error);
+        reopened.Error.ShouldContain($"data directory permissions tightened: {database} 0644 -> 0600");
+        reopened.Error.ShouldContain($"tightened: {cli.Data} 0755 -> 0700");
+        File.GetUnixFileMode(database).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(cli.Data).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public async Task Operator_SamePersonAsTheAdministrator_CannotBeAuditOfficer()
     {
         using var cli = new Cli();

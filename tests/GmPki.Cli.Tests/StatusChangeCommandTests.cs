@@ -67,19 +67,22 @@ public class StatusChangeCommandTests
         using var cli = new Cli();
         await cli.InitAsync();
         var serial = await IssueAsync(cli, "王五");
-        (await cli.RunAsync("operator", "add", "--data", cli.Data, "--name", "reviewer", "--role", "reviewer")).ExitCode.ShouldBe(0);
+        var reviewerKey = await cli.AddOperatorAsync("reviewer", "reviewer");
         File.WriteAllText(cli.PathOf("order.pdf"), "scan of the court order");
         string[] store = ["--data", cli.Data, "--passphrase-file", cli.PassphraseFile];
 
         var opened = await cli.RunAsync(["revoke", .. store, "--serial", serial, "--ground", "legal-order", "--statement", "法院裁定书（2026）京01执123号", "--evidence", cli.PathOf("order.pdf")]);
         var id = opened.Output.Split(' ')[1];
         var selfApproval = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--comment", "自己批准");
-        var approved = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--operator", "reviewer", "--comment", "依裁定撤销。");
+        var typedNameOnly = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--operator", "reviewer", "--comment", "冒名批准");
+        var approved = await cli.RunAsync("application", "approve", id, "--data", cli.Data, "--operator", "reviewer", "--operator-key-file", reviewerKey, "--comment", "依裁定撤销。");
         var fulfilled = await cli.RunAsync(["application", "fulfil", id, .. store]);
 
         opened.ExitCode.ShouldBe(0, opened.Error);
         opened.Output.ShouldContain("legal-order) awaits a reviewer");
         selfApproval.ExitCode.ShouldBe(1);
+        typedNameOnly.ExitCode.ShouldBe(1);
+        typedNameOnly.Error.ShouldContain("needs its API key");
         approved.ExitCode.ShouldBe(0, approved.Error);
         fulfilled.ExitCode.ShouldBe(0, fulfilled.Error);
         fulfilled.Output.ShouldContain("is completed");

@@ -61,6 +61,10 @@ internal sealed class TestRegistry : IAsyncDisposable
 
     public IOperatorStore Operators => Get<IOperatorStore>();
 
+    public IAgencyStore AgencyStore => Get<IAgencyStore>();
+
+    public IAuditLog Audit => Get<IAuditLog>();
+
     public ICertificateDirectory Certificates => Get<ICertificateDirectory>();
 
     public IPublicDirectory Directory => Get<IPublicDirectory>();

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using GmPki.Core.Errors;
 using GmPki.Core.Security;
 using GmPki.Registration.Operators;
@@ -7,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GmPki.Server.Tests;
 
 /// <summary>
-/// The role × endpoint matrix of <c>docs/api.md</c>, checked for every role, and the 三员
-/// separation (administrator, security officer and audit officer are distinct people).
+/// The 三员 separation (administrator, security officer and audit officer are distinct people) and
+/// the rules of creating operators. The role × route matrix itself: <see cref="RouteRoleMatrixTests"/>.
 /// </summary>
 public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture>
 {
@@ -16,36 +15,6 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
     private const string Bob = "110101199003071233";
 
     private RunningServer Server => fixture.Server;
-
-    /// <summary>
-    /// Expected status per endpoint, in the order of <see cref="Probes"/>: list certificates, list
-    /// applications, list agencies, publish a document (invalid body, so 400 once authorized),
-    /// register a subscriber (invalid body, so 400 once authorized), read a subscriber's personal
-    /// data and an evidence file (unknown ids, so 404 once authorized).
-    /// </summary>
-    [Theory]
-    [InlineData("registrar", 200, 200, 403, 403, 400, 404)]
-    [InlineData("reviewer", 200, 200, 403, 403, 403, 404)]
-    [InlineData("ca-administrator", 200, 200, 200, 400, 403, 403)]
-    [InlineData("security-officer", 200, 200, 403, 403, 403, 403)]
-    [InlineData("audit-officer", 200, 200, 200, 403, 403, 403)]
-    [InlineData("inspector", 200, 200, 200, 403, 403, 403)]
-    [InlineData("kmc-officer", 200, 200, 403, 403, 403, 403)]
-    [InlineData(null, 401, 401, 401, 401, 401, 401)]
-    public async Task Role_EachEndpoint_AllowedOrRefusedAsDocumented(string? role, int certificates, int applications, int agencies, int publish, int register, int personalData)
-    {
-        using var client = Server.Authorized(role is null ? null : await KeyForAsync(role));
-        var expected = new[] { certificates, applications, agencies, publish, register, personalData, personalData };
-
-        var actual = new List<int>();
-        foreach (var probe in Probes)
-        {
-            using var response = await probe(client);
-            actual.Add((int)response.StatusCode);
-        }
-
-        actual.ToArray().ShouldBe(expected, $"role {role ?? "anonymous"}");
-    }
 
     [Fact]
     public async Task SecurityOfficer_WithoutIdentityNumber_Refused()
@@ -92,33 +61,4 @@ public class AuthorizationMatrixTests(Sm2ServerFixture fixture) : IClassFixture<
         unknown.Error.ShouldBe(Errors.AgencyNotFound);
         registrarWithAgency.Error.ShouldBe(Errors.RequestInvalid);
     }
-
-    private static readonly Func<HttpClient, Task<HttpResponseMessage>>[] Probes =
-    [
-        c => c.GetAsync("/api/v1/certificates"),
-        c => c.GetAsync("/api/v1/applications"),
-        c => c.GetAsync("/api/v1/agencies"),
-        c => c.PostAsJsonAsync("/api/v1/documents/notice", new { }),
-        c => c.PostAsJsonAsync("/api/v1/subscribers", new { }),
-        c => c.GetAsync("/api/v1/subscribers/" + Guid.NewGuid()),
-        c => c.GetAsync("/api/v1/evidence/" + Guid.NewGuid()),
-    ];
-
-    private async Task<string> KeyForAsync(string role)
-    {
-        OperatorRoles.TryParse(role, out var parsed).ShouldBeTrue();
-        var name = "matrix-" + role + "-" + Guid.NewGuid().ToString("N")[..6];
-        var identity = parsed!.Value is OperatorRole.SecurityOfficer or OperatorRole.AuditOfficer or OperatorRole.CaAdministrator or OperatorRole.KmcOfficer
-            ? IdentityFor(parsed.Value)
-            : null;
-        return await Server.CreateOperatorAsync(new NewOperator(name, parsed.Value, IdentityNumber: identity));
-    }
-
-    /// <summary>A distinct valid identity number per 三员 role (check characters computed per GB 11643).</summary>
-    private static string IdentityFor(OperatorRole role) => role switch
-    {
-        OperatorRole.CaAdministrator => "110101198001010010",
-        OperatorRole.SecurityOfficer => "110101198001010037",
-        _ => "110101198001010053",
-    };
 }

@@ -22,11 +22,30 @@ public abstract class OperatorStoreTests<TFixture>(TFixture fixture) : LedgerTes
     }
 
     [SkippableFact]
-    public async Task FindByApiKeyHashAsync_DisabledOperator_ReturnsNull()
+    public async Task FindByApiKeyHashAsync_DisabledOperator_ReturnsItMarkedDisabled()
     {
         await Operators.AddAsync(Samples.Operator("bob", "bb22", disabled: true), Samples.Audit("operator.created"), default);
 
-        (await Operators.FindByApiKeyHashAsync("bb22", default)).ShouldBeNull();
+        (await Operators.FindByApiKeyHashAsync("bb22", default)).ShouldNotBeNull().Disabled.ShouldBeTrue();
+    }
+
+    [SkippableFact]
+    public async Task SetDisabledAndRotate_ChangeTheRowWithTheirAudit_UnknownNameChangesNothing()
+    {
+        await Operators.AddAsync(Samples.Operator("olga", "ab01"), Samples.Audit("operator.created"), default);
+        var expiry = new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+        (await Operators.SetDisabledAsync("olga", true, Samples.Audit("operator.disabled"), default)).ShouldBeTrue();
+        (await Operators.RotateAsync("olga", "ab02", expiry, Samples.Audit("operator.key-rotated"), default)).ShouldBeTrue();
+        (await Operators.SetDisabledAsync("nobody", true, Samples.Audit("operator.disabled"), default)).ShouldBeFalse();
+        (await Operators.RotateAsync("nobody", "ab03", null, Samples.Audit("operator.key-rotated"), default)).ShouldBeFalse();
+
+        (await Operators.FindByApiKeyHashAsync("ab01", default)).ShouldBeNull();
+        var rotated = (await Operators.FindByApiKeyHashAsync("ab02", default)).ShouldNotBeNull();
+        rotated.Disabled.ShouldBeTrue();
+        rotated.ExpiresAt.ShouldBe(expiry);
+        rotated.ExpiresAt!.Value.Kind.ShouldBe(DateTimeKind.Utc);
+        (await CountAuditEventsAsync()).ShouldBe(3);
     }
 
     [SkippableFact]

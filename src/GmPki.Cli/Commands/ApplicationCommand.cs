@@ -89,7 +89,7 @@ internal static class ApplicationCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
-            var reviewer = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var reviewer = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             var application = await installation.Get<DecisionDesk>().DecideAsync(parse.GetValue(id), new ApprovalInput(!parse.GetValue(reject), parse.GetValue(comment)!), reviewer, cancellationToken);
             await context.Output.WriteLineAsync($"Application {application.Id} is {KebabNames.Of(application.State)}.");
             return 0;
@@ -109,7 +109,7 @@ internal static class ApplicationCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
-            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var registrar = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             var issues = StepTable.Issues((await installation.Get<ApplicationDesk>().ReadAsync(parse.GetValue(id), registrar, cancellationToken)).Kind);
             if (issues && (parse.GetValue(receiver) is null || parse.GetValue(output) is null))
             {

@@ -72,7 +72,7 @@ internal static class IssueCommand
                 parse.GetValue(agreementVersion),
                 parse.GetValue(dual));
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
-            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var registrar = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             var application = await installation.Get<CounterFlow>().RunAsync(request, registrar, cancellationToken);
             return await ReportAsync(context, installation, application, destination, cancellationToken);
         }));

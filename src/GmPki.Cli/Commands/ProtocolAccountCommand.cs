@@ -23,7 +23,7 @@ internal static class ProtocolAccountCommand
         add.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
-            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var registrar = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             var (account, secret) = await installation.Get<ProtocolAccounts>().CreateAsync(
                 new ProtocolAccountInput(ProtocolOf(parse.GetValue(protocol)!), parse.GetValue(name)!, parse.GetValue(profile)!, parse.GetValue(basis)), registrar, cancellationToken);
             await context.Output.WriteLineAsync($"{KebabNames.Of(account.Protocol)} account '{account.Name}' for subscriber {account.SubscriberId}, profile {account.Profile}, basis {account.BasisApplicationId}.");
@@ -58,7 +58,7 @@ internal static class ProtocolAccountCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, null, cancellationToken);
-            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var registrar = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             await installation.Get<ProtocolAccounts>().SetDisabledAsync(ProtocolOf(parse.GetValue(protocol)!), parse.GetValue(name)!, disabled, registrar, cancellationToken);
             await context.Output.WriteLineAsync($"Account '{parse.GetValue(name)}' {verb}d.");
             return 0;

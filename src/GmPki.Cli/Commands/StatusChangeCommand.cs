@@ -32,7 +32,7 @@ internal static class StatusChangeCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
-            var registrar = await CliContext.ActorAsync(installation, parse.GetValue(operatorName), cancellationToken);
+            var registrar = await CliContext.ActorAsync(installation, operatorName.Of(parse), cancellationToken);
             var reason = revoke is null ? null : parse.GetValue(revoke.Reason);
             if (revoke is not null && parse.GetValue(revoke.Urgent))
             {

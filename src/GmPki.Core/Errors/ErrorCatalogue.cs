@@ -116,6 +116,12 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry KeyNotFound = new("key-not-found", ErrorKind.Unavailable, "密钥引用在密钥库中找不到对应密钥", "The key reference names no key in the store.");
 
+    internal static readonly CatalogueEntry OperatorDisabled = new("operator-disabled", ErrorKind.Unauthenticated, "操作员账户已停用", "The operator's account is disabled.");
+
+    internal static readonly CatalogueEntry OperatorNotFound = new("operator-not-found", ErrorKind.NotFound, "没有该名称的操作员", "No operator of that name.");
+
+    internal static readonly CatalogueEntry OperatorKeyExpired = new("operator-key-expired", ErrorKind.Unauthenticated, "操作员 API 密钥已过期", "The operator's API key has expired.");
+
     /// <summary>Every problem code, in the order of <c>docs/errors.md</c>.</summary>
     public static IReadOnlyList<CatalogueEntry> ProblemCodes { get; } =
     [
@@ -190,6 +196,9 @@ public static class ErrorCatalogue
         new("kmc-shares-insufficient", ErrorKind.Invalid, "不同的主密钥分量少于门限 M", "Fewer than M distinct master key shares."),
         new("kmc-unseal-failed", ErrorKind.Invalid, "分量重建的秘密校验值不符", "The shares reconstruct a secret whose check value differs."),
         new("kmc-escrow-corrupt", ErrorKind.Internal, "托管记录认证失败或属于其他主密钥", "An escrow record fails authentication or is under another master key."),
+        OperatorDisabled,
+        OperatorKeyExpired,
+        OperatorNotFound,
     ];
 
     /// <summary>Every configuration problem ID, in the order of <c>docs/configuration.md</c>.</summary>

@@ -183,4 +183,13 @@ public static class Errors
 
     /// <summary>The key reference names no key in the store.</summary>
     public static readonly GmPkiError KeyNotFound = ErrorCatalogue.KeyNotFound.Titled("Private key not found");
+
+    /// <summary>The operator's account is disabled (<c>gmpki operator disable</c>, <c>POST /api/v1/operators/{name}/disable</c>).</summary>
+    public static readonly GmPkiError OperatorDisabled = ErrorCatalogue.OperatorDisabled.Titled("Operator account disabled");
+
+    /// <summary>The operator's API key is past its expiry (<c>--expires</c>); rotate it for a new one.</summary>
+    public static readonly GmPkiError OperatorKeyExpired = ErrorCatalogue.OperatorKeyExpired.Titled("Operator API key expired");
+
+    /// <summary>No operator of that name.</summary>
+    public static readonly GmPkiError OperatorNotFound = ErrorCatalogue.OperatorNotFound.Titled("Operator not found");
 }

@@ -14,5 +14,11 @@ namespace GmPki.Core.Ledger;
 /// that one person cannot hold two of the 三员 roles under different accounts; null when not recorded.
 /// </param>
 /// <param name="ClientCertificateSha256">Lowercase hex SHA-256 of the DER TLS client certificate (SM2, ECDSA or RSA) the operator may authenticate with, or null.</param>
+/// <param name="ExpiresAt">UTC instant from which the API key no longer authenticates, or null for a key without expiry.</param>
 public sealed record OperatorRecord(
-    string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled, string? Agency = null, string? PersonId = null, string? ClientCertificateSha256 = null);
+    string Name, OperatorRole Role, string ApiKeyHash, DateTime CreatedAt, bool Disabled, string? Agency = null, string? PersonId = null, string? ClientCertificateSha256 = null,
+    DateTime? ExpiresAt = null)
+{
+    /// <summary>Whether the API key has expired at <paramref name="now"/> (UTC).</summary>
+    public bool IsExpiredAt(DateTime now) => ExpiresAt is { } expiry && now >= expiry;
+}

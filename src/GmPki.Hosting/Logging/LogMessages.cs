@@ -3,7 +3,7 @@ namespace GmPki.Hosting.Logging;
 /// <summary>
 /// Every log message of GmPki, source-generated (<c>[LoggerMessage]</c>), with one table of event
 /// IDs grouped by area: 1000s audit, 2000s certificate status (CRL, OCSP), 3000s LDAP directory
-/// publication, 4000s KMC, 5000s HTTP requests and health. Messages carry IDs, codes, counts and
+/// publication, 4000s KMC, 5000s HTTP requests and health, 6300s operators and the data directory. Messages carry IDs, codes, counts and
 /// configuration, never personal data (names, identity numbers, subjects) or secrets.
 /// </summary>
 public static partial class LogMessages
@@ -83,4 +83,8 @@ public static partial class LogMessages
     /// <summary>5004: the health check cannot open the issuer.</summary>
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Health check: issuer unavailable: {Reason}")]
     public static partial void HealthIssuerUnavailable(this ILogger logger, string reason);
+
+    /// <summary>6301: an entry of the data directory had group or other permissions and was tightened to 0700 / 0600 at start.</summary>
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Warning, Message = "Data directory permissions tightened: {Entry}")]
+    public static partial void DataDirectoryTightened(this ILogger logger, string entry);
 }

@@ -16,9 +16,11 @@ namespace GmPki.Registration.Operators;
 
 /// <summary>
 /// Operator accounts and their API keys. A key is <c>gmpki_</c> followed by 43 base64url
-/// characters (32 random bytes); only its SM3 hash is stored, and the key is shown once.
-/// Successful look-ups are cached for <see cref="CacheLifetime"/>, so a disabled key stops working
-/// within that time; unknown keys are never cached.
+/// characters (32 random bytes); only its SM3 hash is stored, and the key is shown once. An
+/// account can be disabled, enabled again, and have its key rotated, optionally with an expiry.
+/// Found accounts are cached for at most <see cref="CacheLifetime"/> (measured by the injected
+/// clock), so an account disabled or rotated on another node sharing the database is refused here
+/// within that time; on this node at once. Unknown credentials are never cached.
 /// </summary>
 public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore agencies, DelegationPolicy delegation, TimeProvider clock, IMemoryCache cache)
 {
@@ -57,19 +59,22 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
         await CheckAgencyAsync(request, cancellationToken);
         var personId = await CheckSeparationAsync(request, cancellationToken);
         var certificate = request.ClientCertificate is null ? null : CertificateHash(request.ClientCertificate);
-        var apiKey = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
+        CheckExpiry(request.ExpiresAt, now);
+        var apiKey = NewKey();
         var audit = new AuditEvent(now, "operator.created", actor.Name, actor.Role, "operator:" + request.Name, "success",
-            JsonSerializer.Serialize(new { role = request.Role.ToName(), agency = request.Agency, personRecorded = personId is not null, clientCertificateSha256 = certificate }), actor.RequestId);
-        await store.AddAsync(new OperatorRecord(request.Name, request.Role, Hash(apiKey), now, Disabled: false, request.Agency, personId, certificate), audit, cancellationToken);
+            JsonSerializer.Serialize(new { role = request.Role.ToName(), agency = request.Agency, personRecorded = personId is not null, clientCertificateSha256 = certificate, expiresAt = request.ExpiresAt }), actor.RequestId);
+        await store.AddAsync(new OperatorRecord(request.Name, request.Role, Hash(apiKey), now, Disabled: false, request.Agency, personId, certificate, request.ExpiresAt), audit, cancellationToken);
         return apiKey;
     }
 
     /// <summary>
     /// Finds the enabled operator bound to <paramref name="certificate"/> (a TLS client
     /// certificate, direct or forwarded by a trusted proxy), if it is within its validity period
-    /// now; null otherwise. Successful look-ups are cached like API keys.
+    /// now; null otherwise. Successful look-ups are cached like API keys. The account's expiry
+    /// (<see cref="OperatorRecord.ExpiresAt"/>) applies to its certificate as to its key.
     /// </summary>
+    /// <exception cref="GmPkiException"><c>operator-disabled</c> or <c>operator-key-expired</c> (401).</exception>
     public async Task<OperatorRecord?> AuthenticateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -80,18 +85,7 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
         }
 
         var hash = CertificateHash(certificate);
-        if (cache.TryGetValue<OperatorRecord>("operator-certificate:" + hash, out var cached))
-        {
-            return cached;
-        }
-
-        var found = await store.FindByClientCertificateAsync(hash, cancellationToken);
-        if (found is not null)
-        {
-            cache.Set("operator-certificate:" + hash, found, CacheLifetime);
-        }
-
-        return found;
+        return Usable(await LookUpAsync(CertificateCacheKey(hash), () => store.FindByClientCertificateAsync(hash, cancellationToken)));
     }
 
     /// <summary>The stored form of a client certificate: lowercase hex SHA-256 of its DER.</summary>
@@ -177,7 +171,11 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
         return personId;
     }
 
-    /// <summary>Finds the enabled operator holding <paramref name="apiKey"/>; null when none.</summary>
+    /// <summary>
+    /// Finds the operator holding <paramref name="apiKey"/> if its credential is good now: not
+    /// disabled and not expired. Null for an unknown key.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>operator-disabled</c> or <c>operator-key-expired</c> (401).</exception>
     public async Task<OperatorRecord?> AuthenticateAsync(string apiKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
@@ -186,22 +184,128 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
             return null;
         }
 
-        var hash = Hash(apiKey);
-        if (cache.TryGetValue<OperatorRecord>(CacheKey(hash), out var cached))
+        return Usable(await LookUpAsync(KeyCacheKey(Hash(apiKey)), () => store.FindByApiKeyHashAsync(Hash(apiKey), cancellationToken)));
+    }
+
+    /// <summary>Disables or enables the operator again; audited <c>operator.disabled</c> / <c>operator.enabled</c>.</summary>
+    /// <exception cref="GmPkiException"><c>operator-not-found</c>; <c>request-invalid</c> when an operator tries to disable itself.</exception>
+    public async Task SetDisabledAsync(string name, bool disabled, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var account = await FindAsync(name, cancellationToken);
+        if (disabled && actor.Name == "operator:" + name)
         {
-            return cached;
+            throw Errors.RequestInvalid.With("an operator cannot disable its own account; another administrator must.");
         }
 
-        var found = await store.FindByApiKeyHashAsync(hash, cancellationToken);
-        if (found is not null)
+        var audit = new AuditEvent(clock.GetUtcNow().UtcDateTime, disabled ? "operator.disabled" : "operator.enabled", actor.Name, actor.Role, "operator:" + name, "success", "{}", actor.RequestId);
+        if (!await store.SetDisabledAsync(name, disabled, audit, cancellationToken))
         {
-            cache.Set(CacheKey(hash), found, CacheLifetime);
+            throw Errors.OperatorNotFound.With($"no operator '{name}'.");
+        }
+
+        Forget(account);
+    }
+
+    /// <summary>
+    /// Gives the operator a new API key (returned, shown only now) with the given expiry (null: none);
+    /// the old key stops working at once here and within <see cref="CacheLifetime"/> on other nodes.
+    /// Audited <c>operator.key-rotated</c>.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>operator-not-found</c>; <c>request-invalid</c> for an expiry not in the future.</exception>
+    public async Task<string> RotateAsync(string name, DateTime? expiresAt, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var account = await FindAsync(name, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        CheckExpiry(expiresAt, now);
+        var apiKey = NewKey();
+        var audit = new AuditEvent(now, "operator.key-rotated", actor.Name, actor.Role, "operator:" + name, "success",
+            JsonSerializer.Serialize(new { expiresAt }), actor.RequestId);
+        if (!await store.RotateAsync(name, Hash(apiKey), expiresAt, audit, cancellationToken))
+        {
+            throw Errors.OperatorNotFound.With($"no operator '{name}'.");
+        }
+
+        Forget(account);
+        return apiKey;
+    }
+
+    /// <summary>The operator named <paramref name="name"/>, in whatever state.</summary>
+    /// <exception cref="GmPkiException"><c>operator-not-found</c>.</exception>
+    public async Task<OperatorRecord> FindAsync(string name, CancellationToken cancellationToken)
+        => (await store.ListAsync(cancellationToken)).FirstOrDefault(o => o.Name == name)
+            ?? throw Errors.OperatorNotFound.With($"no operator '{name}'.");
+
+    private OperatorRecord? Usable(OperatorRecord? found)
+    {
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (found.Disabled)
+        {
+            throw Errors.OperatorDisabled.With($"operator '{found.Name}' is disabled.");
+        }
+
+        if (found.IsExpiredAt(clock.GetUtcNow().UtcDateTime))
+        {
+            throw Errors.OperatorKeyExpired.With($"the API key of operator '{found.Name}' expired at {found.ExpiresAt:yyyy-MM-ddTHH:mm:ssZ}.");
         }
 
         return found;
     }
 
-    private static string CacheKey(string hash) => "operator-key:" + hash;
+    /// <summary>
+    /// A found operator, from the cache when it was read from the store less than
+    /// <see cref="CacheLifetime"/> ago by the injected clock; unknown credentials are never cached.
+    /// </summary>
+    private async Task<OperatorRecord?> LookUpAsync(string cacheKey, Func<Task<OperatorRecord?>> read)
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue<CachedOperator>(cacheKey, out var cached) && cached is not null && now - cached.ReadAt < CacheLifetime)
+        {
+            return cached.Operator;
+        }
+
+        var found = await read();
+        if (found is not null)
+        {
+            cache.Set(cacheKey, new CachedOperator(found, now), CacheLifetime);
+        }
+        else
+        {
+            cache.Remove(cacheKey);
+        }
+
+        return found;
+    }
+
+    private void Forget(OperatorRecord account)
+    {
+        cache.Remove(KeyCacheKey(account.ApiKeyHash));
+        if (account.ClientCertificateSha256 is { } certificate)
+        {
+            cache.Remove(CertificateCacheKey(certificate));
+        }
+    }
+
+    private static void CheckExpiry(DateTime? expiresAt, DateTime now)
+    {
+        if (expiresAt is { } expiry && expiry <= now)
+        {
+            throw Errors.RequestInvalid.With($"the key's expiry {expiry:yyyy-MM-ddTHH:mm:ssZ} is not in the future.");
+        }
+    }
+
+    private static string NewKey() => KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string KeyCacheKey(string hash) => "operator-key:" + hash;
+
+    private static string CertificateCacheKey(string hash) => "operator-certificate:" + hash;
+
+    private sealed record CachedOperator(OperatorRecord Operator, DateTimeOffset ReadAt);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
@@ -215,4 +319,5 @@ public sealed partial class OperatorAccounts(IOperatorStore store, IAgencyStore 
 /// <param name="Agency">For an agency operator: its agency's code; null for other roles.</param>
 /// <param name="IdentityNumber">The holder's resident identity number (GB 11643); required for security and audit officers, recommended for administrators.</param>
 /// <param name="ClientCertificate">DER of a TLS client certificate (SM2, ECDSA or RSA) the operator may also authenticate with, or null.</param>
-public sealed record NewOperator(string Name, OperatorRole Role, string? Agency = null, string? IdentityNumber = null, byte[]? ClientCertificate = null);
+/// <param name="ExpiresAt">UTC instant from which the API key stops working, or null for none.</param>
+public sealed record NewOperator(string Name, OperatorRole Role, string? Agency = null, string? IdentityNumber = null, byte[]? ClientCertificate = null, DateTime? ExpiresAt = null);

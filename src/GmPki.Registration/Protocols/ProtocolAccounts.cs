@@ -144,14 +144,25 @@ public sealed partial class ProtocolAccounts(IProtocolAccountStore store, IRegis
     /// <summary>Every account.</summary>
     public Task<IReadOnlyList<ProtocolAccount>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    /// <summary>Disables (or enables again) an account.</summary>
-    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar); <c>request-invalid</c> when there is no such account.</exception>
+    /// <summary>
+    /// Disables (or enables again) an account. An agency operator may do so only for its own
+    /// agency's accounts (docs/api.md, Authorization); the CA's own and other agencies' are refused.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>forbidden</c> (not a registrar or agency operator); <c>agency-scope-violated</c>
+    /// for an agency operator and an account not created for its agency; <c>request-invalid</c> when there is no such account.</exception>
     public async Task SetDisabledAsync(EnrollmentProtocol protocol, string name, bool disabled, RegistrationActor registrar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registrar);
         if (!registrar.HasRole(Desk))
         {
             throw Errors.Forbidden.With("protocol accounts are managed at the desk by registrars and agency operators.");
+        }
+
+        var account = await store.FindAsync(protocol, name, cancellationToken)
+            ?? throw Errors.RequestInvalid.With($"no {KebabNames.Of(protocol)} account '{name}'.");
+        if (registrar.Role == OperatorRole.AgencyOperator && account.Agency != registrar.Agency)
+        {
+            throw Errors.AgencyScopeViolated.With($"the {KebabNames.Of(protocol)} account '{name}' is not one of agency '{registrar.Agency}'; an agency operator manages only its own agency's accounts.");
         }
 
         var audit = registrar.Event(clock.GetUtcNow().UtcDateTime, disabled ? "protocol-account.disabled" : "protocol-account.enabled", Target(protocol, name), "success", new { });

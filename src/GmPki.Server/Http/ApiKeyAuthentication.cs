@@ -16,8 +16,9 @@ namespace GmPki.Server.Http;
 /// their account (presented to Kestrel's HTTPS endpoint, or forwarded by a trusted TLS/TLCP
 /// proxy, see <see cref="ClientCertificateSettings"/>); and applicants by their application's
 /// access token (<c>Authorization: Bearer gmpkiapp_…</c>). Missing or unknown credentials get a
-/// 401 problem document with <c>WWW-Authenticate: Bearer</c>; a role without permission gets a
-/// 403; both are audited.
+/// 401 problem document with <c>WWW-Authenticate: Bearer</c> (<c>unauthenticated</c>; a disabled
+/// account <c>operator-disabled</c>, an expired key <c>operator-key-expired</c>); a role without
+/// permission gets a 403; both are audited.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -33,7 +34,22 @@ internal sealed class ApiKeyAuthentication(
     /// <summary>Header alternative to the bearer token.</summary>
     public const string HeaderName = "X-API-Key";
 
+    private const string RefusalItem = "gmpki:credential-refusal";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        try
+        {
+            return await AuthenticateCredentialAsync();
+        }
+        catch (GmPkiException refused)
+        {
+            Context.Items[RefusalItem] = refused;
+            return AuthenticateResult.Fail(refused.Message);
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateCredentialAsync()
     {
         var key = PresentedKey();
         if (key is null)
@@ -74,10 +90,17 @@ internal sealed class ApiKeyAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"gmpki\"";
+        if (Context.Items[RefusalItem] is GmPkiException refused)
+        {
+            await RequestAudit.RejectedAsync(Context, "auth.rejected", refused.Error.Code, refused.Detail);
+            await HttpErrors.WriteAsync(Context, refused.Error, refused.Detail);
+            return;
+        }
+
         var reason = PresentedKey() is not null ? "unknown or disabled API key"
             : Context.Connection.ClientCertificate is { } certificate ? $"client certificate {certificate.Subject} (SHA-256 {OperatorAccounts.CertificateHash(certificate)}) is not bound to an enabled operator or is outside its validity"
             : "no API key or client certificate presented";
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"gmpki\"";
         await RequestAudit.RejectedAsync(Context, "auth.rejected", Errors.Unauthenticated.Code, reason);
         await HttpErrors.WriteAsync(Context, Errors.Unauthenticated, $"{reason}; send 'Authorization: Bearer <API key>'.");
     }

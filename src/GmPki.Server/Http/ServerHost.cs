@@ -31,6 +31,7 @@ public static class ServerHost
         ArgumentNullException.ThrowIfNull(options);
         var settings = InstallationConfiguration.Load(options.Data);
         var configuration = InstallationConfiguration.Validate(settings, options.Data);
+        var tightened = DataDirectoryPermissions.Secure(options.Data, configuration);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "GmPki", ContentRootPath = options.Data.Path });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -58,6 +59,12 @@ public static class ServerHost
         OpenApi.ApiDocumentation.Add(builder.Services);
 
         var app = builder.Build();
+        var startLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GmPki.Server");
+        foreach (var entry in tightened)
+        {
+            startLog.DataDirectoryTightened(entry);
+        }
+
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
         await app.Services.GetRequiredService<StatusDirectory>().OpenAsync(cancellationToken);
@@ -77,6 +84,7 @@ public static class ServerHost
         RevocationEndpoints.Map(app);
         KmcServiceEndpoints.Map(app);
         ProtocolAccountEndpoints.Map(app);
+        OperatorEndpoints.Map(app);
         AgencyEndpoints.Map(app);
         AuthorityEndpoints.Map(app);
         ServiceEndpoints.Map(app);

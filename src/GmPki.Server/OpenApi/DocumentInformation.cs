@@ -15,6 +15,7 @@ internal sealed class DocumentInformation : IOpenApiDocumentTransformer
         ["Registration"] = "注册审核：订户、申请及其各环节、证据、公布文件和柜台办理。Registration: subscribers, applications and their steps, evidence, documents, the counter flow.",
         ["Agencies"] = "受委托机构的登记、变更、备案和报告。Delegated registration agencies.",
         ["Protocols"] = "ACME、CMP、EST 协议接入账户。Protocol accounts.",
+        ["Operators"] = "操作员账户：停用、启用、更换密钥。Operator accounts: disable, enable, rotate keys.",
         ["Authorities"] = "CA 信息和证书链。The CAs and their chain.",
         ["Service"] = "证书模板和健康检查。Profiles and health.",
         ["Relying parties"] = "依赖方服务：路径验证、签名验证、时间戳。Path validation, signature verification, timestamps.",

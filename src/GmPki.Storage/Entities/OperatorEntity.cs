@@ -27,5 +27,8 @@ internal sealed class OperatorEntity
     /// <summary>Lowercase hex SHA-256 of the DER client certificate the operator authenticates with.</summary>
     public string? ClientCertificateSha256 { get; set; }
 
-    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled, Agency, PersonId, ClientCertificateSha256);
+    /// <summary>UTC instant from which the API key no longer authenticates; null for none.</summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    public OperatorRecord ToRecord() => new(Name, Role, ApiKeyHash, CreatedAt, Disabled, Agency, PersonId, ClientCertificateSha256, ExpiresAt);
 }

@@ -9,13 +9,18 @@ namespace GmPki.Storage.Ledger;
 /// <summary>Operator accounts; names and API key hashes are unique.</summary>
 internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : IOperatorStore
 {
+    private static readonly LedgerStatement Disable = new("UPDATE operators SET disabled = @disabled WHERE name = @name", "disabled", "name");
+
+    private static readonly LedgerStatement Rotate = new(
+        "UPDATE operators SET api_key_hash = @hash, expires_at = @expiresAt WHERE name = @name", "hash", "expiresAt", "name");
+
     public async Task<OperatorRecord?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKeyHash);
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await context.Operators.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.ApiKeyHash == apiKeyHash && !o.Disabled, cancellationToken);
+            .SingleOrDefaultAsync(o => o.ApiKeyHash == apiKeyHash, cancellationToken);
         return row?.ToRecord();
     }
 
@@ -24,7 +29,7 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, L
         ArgumentNullException.ThrowIfNull(sha256);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await context.Operators.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.ClientCertificateSha256 == sha256 && !o.Disabled, cancellationToken);
+            .SingleOrDefaultAsync(o => o.ClientCertificateSha256 == sha256, cancellationToken);
         return row?.ToRecord();
     }
 
@@ -40,6 +45,22 @@ internal sealed class OperatorStore(IDbContextFactory<LedgerContext> contexts, L
                 ? $"operator name '{operatorRecord.Name}' already exists"
                 : "the API key or the client certificate is already registered to another operator");
         }
+    }
+
+    public async Task<bool> SetDisabledAsync(string name, bool disabled, AuditEvent audit, CancellationToken cancellationToken)
+        => await writer.WriteAsync([new LedgerStep(Disable, [disabled, name], MustChangeOneRow: true), LedgerStatements.Audit(audit)], cancellationToken) == WriteOutcome.Written;
+
+    /// <exception cref="GmPkiException"><c>request-invalid</c> when the new hash is already another operator's.</exception>
+    public async Task<bool> RotateAsync(string name, string apiKeyHash, DateTime? expiresAt, AuditEvent audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKeyHash);
+        var expiry = expiresAt is { } e ? UtcDateTimeConverter.ToUtc(e) : (DateTime?)null;
+        return await writer.WriteAsync([new LedgerStep(Rotate, [apiKeyHash, expiry, name], MustChangeOneRow: true), LedgerStatements.Audit(audit)], cancellationToken) switch
+        {
+            WriteOutcome.Written => true,
+            WriteOutcome.NotMatched => false,
+            _ => throw Errors.RequestInvalid.With("the new API key is already registered to another operator"),
+        };
     }
 
     public async Task<IReadOnlyList<OperatorRecord>> ListAsync(CancellationToken cancellationToken)

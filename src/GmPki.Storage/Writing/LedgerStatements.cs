@@ -55,9 +55,9 @@ internal static class LedgerStatements
         "label", "kind", "parent", "certificate", "keyReference", "sm2UserId", "createdAt");
 
     private static readonly LedgerStatement InsertOperator = new(
-        "INSERT INTO operators (name, role, api_key_hash, created_at, disabled, agency, person_id, client_certificate_sha256) " +
-        "VALUES (@name, @role, @hash, @createdAt, @disabled, @agency, @person, @certificate)",
-        "name", "role", "hash", "createdAt", "disabled", "agency", "person", "certificate");
+        "INSERT INTO operators (name, role, api_key_hash, created_at, disabled, agency, person_id, client_certificate_sha256, expires_at) " +
+        "VALUES (@name, @role, @hash, @createdAt, @disabled, @agency, @person, @certificate, @expiresAt)",
+        "name", "role", "hash", "createdAt", "disabled", "agency", "person", "certificate", "expiresAt");
 
     public static LedgerStep Reserve(SerialReservation r) => new(InsertCertificate,
     [
@@ -92,7 +92,7 @@ internal static class LedgerStatements
         [a.Label, a.Kind.ToString(), a.ParentLabel, a.CertificateDer, a.KeyReference, a.Sm2UserId, Utc(a.CreatedAt)]);
 
     public static LedgerStep Operator(OperatorRecord o) => new(InsertOperator,
-        [o.Name, o.Role.ToName(), o.ApiKeyHash, Utc(o.CreatedAt), o.Disabled, o.Agency, o.PersonId, o.ClientCertificateSha256]);
+        [o.Name, o.Role.ToName(), o.ApiKeyHash, Utc(o.CreatedAt), o.Disabled, o.Agency, o.PersonId, o.ClientCertificateSha256, o.ExpiresAt is { } e ? Utc(e) : null]);
 
     private static DateTime Utc(DateTime value) => UtcDateTimeConverter.ToUtc(value);
 }
