@@ -75,6 +75,6 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
     public Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
     {
         var directory = DataDirectory.At(data);
-        return Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        return Installation.OpenAsync(directory, PassphraseSources.Keys(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
     }
 }

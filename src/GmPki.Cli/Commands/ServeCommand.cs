@@ -27,7 +27,8 @@ internal static class ServeCommand
                 await DemoInstallation.CreateAsync(directory, listen, context.Output, TimeProvider.System, cancellationToken);
             }
 
-            var app = await ServerHost.BuildAsync(new ServerOptions(directory, listen, PassphraseSources.For(directory, parse.GetValue(passphraseFile), context.Error)), cancellationToken);
+            var app = await ServerHost.BuildAsync(new ServerOptions(directory, listen, PassphraseSources.For(directory, parse.GetValue(passphraseFile), context.Error),
+                Passphrases: PassphraseSources.Keys(directory, parse.GetValue(passphraseFile), context.Error)), cancellationToken);
             await app.StartAsync(cancellationToken);
             await context.Output.WriteLineAsync($"GmPki is ready to issue on {listen} (data: {directory.Path}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
