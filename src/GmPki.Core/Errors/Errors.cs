@@ -177,4 +177,7 @@ public static class Errors
 
     /// <summary>The key reference names no key in the store.</summary>
     public static readonly GmPkiError KeyNotFound = ErrorCatalogue.KeyNotFound.Titled("Private key not found");
+
+    /// <summary>Another program listens on an address <c>gmpki serve</c> was told to listen on.</summary>
+    public static readonly GmPkiError ListenAddressInUse = ErrorCatalogue.ListenAddressInUse.Titled("Listen address in use");
 }
