@@ -79,7 +79,7 @@ public sealed record CliContext(TextWriter Output, TextWriter Error)
     public async Task<Installation> OpenAsync(string data, string? passphraseFile, CancellationToken cancellationToken)
     {
         var directory = DataDirectory.At(data);
-        var installation = await Installation.OpenAsync(directory, PassphraseSources.For(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
+        var installation = await Installation.OpenAsync(directory, PassphraseSources.Keys(directory, passphraseFile, Error), TimeProvider.System, cancellationToken);
         foreach (var entry in installation.Tightened)
         {
             await Error.WriteLineAsync("warning: data directory permissions tightened: " + entry);

@@ -12,7 +12,7 @@ public static class BackgroundServices
     /// <summary>
     /// Adds the audit checkpoint writer, the timestamp authority's start-up, CRL and pre-signed OCSP
     /// publication, the KMC's expiry archive and, when <c>Directory:Ldap</c> is configured, LDAP
-    /// publication from the directory outbox. Needs <see cref="InstallationServices.AddGmPkiInstallation"/>.
+    /// publication from the directory outbox. Needs <see cref="InstallationServices.AddGmPkiInstallation(IServiceCollection, DataDirectory, InstallationConfiguration.Validated, Cryptography.Keys.KeyPassphrases, TimeProvider)"/>.
     /// </summary>
     /// <param name="services">The collection to add to.</param>
     /// <param name="configuration">Validated configuration.</param>

@@ -10,7 +10,8 @@ namespace GmPki.Hosting;
 /// tsa.crt               the TSA key's certificate (PEM), issued by the issuing CA
 /// tsa-serial            the TSA's serial watermark (microseconds since 1970, saved ahead of use)
 /// tsa-tokens/*.jsonl    the TSA's journal of issued tokens, one file per UTC month
-/// demo-passphrase       demo installations only: the generated key store passphrase (0600)
+/// demo-passphrase       demo installations only: the generated CA key passphrase (0600)
+/// demo-passphrase-{duty} demo installations only: the audit, tsa and ocsp key passphrases (0600)
 /// demo-api-key          demo installations only: the administrator's API key (0600)
 /// </code>
 /// </summary>
@@ -37,6 +38,9 @@ public sealed record DataDirectory(string Path)
 
     /// <summary>The demo passphrase file (demo installations only).</summary>
     public string DemoPassphraseFile => Combine("demo-passphrase");
+
+    /// <summary>The demo passphrase file of a separate key duty (<c>demo-passphrase-audit</c>, <c>-tsa</c>, <c>-ocsp</c>; demo installations only).</summary>
+    public string DemoDutyPassphraseFile(Cryptography.Keys.KeyDuty duty) => Combine("demo-passphrase-" + Cryptography.Keys.KeyDuties.NameOf(duty));
 
     /// <summary>The demo administrator API key file (demo installations only).</summary>
     public string DemoApiKeyFile => Combine("demo-api-key");

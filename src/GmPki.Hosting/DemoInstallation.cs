@@ -9,8 +9,9 @@ namespace GmPki.Hosting;
 
 /// <summary>
 /// The demonstration set-up made when <c>gmpki serve</c> starts on an empty data directory: an
-/// SM2 root and issuing CA with demo names, a generated passphrase (unless
-/// <c>GMPKI_PASSPHRASE</c> is set), an administrator API key and a registrar
+/// SM2 root and issuing CA with demo names, a generated CA passphrase (unless
+/// <c>GMPKI_PASSPHRASE</c> is set) and a generated passphrase for each of the audit, TSA and OCSP
+/// responder keys (unless <c>GMPKI_{DUTY}_PASSPHRASE</c> is set), an administrator API key and a registrar
 /// (<c>demo-registrar</c>) API key for the registration counter, and a key management centre whose
 /// three demo custodians' shares (2 of 3) lie in <c>kmc-demo-shares/</c> and unseal it at start
 /// (dual certificates work at once), all saved in owner-only files of the data directory so the
@@ -35,13 +36,20 @@ public static class DemoInstallation
             new HierarchyOptions(KeyAlgorithm.Sm2, "GmPki 演示认证中心 (DEMO)", "CN", "GmPki Demo Root CA", "GmPki Demo Issuing CA"),
             baseUrl,
             RegistrarName: "demo-registrar");
-        var result = await Initializer.InitializeAsync(data, options, passphrase, new Actor("system:demo", null, null), clock, cancellationToken);
+        var duties = KeyDuties.Separate.ToDictionary(d => d, d => PassphraseSources.FromEnvironment(d) ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        var passphrases = new KeyPassphrases(() => passphrase, d => duties[d]);
+        var result = await Initializer.InitializeAsync(data, options, passphrases, new Actor("system:demo", null, null), clock, cancellationToken);
         if (string.IsNullOrEmpty(fromEnvironment))
         {
             data.WritePrivateFile(data.DemoPassphraseFile, passphrase + "\n");
         }
 
-        await using (var installation = await Installation.OpenAsync(data, () => passphrase, clock, cancellationToken))
+        foreach (var (duty, generated) in duties.Where(d => PassphraseSources.FromEnvironment(d.Key) is null))
+        {
+            data.WritePrivateFile(data.DemoDutyPassphraseFile(duty), generated + "\n");
+        }
+
+        await using (var installation = await Installation.OpenAsync(data, passphrases, clock, cancellationToken))
         {
             await KmcCeremony.RunAsync(installation, ["demo-custodian-1", "demo-custodian-2", "demo-custodian-3"], 2, data.Combine("kmc-demo-shares"),
                 unattended: true, new Actor("system:demo", null, null), cancellationToken);
@@ -57,7 +65,8 @@ public static class DemoInstallation
         output.WriteLine($" Root CA:          GmPki Demo Root CA (SM2, label 'root')");
         output.WriteLine($" Issuing CA:       GmPki Demo Issuing CA (SM2, label 'issuing')");
         output.WriteLine($" Public base URL:  {baseUrl}");
-        output.WriteLine($" Key passphrase:   {(string.IsNullOrEmpty(fromEnvironment) ? "generated, in " + data.DemoPassphraseFile : "from GMPKI_PASSPHRASE")}");
+        output.WriteLine($" Key passphrase:   {(string.IsNullOrEmpty(fromEnvironment) ? "generated, in " + data.DemoPassphraseFile : "from GMPKI_PASSPHRASE")};");
+        output.WriteLine($"                   audit, TSA and OCSP keys each their own (demo-passphrase-audit, -tsa, -ocsp)");
         output.WriteLine($" Admin API key:    {result.AdministratorApiKey}");
         output.WriteLine($"                   (also in {data.DemoApiKeyFile})");
         output.WriteLine($" Registrar key:    in {data.DemoRegistrarKeyFile} (operator 'demo-registrar', role registrar)");

@@ -11,7 +11,7 @@ using GmPki.Registration.Operators;
 
 namespace GmPki.Hosting;
 
-/// <summary>What <see cref="Initializer.InitializeAsync"/> creates.</summary>
+/// <summary>What <see cref="Initializer.InitializeAsync(DataDirectory, InitOptions, KeyPassphrases, Actor, TimeProvider, CancellationToken)"/> creates.</summary>
 /// <param name="Hierarchy">Names, algorithm and lifetimes of the root and issuing CA.</param>
 /// <param name="BaseUrl">Public base URL for CRL, OCSP, caIssuers and CPS URLs.</param>
 /// <param name="AdministratorName">Name of the first operator (role ca-administrator).</param>
@@ -39,11 +39,22 @@ public static class Initializer
     /// <summary>Initialises an absent or empty data directory.</summary>
     /// <exception cref="GmPkiException"><c>already-initialized</c> when the directory is not empty;
     /// <c>request-invalid</c> for bad names or a weak passphrase.</exception>
-    public static async Task<InitResult> InitializeAsync(DataDirectory data, InitOptions options, string passphrase, Actor actor, TimeProvider clock, CancellationToken cancellationToken)
+    public static Task<InitResult> InitializeAsync(DataDirectory data, InitOptions options, string passphrase, Actor actor, TimeProvider clock, CancellationToken cancellationToken)
+        => InitializeAsync(data, options, new KeyPassphrases(() => passphrase), actor, clock, cancellationToken);
+
+    /// <summary>
+    /// Initialises an absent or empty data directory whose audit, TSA and OCSP responder keys are
+    /// encrypted under the passphrases of their duties (<c>docs/cryptography.md</c>, "Keys per duty");
+    /// a duty without one shares the CA passphrase.
+    /// </summary>
+    /// <exception cref="GmPkiException"><c>already-initialized</c> when the directory is not empty;
+    /// <c>request-invalid</c> for bad names, a weak passphrase, or a duty passphrase equal to the CA passphrase.</exception>
+    public static async Task<InitResult> InitializeAsync(DataDirectory data, InitOptions options, KeyPassphrases passphrases, Actor actor, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        Passphrase.RequireStrong(passphrase);
+        ArgumentNullException.ThrowIfNull(passphrases);
+        RequireSeparate(passphrases);
         if (Directory.Exists(data.Path) && Directory.EnumerateFileSystemEntries(data.Path).Any())
         {
             throw Errors.AlreadyInitialized.With($"{data.Path} is not empty; initialise into a new or empty directory.");
@@ -53,7 +64,7 @@ public static class Initializer
         try
         {
             InstallationConfiguration.WriteDefault(data, options.BaseUrl, options.Database ?? new DatabaseSettings());
-            await using var installation = await Installation.OpenAsync(data, () => passphrase, clock, cancellationToken);
+            await using var installation = await Installation.OpenAsync(data, passphrases, clock, cancellationToken);
             var configuration = installation.Get<InstallationConfiguration.Validated>();
             var (root, issuing) = await CaHierarchy.CreateAsync(options.Hierarchy, configuration.Issuance.Urls,
                 installation.Get<IKeyStore>(), installation.Get<IAuthorityRegistry>(), clock, actor, cancellationToken);
@@ -88,6 +99,18 @@ public static class Initializer
             }
 
             throw;
+        }
+    }
+
+    private static void RequireSeparate(KeyPassphrases passphrases)
+    {
+        var authority = Passphrase.RequireStrong(passphrases.Authority);
+        foreach (var duty in KeyDuties.Separate)
+        {
+            if (passphrases.Own(duty) is { } own && Passphrase.RequireStrong(own) == authority)
+            {
+                throw Errors.RequestInvalid.With($"{Passphrase.VariableOf(duty)} must differ from the CA passphrase, or the {KeyDuties.NameOf(duty)} key is not protected separately.");
+            }
         }
     }
 }

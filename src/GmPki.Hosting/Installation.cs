@@ -33,11 +33,20 @@ public sealed class Installation : IAsyncDisposable
     /// <param name="clock">Time source.</param>
     /// <param name="cancellationToken">Cancels the migration.</param>
     /// <exception cref="Core.Errors.ConfigurationException">The configuration is missing or invalid.</exception>
-    public static async Task<Installation> OpenAsync(DataDirectory data, Func<string> passphrase, TimeProvider clock, CancellationToken cancellationToken)
+    public static Task<Installation> OpenAsync(DataDirectory data, Func<string> passphrase, TimeProvider clock, CancellationToken cancellationToken)
+        => OpenAsync(data, new Cryptography.Keys.KeyPassphrases(passphrase), clock, cancellationToken);
+
+    /// <summary>Opens the installation in <paramref name="data"/> with a passphrase per key duty.</summary>
+    /// <param name="data">An initialised data directory.</param>
+    /// <param name="passphrases">Supply the CA passphrase and those of the audit, TSA and OCSP responder keys when first needed.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <exception cref="Core.Errors.ConfigurationException">The configuration is missing or invalid.</exception>
+    public static async Task<Installation> OpenAsync(DataDirectory data, Cryptography.Keys.KeyPassphrases passphrases, TimeProvider clock, CancellationToken cancellationToken)
     {
         var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(data), data);
         var tightened = DataDirectoryPermissions.Secure(data, configuration);
-        var services = new ServiceCollection().AddGmPkiInstallation(data, configuration, passphrase, clock).BuildServiceProvider();
+        var services = new ServiceCollection().AddGmPkiInstallation(data, configuration, passphrases, clock).BuildServiceProvider();
         try
         {
             await GmPkiStorage.MigrateAsync(services, cancellationToken);

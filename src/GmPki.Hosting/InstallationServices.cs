@@ -35,6 +35,20 @@ public static class InstallationServices
         InstallationConfiguration.Validated configuration,
         Func<string> passphrase,
         TimeProvider clock)
+        => services.AddGmPkiInstallation(data, configuration, new KeyPassphrases(passphrase), clock);
+
+    /// <summary>Adds the installation's services, with a passphrase per key duty (<c>docs/cryptography.md</c>, "Keys per duty").</summary>
+    /// <param name="services">The collection to add to.</param>
+    /// <param name="data">The data directory.</param>
+    /// <param name="configuration">Validated configuration.</param>
+    /// <param name="passphrases">Supply the CA passphrase and those of the audit, TSA and OCSP responder keys when first needed.</param>
+    /// <param name="clock">Time source (the system clock in production).</param>
+    public static IServiceCollection AddGmPkiInstallation(
+        this IServiceCollection services,
+        DataDirectory data,
+        InstallationConfiguration.Validated configuration,
+        KeyPassphrases passphrases,
+        TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,7 +56,7 @@ public static class InstallationServices
         services.AddSingleton(configuration);
         services.AddSingleton(clock);
         services.AddGmPkiStorage(configuration.Storage);
-        var keys = new SoftwareKeyStore(data.KeysDirectory, passphrase);
+        var keys = new SoftwareKeyStore(data.KeysDirectory, passphrases);
         services.AddSingleton<IKeyStore>(keys);
         services.AddMemoryCache();
         services.AddSingleton<OperatorAccounts>();

@@ -15,8 +15,8 @@ internal static class AuditCommand
         checkpoint.SetAction((parse, cancellationToken) => context.RunAsync(async () =>
         {
             await using var installation = await context.OpenAsync(parse.GetValue(data)!, parse.GetValue(passphraseFile), cancellationToken);
-            var signer = installation.Get<AuditKeys>().Open();
-            var written = await installation.Get<AuditCheckpointer>().WriteAsync(signer, cancellationToken);
+            var (key, certificate) = installation.Get<AuditKeys>().Open();
+            var written = await installation.Get<AuditCheckpointer>().WriteAsync(new AuditSigner(key, certificate), cancellationToken);
             await context.Output.WriteLineAsync(written is null
                 ? "Nothing to checkpoint: the latest checkpoint already covers the last event."
                 : $"Checkpoint signed through event {written.ThroughEventId} ({written.Hash}) at {Describe.Time(written.CreatedAt)}.");

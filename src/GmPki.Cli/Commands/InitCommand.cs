@@ -50,7 +50,13 @@ internal static class InitCommand
                 new DatabaseSettings { Provider = parse.GetValue(databaseProvider)!, ConnectionString = parse.GetValue(databaseConnection)! },
                 AdministratorIdentityNumber: parse.GetValue(adminId));
             await context.Output.WriteLineAsync($"Creating a {keyAlgorithm.Value.ToName()} CA hierarchy in {directory.Path} …");
-            var result = await Initializer.InitializeAsync(directory, options, passphrase, CliContext.CliActor, TimeProvider.System, cancellationToken);
+            foreach (var shared in KeyDuties.Separate.Where(d => PassphraseSources.FromEnvironment(d) is null))
+            {
+                await context.Error.WriteLineAsync($"WARNING: {Passphrase.VariableOf(shared)} is not set: the {KeyDuties.NameOf(shared)} key will be protected by the CA passphrase (docs/cryptography.md, \"Keys per duty\").");
+            }
+
+            var passphrases = new KeyPassphrases(() => passphrase, PassphraseSources.FromEnvironment);
+            var result = await Initializer.InitializeAsync(directory, options, passphrases, CliContext.CliActor, TimeProvider.System, cancellationToken);
             await context.Output.WriteLineAsync(Describe.Authority(result.Root));
             await context.Output.WriteLineAsync(Describe.Authority(result.Issuing));
             await context.Output.WriteLineAsync($"Operator '{options.AdministratorName}' (ca-administrator) API key, shown only once:");

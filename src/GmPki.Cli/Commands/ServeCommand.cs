@@ -21,14 +21,24 @@ internal static class ServeCommand
         {
             var directory = DataDirectory.At(parse.GetValue(data)!);
             var listen = parse.GetValue(urls)!;
+            ListenAddresses.EnsureFree(listen);
             if (!directory.IsInitialized)
             {
                 await context.Output.WriteLineAsync($"No installation in {directory.Path}: creating a DEMO CA hierarchy (SM2) …");
                 await DemoInstallation.CreateAsync(directory, listen, context.Output, TimeProvider.System, cancellationToken);
             }
 
-            var app = await ServerHost.BuildAsync(new ServerOptions(directory, listen, PassphraseSources.For(directory, parse.GetValue(passphraseFile), context.Error)), cancellationToken);
-            await app.StartAsync(cancellationToken);
+            var app = await ServerHost.BuildAsync(new ServerOptions(directory, listen, PassphraseSources.For(directory, parse.GetValue(passphraseFile), context.Error),
+                Passphrases: PassphraseSources.Keys(directory, parse.GetValue(passphraseFile), context.Error)), cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (ListenAddresses.InUse(e, listen) is { } inUse)
+            {
+                throw inUse;
+            }
+
             await context.Output.WriteLineAsync($"GmPki is ready to issue on {listen} (data: {directory.Path}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;

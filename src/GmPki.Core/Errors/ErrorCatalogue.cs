@@ -122,6 +122,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry OperatorKeyExpired = new("operator-key-expired", ErrorKind.Unauthenticated, "操作员 API 密钥已过期", "The operator's API key has expired.");
 
+    internal static readonly CatalogueEntry ListenAddressInUse = new("listen-address-in-use", ErrorKind.Unavailable, "gmpki serve 的监听地址已被其他程序占用", "Another program already listens on an address gmpki serve was told to listen on.");
+
     /// <summary>Every problem code, in the order of <c>docs/errors.md</c>.</summary>
     public static IReadOnlyList<CatalogueEntry> ProblemCodes { get; } =
     [
@@ -178,6 +180,7 @@ public static class ErrorCatalogue
         PassphraseMissing,
         KeyUnlockFailed,
         KeyNotFound,
+        ListenAddressInUse,
         new("kmc-ca-unknown", ErrorKind.Forbidden, "请求的 CA 未在密钥管理中心注册", "The requesting CA is not registered with the KMC."),
         new("kmc-ca-exists", ErrorKind.Conflict, "该 CA 已在密钥管理中心注册", "The CA is already registered with the KMC."),
         new("kmc-algorithm-rejected", ErrorKind.Invalid, "该 CA 未注册此密钥算法", "The key algorithm is not one the CA is registered for."),

@@ -192,4 +192,7 @@ public static class Errors
 
     /// <summary>No operator of that name.</summary>
     public static readonly GmPkiError OperatorNotFound = ErrorCatalogue.OperatorNotFound.Titled("Operator not found");
+
+    /// <summary>Another program listens on an address <c>gmpki serve</c> was told to listen on.</summary>
+    public static readonly GmPkiError ListenAddressInUse = ErrorCatalogue.ListenAddressInUse.Titled("Listen address in use");
 }

@@ -13,6 +13,14 @@ public static class Passphrase
     /// <summary>Name of the environment variable holding the passphrase.</summary>
     public const string EnvironmentVariable = "GMPKI_PASSPHRASE";
 
+    /// <summary>
+    /// Name of the environment variable holding the passphrase of a separate <paramref name="duty"/>:
+    /// <c>GMPKI_AUDIT_PASSPHRASE</c>, <c>GMPKI_TSA_PASSPHRASE</c>, <c>GMPKI_OCSP_PASSPHRASE</c>
+    /// (<see cref="EnvironmentVariable"/> for the CA keys); the same name with <c>_FILE</c> appended names a file holding it.
+    /// </summary>
+    public static string VariableOf(KeyDuty duty)
+        => duty == KeyDuty.CertificationAuthority ? EnvironmentVariable : $"GMPKI_{KeyDuties.NameOf(duty).ToUpperInvariant()}_PASSPHRASE";
+
     /// <summary>Minimum length accepted for a new key store's passphrase.</summary>
     public const int MinimumLength = 12;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GmPki.Core.Errors;
@@ -12,7 +13,12 @@ namespace GmPki.Cryptography.Keys;
 /// these files (<c>openssl pkey -in FILE</c>). Files are created with mode 0600.
 /// </summary>
 /// <remarks>References have the form <c>software:{label}</c>; the file is <c>{label}.key.pem</c>.
-/// The passphrase is asked for lazily, once, and never logged.</remarks>
+/// Each file is encrypted under the passphrase of its <see cref="KeyDuty"/> (<see cref="KeyPassphrases"/>),
+/// asked for lazily, once, and never logged. A file is decrypted (its PBKDF2 key derived) once per
+/// store however often it is opened, so opening the same key twice costs one derivation; opens of
+/// different files run in parallel. A duty key still encrypted under the CA passphrase (an
+/// installation made before keys had duties) is re-encrypted under its duty's own passphrase the
+/// first time it is opened with one.</remarks>
 public sealed partial class SoftwareKeyStore : IKeyStore
 {
     /// <summary>PBKDF2 iterations for new keys (OWASP 2023 recommendation for PBKDF2-HMAC-SHA256).</summary>
@@ -21,18 +27,29 @@ public sealed partial class SoftwareKeyStore : IKeyStore
     private const string Scheme = "software:";
     private const string Sm4Oid = "1.2.156.10197.1.104";
     private readonly string _directory;
-    private readonly Lazy<string> _passphrase;
+    private readonly KeyPassphrases _passphrases;
     private readonly int _iterations;
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _decrypted = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a store over <paramref name="directory"/> (created when missing).</summary>
+    /// <summary>Creates a store over <paramref name="directory"/> whose keys all share one passphrase.</summary>
     /// <param name="directory">Directory holding the key files.</param>
     /// <param name="passphrase">Supplies the passphrase on first use; see <see cref="Passphrase"/>.</param>
     /// <param name="iterations">PBKDF2 iteration count for keys this store generates.</param>
     public SoftwareKeyStore(string directory, Func<string> passphrase, int iterations = DefaultIterations)
+        : this(directory, new KeyPassphrases(passphrase), iterations)
     {
+    }
+
+    /// <summary>Creates a store over <paramref name="directory"/> (created when missing) with a passphrase per duty.</summary>
+    /// <param name="directory">Directory holding the key files.</param>
+    /// <param name="passphrases">The passphrases of the CA keys and of each separate duty.</param>
+    /// <param name="iterations">PBKDF2 iteration count for keys this store generates or re-encrypts (at least 1000).</param>
+    public SoftwareKeyStore(string directory, KeyPassphrases passphrases, int iterations = DefaultIterations)
+    {
+        ArgumentNullException.ThrowIfNull(passphrases);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1000);
         _directory = directory;
-        _passphrase = new Lazy<string>(passphrase, LazyThreadSafetyMode.ExecutionAndPublication);
+        _passphrases = passphrases;
         _iterations = iterations;
     }
 
@@ -41,7 +58,7 @@ public sealed partial class SoftwareKeyStore : IKeyStore
     {
         var path = NewPath(label);
         var (key, pkcs8) = SigningKeys.Generate(algorithm, sm2UserId);
-        Store(path, pkcs8);
+        Store(label, path, pkcs8);
         return (key, Scheme + label);
     }
 
@@ -72,7 +89,7 @@ public sealed partial class SoftwareKeyStore : IKeyStore
         var secret = RandomNumberGenerator.GetBytes(Sm.Sm4.KeySize);
         var info = new System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo(new Oid(Sm4Oid), null, secret);
         var pkcs8 = info.Encode();
-        Store(path, pkcs8);
+        Store(label, path, pkcs8);
         return (secret, Scheme + label);
     }
 
@@ -104,14 +121,12 @@ public sealed partial class SoftwareKeyStore : IKeyStore
         return File.Exists(path) ? throw Errors.AlreadyInitialized.With($"a key labelled '{label}' already exists in {_directory}.") : path;
     }
 
-    /// <summary>Encrypts <paramref name="pkcs8"/> (PBES2) into a new owner-only PEM file and wipes it.</summary>
-    private void Store(string path, byte[] pkcs8)
+    /// <summary>Encrypts <paramref name="pkcs8"/> (PBES2) under the passphrase of <paramref name="label"/>'s duty into a new owner-only PEM file and wipes it.</summary>
+    private void Store(string label, string path, byte[] pkcs8)
     {
         try
         {
-            var info = System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.Decode(pkcs8, out _, skipCopy: true);
-            var encrypted = info.Encrypt(_passphrase.Value, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, _iterations));
-            WritePrivateFile(path, PemEncoding.WriteString("ENCRYPTED PRIVATE KEY", encrypted));
+            WritePrivateFile(path, Encrypt(pkcs8, _passphrases.For(KeyDuties.Of(label))), replace: false);
         }
         finally
         {
@@ -119,7 +134,14 @@ public sealed partial class SoftwareKeyStore : IKeyStore
         }
     }
 
-    /// <summary>Reads and decrypts the PKCS#8 PrivateKeyInfo of <paramref name="reference"/>; the caller wipes it.</summary>
+    private string Encrypt(byte[] pkcs8, string passphrase)
+    {
+        var info = System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.Decode(pkcs8, out _, skipCopy: true);
+        var encrypted = info.Encrypt(passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, _iterations));
+        return PemEncoding.WriteString("ENCRYPTED PRIVATE KEY", encrypted);
+    }
+
+    /// <summary>The decrypted PKCS#8 PrivateKeyInfo of <paramref name="reference"/>, a copy the caller wipes.</summary>
     private byte[] Load(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -129,6 +151,21 @@ public sealed partial class SoftwareKeyStore : IKeyStore
             throw Errors.KeyNotFound.With($"'{reference}' is not a software key store reference.");
         }
 
+        var decrypted = _decrypted.GetOrAdd(label, l => new Lazy<byte[]>(() => Decrypt(l), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return decrypted.Value.ToArray();
+        }
+        catch (GmPkiException)
+        {
+            _decrypted.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(label, decrypted));
+            throw;
+        }
+    }
+
+    /// <summary>Reads and decrypts the file of <paramref name="label"/> under its duty's passphrase, re-encrypting a file still under the CA passphrase.</summary>
+    private byte[] Decrypt(string label)
+    {
         var path = PathOf(label);
         if (!File.Exists(path))
         {
@@ -138,19 +175,46 @@ public sealed partial class SoftwareKeyStore : IKeyStore
         try
         {
             var text = File.ReadAllText(path);
-            var pem = PemEncoding.Find(text);
-            var der = Convert.FromBase64String(text[pem.Base64Data]);
-            return System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.DecryptAndDecode(_passphrase.Value, der, out _).Encode();
+            var der = Convert.FromBase64String(text[PemEncoding.Find(text).Base64Data]);
+            var duty = KeyDuties.Of(label);
+            var own = duty == KeyDuty.CertificationAuthority ? null : _passphrases.Own(duty);
+            if (own is null)
+            {
+                return DecryptWith(_passphrases.Authority, der) ?? throw Errors.KeyUnlockFailed.With($"{path}: wrong passphrase or damaged key file.");
+            }
+
+            if (DecryptWith(own, der) is { } pkcs8)
+            {
+                return pkcs8;
+            }
+
+            var legacy = DecryptWith(_passphrases.Authority, der)
+                ?? throw Errors.KeyUnlockFailed.With($"{path}: wrong {KeyDuties.NameOf(duty)} passphrase or damaged key file.");
+            WritePrivateFile(path, Encrypt(legacy, own), replace: true);
+            _passphrases.Notice($"{path}: the {KeyDuties.NameOf(duty)} key was protected by the CA passphrase; it is now encrypted under its own passphrase.");
+            return legacy;
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw Errors.KeyUnlockFailed.With($"{path}: wrong passphrase or damaged key file.");
+            throw Errors.KeyUnlockFailed.With($"{path}: damaged key file.");
+        }
+    }
+
+    private static byte[]? DecryptWith(string passphrase, byte[] der)
+    {
+        try
+        {
+            return System.Security.Cryptography.Pkcs.Pkcs8PrivateKeyInfo.DecryptAndDecode(passphrase, der, out _).Encode();
+        }
+        catch (CryptographicException)
+        {
+            return null;
         }
     }
 
     private string PathOf(string label) => Path.Combine(_directory, label + ".key.pem");
 
-    private static void WritePrivateFile(string path, string content)
+    private static void WritePrivateFile(string path, string content, bool replace)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
@@ -166,7 +230,7 @@ public sealed partial class SoftwareKeyStore : IKeyStore
             writer.Write(content);
         }
 
-        File.Move(temporary, path);
+        File.Move(temporary, path, replace);
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]

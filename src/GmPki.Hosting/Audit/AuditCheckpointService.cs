@@ -28,7 +28,8 @@ internal sealed class AuditCheckpointService(
         var started = clock.GetUtcNow().UtcDateTime;
         try
         {
-            _signer = keys.Open();
+            var (key, certificate) = keys.Open();
+            _signer = new AuditSigner(key, certificate);
         }
         catch (GmPkiException e)
         {

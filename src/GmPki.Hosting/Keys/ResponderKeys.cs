@@ -27,17 +27,17 @@ public sealed class ResponderKeys(DataDirectory data, IKeyStore keys, IIssuanceL
     /// <summary>The responder key and certificate of <paramref name="ca"/>, created or renewed first when needed.</summary>
     /// <param name="record">The CA's ledger record.</param>
     /// <param name="ca">The CA's identity.</param>
-    /// <param name="caKey">The CA's opened key (certifies a new responder key).</param>
+    /// <param name="caKey">The CA's key being opened (awaited only to certify a new responder key, so both keys open in parallel).</param>
     /// <param name="cancellationToken">Cancels before a new certificate is recorded.</param>
     /// <exception cref="Core.Errors.GmPkiException">A key store error (<c>key-not-found</c>, <c>key-unlock-failed</c>).</exception>
-    public async Task<(ISigningKey Key, byte[] Certificate)> EnsureAsync(AuthorityRecord record, IssuerIdentity ca, ISigningKey caKey, CancellationToken cancellationToken)
+    public async Task<(ISigningKey Key, byte[] Certificate)> EnsureAsync(AuthorityRecord record, IssuerIdentity ca, Task<ISigningKey> caKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(caKey);
-        var file = data.Combine(Path.Combine("ocsp-responders", record.Label + ".json"));
+        var file = Path.Combine(Directory, record.Label + ".json");
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = configuration.Status.ResponderLifetime;
-        if (File.Exists(file) && JsonSerializer.Deserialize<StoredResponder>(await File.ReadAllTextAsync(file, cancellationToken)) is { } stored)
+        if (await ReadAsync(file, cancellationToken) is { } stored)
         {
             var certificate = Convert.FromBase64String(stored.Certificate);
             if (X509CertificateStructure.GetInstance(certificate).EndDate.ToDateTime().ToUniversalTime() - now > lifetime / 3)
@@ -49,13 +49,35 @@ public sealed class ResponderKeys(DataDirectory data, IKeyStore keys, IIssuanceL
         var notBefore = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var caEnd = X509CertificateStructure.GetInstance(record.CertificateDer).EndDate.ToDateTime().ToUniversalTime();
         var notAfter = notBefore + lifetime < caEnd ? notBefore + lifetime : caEnd;
-        var (key, reference) = keys.Generate($"ocsp-{record.Label}-{notBefore:yyyyMMddHHmmss}", caKey.Algorithm, Sm2UserId.Default);
-        var issued = await ResponderCertificate.IssueAsync(ca, caKey, System.Text.Encoding.UTF8.GetBytes(record.Sm2UserId), key.SubjectPublicKeyInfo,
+        var signer = await caKey;
+        var (key, reference) = keys.Generate($"ocsp-{record.Label}-{notBefore:yyyyMMddHHmmss}", signer.Algorithm, Sm2UserId.Default);
+        var issued = await ResponderCertificate.IssueAsync(ca, signer, System.Text.Encoding.UTF8.GetBytes(record.Sm2UserId), key.SubjectPublicKeyInfo,
             (notBefore, notAfter), ledger, Actor.System, cancellationToken);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        System.IO.Directory.CreateDirectory(Directory);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new StoredResponder(reference, Convert.ToBase64String(issued))), CancellationToken.None);
         return (key, issued);
     }
+
+    /// <summary>
+    /// Opens the stored responder key of every CA in parallel, without reading the ledger, so their
+    /// passphrase derivations overlap the ledger's migration at start-up; <see cref="EnsureAsync"/>
+    /// then finds them decrypted (the key store derives each file once).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels before a key is opened.</param>
+    /// <exception cref="Core.Errors.GmPkiException">A key store error (<c>key-not-found</c>, <c>key-unlock-failed</c>).</exception>
+    public Task OpenStoredAsync(CancellationToken cancellationToken)
+        => !System.IO.Directory.Exists(Directory) ? Task.CompletedTask : Task.WhenAll(System.IO.Directory.EnumerateFiles(Directory, "*.json").Select(file => Task.Run(async () =>
+        {
+            if (await ReadAsync(file, cancellationToken) is { } stored)
+            {
+                keys.Open(stored.KeyReference, Sm2UserId.Default);
+            }
+        }, cancellationToken)));
+
+    private string Directory => data.Combine("ocsp-responders");
+
+    private static async Task<StoredResponder?> ReadAsync(string file, CancellationToken cancellationToken)
+        => File.Exists(file) ? JsonSerializer.Deserialize<StoredResponder>(await File.ReadAllTextAsync(file, cancellationToken)) : null;
 
     private sealed record StoredResponder(string KeyReference, string Certificate);
 }

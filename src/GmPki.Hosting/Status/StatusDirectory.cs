@@ -11,7 +11,7 @@ namespace GmPki.Hosting.Status;
 
 /// <summary>
 /// The status services of the running server: opens every CA's key and its delegated OCSP
-/// responder once at start-up (<see cref="OpenAsync"/>), then holds the <see cref="CrlPublisher"/>
+/// responder once at start-up (<see cref="OpenAsync"/>, all keys in parallel), then holds the <see cref="CrlPublisher"/>
 /// and the <see cref="OcspResponder"/>. A root CA publishes one CRL shard (the one its issuing
 /// CA's certificate points to); an issuing CA <c>PublicUrls:CrlShards</c>.
 /// </summary>
@@ -42,18 +42,19 @@ public sealed class StatusDirectory(
     /// <exception cref="Core.Errors.GmPkiException">A key store error.</exception>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        var urls = configuration.Issuance.Urls;
-        var authorities = new List<StatusAuthority>();
-        foreach (var record in await registry.ListAsync(cancellationToken))
-        {
-            var caKey = keys.Open(record.KeyReference, System.Text.Encoding.UTF8.GetBytes(record.Sm2UserId));
-            var identity = new IssuerIdentity(record.Label, record.CertificateDer);
-            var (responderKey, responderCertificate) = await responders.EnsureAsync(record, identity, caKey, cancellationToken);
-            authorities.Add(new StatusAuthority(identity, caKey, responderKey, responderCertificate,
-                record.Kind == AuthorityKind.Root ? 1 : urls.CrlShards, shard => urls.Crl(record.Label, shard)));
-        }
-
+        var records = await registry.ListAsync(cancellationToken);
+        var authorities = await Task.WhenAll(records.Select(record => Task.Run(() => OpenAuthorityAsync(record, cancellationToken), cancellationToken)));
         _services = (new CrlPublisher(authorities, ledger, configuration.Status, clock), new OcspResponder(authorities, ledger, configuration.Status, clock));
+    }
+
+    private async Task<StatusAuthority> OpenAuthorityAsync(AuthorityRecord record, CancellationToken cancellationToken)
+    {
+        var urls = configuration.Issuance.Urls;
+        var caKey = Task.Run(() => keys.Open(record.KeyReference, System.Text.Encoding.UTF8.GetBytes(record.Sm2UserId)), cancellationToken);
+        var identity = new IssuerIdentity(record.Label, record.CertificateDer);
+        var (responderKey, responderCertificate) = await responders.EnsureAsync(record, identity, caKey, cancellationToken);
+        return new StatusAuthority(identity, await caKey, responderKey, responderCertificate,
+            record.Kind == AuthorityKind.Root ? 1 : urls.CrlShards, shard => urls.Crl(record.Label, shard));
     }
 
     /// <inheritdoc/>

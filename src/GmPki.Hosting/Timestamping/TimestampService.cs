@@ -52,14 +52,21 @@ public sealed class TimestampService(TimestampKeys keys, InstallationConfigurati
         return result;
     }
 
-    /// <summary>Opens the TSA when the installation has a TSA key, so a wrong passphrase or a damaged watermark stops start-up.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the TSA when the installation has a TSA key (once; later calls do nothing), so a wrong passphrase or a damaged watermark stops start-up.</summary>
+    /// <exception cref="Core.Errors.GmPkiException"><c>key-unlock-failed</c>, <c>passphrase-missing</c>.</exception>
+    /// <exception cref="IOException">The watermark could not be read.</exception>
+    public void Open()
     {
         if (keys.Exists)
         {
             Authority();
         }
+    }
 
+    /// <summary>Opens the TSA (<see cref="Open"/>).</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Open();
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,4 @@
 using GmPki.Server.Http.Endpoints;
-using GmPki.Storage;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GmPki.Server.Http;
@@ -10,11 +9,13 @@ namespace GmPki.Server.Http;
 /// <param name="Passphrase">Supplies the key store passphrase (asked once at start-up).</param>
 /// <param name="Clock">Time source; the system clock when null.</param>
 /// <param name="Services">Registers services before the defaults (for tests: a fake <see cref="GmPki.Enrollment.Acme.IDnsTxtResolver"/>), or null.</param>
-public sealed record ServerOptions(DataDirectory Data, string Urls, Func<string> Passphrase, TimeProvider? Clock = null, Action<IServiceCollection>? Services = null);
+/// <param name="Passphrases">The passphrase of each key duty (<c>docs/cryptography.md</c>, "Keys per duty"); null: <paramref name="Passphrase"/> for every key.</param>
+public sealed record ServerOptions(
+    DataDirectory Data, string Urls, Func<string> Passphrase, TimeProvider? Clock = null, Action<IServiceCollection>? Services = null, Cryptography.Keys.KeyPassphrases? Passphrases = null);
 
 /// <summary>
-/// Builds the ASP.NET Core application: validated configuration, migrated ledger, issuing CA key
-/// opened before the first request (so a wrong passphrase stops start-up), API key
+/// Builds the ASP.NET Core application: validated configuration, migrated ledger, CA, OCSP
+/// responder and TSA keys opened in parallel before the first request (so a wrong passphrase stops start-up), API key
 /// authentication, RFC 9457 problem details, the REST API and its OpenAPI document
 /// (<c>/openapi/v1.json</c>), audit checkpoints signed in the background. Endpoint reference: <c>docs/api.md</c>.
 /// </summary>
@@ -46,7 +47,7 @@ public static class ServerHost
         });
         ClientCertificates.AddForwarding(builder.Services, settings.Server.ClientCertificates);
         options.Services?.Invoke(builder.Services);
-        builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrase, options.Clock ?? TimeProvider.System);
+        builder.Services.AddGmPkiInstallation(options.Data, configuration, options.Passphrases ?? new Cryptography.Keys.KeyPassphrases(options.Passphrase), options.Clock ?? TimeProvider.System);
         Hosting.Enrollment.EnrollmentServices.Add(builder.Services, settings.Acme);
         builder.Services.AddGmPkiBackgroundServices(configuration);
 
@@ -65,9 +66,7 @@ public static class ServerHost
             startLog.DataDirectoryTightened(entry);
         }
 
-        await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
-        await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
-        await app.Services.GetRequiredService<StatusDirectory>().OpenAsync(cancellationToken);
+        await Hosting.Keys.StartupKeys.OpenAsync(app.Services, cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
