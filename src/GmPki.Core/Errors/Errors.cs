@@ -177,4 +177,9 @@ public static class Errors
 
     /// <summary>The key reference names no key in the store.</summary>
     public static readonly GmPkiError KeyNotFound = ErrorCatalogue.KeyNotFound.Titled("Private key not found");
+
+    // --- Backup ---------------------------------------------------------------------------
+
+    /// <summary>A backup's manifest, a file's SM3 or its audit chain does not match; nothing was restored (<c>docs/storage.md</c>, "Backup and restore").</summary>
+    public static readonly GmPkiError BackupInvalid = ErrorCatalogue.BackupInvalid.Titled("Backup incomplete or altered");
 }
