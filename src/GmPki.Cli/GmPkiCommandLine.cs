@@ -30,6 +30,8 @@ public static class GmPkiCommandLine
             ValidateCommand.Create(context),
             AuditCommand.Create(context),
             RetentionCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
             AgencyCommand.Create(context),
             ProtocolAccountCommand.Create(context),
             TsaCommand.Create(context),

@@ -33,4 +33,17 @@ public class Sm3Tests
 
         openssl.ShouldContain(Convert.ToHexStringLower(Sm3.Hmac(Encoding.ASCII.GetBytes(key), Encoding.ASCII.GetBytes(data))));
     }
+
+    [Fact]
+    public async Task HashHexAsync_StreamLongerThanItsBuffer_SameDigestAsTheOneShotHash()
+    {
+        var data = new byte[200_000];
+        new Random(16).NextBytes(data);
+        await using var stream = new MemoryStream(data);
+
+        var streamed = await Sm3.HashHexAsync(stream, CancellationToken.None);
+
+        streamed.ShouldBe(Sm3.HashHex(data));
+        streamed.ShouldNotBe(Sm3.HashHex(data.AsSpan(0, 81920)));
+    }
 }

@@ -66,6 +66,48 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Purge_GovernmentStaffNotLinkedToADepartment_KeptTenYearsAndThePurgeNamesTheCertificate()
+    {
+        var staff = Counter.Person("未关联政务人员");
+        var (_, opened, raw) = await Counter.PostAsync(_server.Registrar, Counter.New(staff, "government-staff", Csr("未关联政务人员", "某县人民政府")));
+        opened.ShouldNotBeNull(raw);
+        var completed = await Counter.ApproveAndCompleteAsync(_server, opened.Application.Id, staff.IdentityNumber);
+        var serial = completed.ResultSerial!;
+        var notAfter = (await CertificateAsync(serial)).NotAfter;
+
+        var afterFive = await PurgeAtAsync(notAfter.AddYears(5).AddDays(1));
+        var beforeTen = await PurgeAtAsync(notAfter.AddYears(10).AddMinutes(-1));
+        var kept = await ApplicationExistsAsync(completed.Id);
+        var afterTen = await PurgeAtAsync(notAfter.AddYears(10).AddMinutes(1));
+
+        (afterFive.Applications + beforeTen.Applications).ShouldBe(0);
+        (afterFive.Kept + beforeTen.Kept).ShouldBeGreaterThanOrEqualTo(2);
+        kept.ShouldBeTrue();
+        afterTen.Applications.ShouldBe(1);
+        var purged = (await _server.RecentAuditAsync(20)).Single(e => e.Action == "retention.purged" && e.Target == "application:" + completed.Id);
+        purged.Details.ShouldNotBeNull().ShouldContain(serial);
+        purged.Details.ShouldContain("\"government\":true");
+        purged.Details.ShouldContain("government-staff");
+    }
+
+    [Fact]
+    public async Task PurgeApplication_ChangedAfterItWasExamined_RefusedAndNothingRecorded()
+    {
+        var issued = await Counter.IssueAsync(_server.Registrar, Counter.New(Counter.Person("后改动"), "personal", Csr("后改动")));
+        var store = _server.Services.GetRequiredService<IRetentionStore>();
+        var candidate = (await store.ListClosedApplicationsAsync(DateTime.UtcNow.AddMinutes(1), int.MaxValue, CancellationToken.None))
+            .Single(c => c.ApplicationId == issued.Application.Id);
+        var audit = new AuditEvent(DateTime.UtcNow, "retention.purged", Actor.System.Name, null, "application:" + candidate.ApplicationId, "success", "{}", null);
+
+        var removed = await store.PurgeApplicationAsync(candidate.ApplicationId, candidate.ClosedAt.AddSeconds(-1), audit, CancellationToken.None);
+
+        removed.ShouldBeFalse();
+        (await ApplicationExistsAsync(issued.Application.Id)).ShouldBeTrue();
+        (await _server.RecentAuditAsync(5)).ShouldNotContain(e => e.Action == "retention.purged");
+        candidate.Serials.ShouldBe([issued.Application.ResultSerial!]);
+    }
+
+    [Fact]
     public async Task Purge_RevokedCertificate_CountsFromRevocation()
     {
         var person = Counter.Person("吊销保存");

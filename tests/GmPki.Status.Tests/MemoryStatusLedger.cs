@@ -64,7 +64,17 @@ internal sealed class MemoryStatusLedger : IStatusLedger, IIssuanceLedger
     {
         lock (_lock)
         {
-            return Task.FromResult(_crls.Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard && c.IsDelta == delta).MaxBy(c => c.Number));
+            var shardCrls = _crls.Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard).ToList();
+            var complete = shardCrls.Where(c => !c.IsDelta).MaxBy(c => c.Number);
+            return Task.FromResult(delta ? shardCrls.Where(c => c.IsDelta && c.Number > (complete?.Number ?? 0)).MaxBy(c => c.Number) : complete);
+        }
+    }
+
+    public Task<PublishedCrl?> FindCrlAsync(string issuerLabel, long number, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_crls.FirstOrDefault(c => c.IssuerLabel == issuerLabel && c.Number == number));
         }
     }
 

@@ -43,7 +43,7 @@ public abstract class StatusLedgerTests<TFixture>(TFixture fixture) : LedgerTest
     }
 
     [SkippableFact]
-    public async Task StoreCrl_LatestIsTheHighestNumberAndSupersededAreRemoved()
+    public async Task StoreCrl_LatestIsTheHighestNumberAndSupersededAreArchived()
     {
         await Status.StoreCrlAsync(Crl(1, null), Samples.Audit("crl.published"), default);
         await Status.StoreCrlAsync(Crl(2, 1), Samples.Audit("crl.published"), default);
@@ -64,6 +64,23 @@ public abstract class StatusLedgerTests<TFixture>(TFixture fixture) : LedgerTest
         (await Status.LatestCrlSummaryAsync(Samples.IssuerLabel, 0, false, default)).ShouldBe(new CrlSummary(3, null, complete.ThisUpdate));
         (await Status.LatestCrlSummaryAsync(Samples.IssuerLabel, 0, true, default)).ShouldBeNull();
         (await CountAuditEventsAsync()).ShouldBe(4);
+        (await Status.FindCrlAsync(Samples.IssuerLabel, 1, default))!.Der.ShouldBe(Crl(1, null).Der, "a superseded complete CRL is archived, not deleted");
+        (await Status.FindCrlAsync(Samples.IssuerLabel, 2, default))!.BaseNumber.ShouldBe(1, "a superseded delta CRL is archived too");
+        (await Status.FindCrlAsync(Samples.IssuerLabel, 4, default)).ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task StoreCrl_NewerDelta_ServedWhileOlderDeltasStayArchived()
+    {
+        await Status.StoreCrlAsync(Crl(1, null), Samples.Audit("crl.published"), default);
+        await Status.StoreCrlAsync(Crl(2, 1), Samples.Audit("crl.published"), default);
+        await Status.StoreCrlAsync(Crl(3, 1), Samples.Audit("crl.published"), default);
+
+        var delta = await Status.LatestCrlAsync(Samples.IssuerLabel, 0, true, default);
+
+        delta!.Number.ShouldBe(3);
+        (await Status.FindCrlAsync(Samples.IssuerLabel, 2, default)).ShouldNotBeNull();
+        (await Status.LatestCrlAsync(Samples.IssuerLabel, 0, false, default))!.Number.ShouldBe(1);
     }
 
     [SkippableFact]

@@ -1,13 +1,10 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Security.Cryptography;
 using GmPki.Compliance.Verification;
 using GmPki.Core.Errors;
-using GmPki.Core.Ledger;
 using GmPki.Hosting;
+using GmPki.Hosting.Backup;
 using GmPki.Hosting.Configuration;
-using GmPki.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GmPki.Cli.Commands;
 
@@ -31,28 +28,17 @@ internal static class AuditVerifyCommand
             var directory = DataDirectory.At(parse.GetValue(data)!);
             var configuration = InstallationConfiguration.Validate(InstallationConfiguration.Load(directory), directory);
             var pinned = parse.GetValue(root) is { } path ? ReadCertificate(path) : null;
-            await using var services = new ServiceCollection().AddGmPkiStorage(configuration.Storage).BuildServiceProvider();
             var asJson = parse.GetValue(json);
             await (asJson ? context.Error : context.Output).WriteLineAsync($"Verifying the audit chain of {directory.Path} ({configuration.Storage.Provider}) …");
-            AuditVerification result;
-            try
-            {
-                var authorities = await services.GetRequiredService<IAuthorityRegistry>().ListAsync(cancellationToken);
-                await using var snapshot = await services.GetRequiredService<IAuditChain>().OpenSnapshotAsync(cancellationToken);
-                result = await new AuditChainVerifier(authorities, pinned).VerifyAsync(snapshot, new ProgressLines(context.Error), cancellationToken);
-            }
-            catch (DbException e)
-            {
-                throw Errors.Internal.With($"the ledger cannot be read ({e.Message}); is it a GmPki ledger, migrated by this version (run 'gmpki list --data {directory.Path}')?", e);
-            }
-
+            var result = await LedgerVerification.VerifyAsync(directory, pinned, new ProgressLines(context.Error), cancellationToken);
             await (asJson ? CliOutput.WriteJsonAsync(context.Output, AuditVerificationJson.From(result)) : Report(context.Output, result));
             return result.IsIntact ? 0 : CliContext.Failed;
         }));
         return command;
     }
 
-    private static async Task Report(TextWriter output, AuditVerification result)
+    /// <summary>Prints the verdict: OK with the counts and the last checkpoint, or the first broken link.</summary>
+    internal static async Task Report(TextWriter output, AuditVerification result)
     {
         if (result.Break is { } broken)
         {
@@ -97,7 +83,7 @@ internal static class AuditVerifyCommand
     }
 
     /// <summary>Writes a progress line at each further tenth of the expected events (nothing on small ledgers).</summary>
-    private sealed class ProgressLines(TextWriter error) : IProgress<AuditVerificationProgress>
+    internal sealed class ProgressLines(TextWriter error) : IProgress<AuditVerificationProgress>
     {
         private long _lastTenth;
 

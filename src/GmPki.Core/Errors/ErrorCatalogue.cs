@@ -58,6 +58,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry AuthorityNotFound = new("authority-not-found", ErrorKind.NotFound, "没有该名称的证书认证机构", "No certificate authority of that name.");
 
+    internal static readonly CatalogueEntry BackupInvalid = new("backup-invalid", ErrorKind.Unprocessable, "备份不完整或已被改动（清单、文件的 SM3 或审计链不符），未恢复", "The backup is incomplete or altered (its manifest, a file's SM3 or the audit chain does not match); nothing was restored.");
+
     internal static readonly CatalogueEntry AlreadyInitialized = new("already-initialized", ErrorKind.Conflict, "数据目录中已有 CA 层级或密钥", "The data directory already holds a CA hierarchy or key.");
 
     internal static readonly CatalogueEntry ApplicationNotFound = new("application-not-found", ErrorKind.NotFound, "没有该标识的申请", "No application with that identifier.");
@@ -181,6 +183,7 @@ public static class ErrorCatalogue
         KeyUnlockFailed,
         KeyNotFound,
         ListenAddressInUse,
+        BackupInvalid,
         new("kmc-ca-unknown", ErrorKind.Forbidden, "请求的 CA 未在密钥管理中心注册", "The requesting CA is not registered with the KMC."),
         new("kmc-ca-exists", ErrorKind.Conflict, "该 CA 已在密钥管理中心注册", "The CA is already registered with the KMC."),
         new("kmc-algorithm-rejected", ErrorKind.Invalid, "该 CA 未注册此密钥算法", "The key algorithm is not one the CA is registered for."),

@@ -195,4 +195,9 @@ public static class Errors
 
     /// <summary>Another program listens on an address <c>gmpki serve</c> was told to listen on.</summary>
     public static readonly GmPkiError ListenAddressInUse = ErrorCatalogue.ListenAddressInUse.Titled("Listen address in use");
+
+    // --- Backup ---------------------------------------------------------------------------
+
+    /// <summary>A backup's manifest, a file's SM3 or its audit chain does not match; nothing was restored (<c>docs/storage.md</c>, "Backup and restore").</summary>
+    public static readonly GmPkiError BackupInvalid = ErrorCatalogue.BackupInvalid.Titled("Backup incomplete or altered");
 }

@@ -12,9 +12,13 @@ public interface IRetentionStore
     /// <summary>Closed applications (completed, rejected, withdrawn) last changed before <paramref name="closedBefore"/> (UTC), oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<RetentionCandidate>> ListClosedApplicationsAsync(DateTime closedBefore, int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes an application with its steps and evidence files, with <paramref name="audit"/>, in one write.</summary>
-    /// <returns>False when it was gone already.</returns>
-    Task<bool> PurgeApplicationAsync(Guid applicationId, AuditEvent audit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes an application with its steps and evidence files, with <paramref name="audit"/>, in
+    /// one write — only while it is still closed and last changed at or before <paramref name="closedAt"/>
+    /// (an application changed since it was examined is refused, nothing removed).
+    /// </summary>
+    /// <returns>False when it was gone already or changed since.</returns>
+    Task<bool> PurgeApplicationAsync(Guid applicationId, DateTime closedAt, AuditEvent audit, CancellationToken cancellationToken);
 
     /// <summary>Subscribers registered before <paramref name="registeredBefore"/> (UTC) with no application and no staff left, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<(Guid Id, bool Government)>> ListUnreferencedSubscribersAsync(DateTime registeredBefore, int max, CancellationToken cancellationToken);
@@ -27,9 +31,12 @@ public interface IRetentionStore
 /// <param name="ApplicationId">The application.</param>
 /// <param name="SubscriberId">Its subscriber.</param>
 /// <param name="ClosedAt">UTC instant it reached its final state.</param>
-/// <param name="Government">Whether the subscriber is a government department or its staff (10-year retention).</param>
+/// <param name="Government">Whether the subscriber is a government department or staff linked to one (10-year retention).</param>
 /// <param name="CertificatesValidUntil">
 /// For each certificate the application produced or acted on: the UTC instant it stops (or
 /// stopped) being valid — its revocation time when revoked, else its notAfter.
 /// </param>
-public sealed record RetentionCandidate(Guid ApplicationId, Guid SubscriberId, DateTime ClosedAt, bool Government, IReadOnlyList<DateTime> CertificatesValidUntil);
+/// <param name="Profiles">The application's profile and the profiles of the certificates it produced or acted on.</param>
+/// <param name="Serials">The serial numbers (hex) of those certificates.</param>
+public sealed record RetentionCandidate(Guid ApplicationId, Guid SubscriberId, DateTime ClosedAt, bool Government, IReadOnlyList<DateTime> CertificatesValidUntil,
+    IReadOnlyList<string> Profiles, IReadOnlyList<string> Serials);

@@ -32,13 +32,24 @@ public interface IStatusLedger
     /// <returns>The number, 1 or more.</returns>
     Task<long> NextCrlNumberAsync(string issuerLabel, CancellationToken cancellationToken);
 
-    /// <summary>Stores a signed CRL with its audit event as one write, and removes the CRLs of the same shard that it supersedes (for a complete CRL: every older one of the shard; for a delta: older deltas).</summary>
+    /// <summary>
+    /// Stores a signed CRL with its audit event as one write. CRLs are archived, never deleted
+    /// (M24 §24: records kept): the ones it supersedes stay in the ledger, readable by number
+    /// (<see cref="FindCrlAsync"/>), and only the latest is served.
+    /// </summary>
     /// <exception cref="Errors.GmPkiException"><c>authority-not-found</c> when the CA is not registered.</exception>
     Task StoreCrlAsync(PublishedCrl crl, AuditEvent auditEvent, CancellationToken cancellationToken);
 
-    /// <summary>The stored CRL with the highest number for one shard, complete (<paramref name="delta"/> false) or delta; null when none was published.</summary>
+    /// <summary>
+    /// The current CRL of one shard: the stored complete CRL (<paramref name="delta"/> false) with
+    /// the highest number, or the delta with the highest number when it is newer than that complete
+    /// CRL; null when there is none.
+    /// </summary>
     Task<PublishedCrl?> LatestCrlAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken);
 
     /// <summary>Number, base and thisUpdate of the CRL <see cref="LatestCrlAsync"/> would return, without reading its DER; null when none was published.</summary>
     Task<CrlSummary?> LatestCrlSummaryAsync(string issuerLabel, int shard, bool delta, CancellationToken cancellationToken);
+
+    /// <summary>One CRL of <paramref name="issuerLabel"/> by its cRLNumber, current or archived; null when none has that number.</summary>
+    Task<PublishedCrl?> FindCrlAsync(string issuerLabel, long number, CancellationToken cancellationToken);
 }

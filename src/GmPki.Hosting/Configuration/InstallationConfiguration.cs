@@ -144,7 +144,7 @@ public static class InstallationConfiguration
             profiles!,
             new CheckpointPolicy(audit.CheckpointEvents, TimeSpan.FromMinutes(audit.CheckpointMinutes)),
             new DelegationPolicy(registration.DelegationEnabled),
-            new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears),
+            new RetentionPolicy(registration.RetentionYears, registration.GovernmentRetentionYears) { GovernmentProfiles = registration.GovernmentProfiles.ToHashSet(StringComparer.Ordinal) },
             timestamping!,
             settings.Status.ToPolicy(),
             ldap,

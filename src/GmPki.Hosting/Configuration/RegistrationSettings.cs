@@ -1,3 +1,5 @@
+using GmPki.Registration.Retention;
+
 namespace GmPki.Hosting.Configuration;
 
 /// <summary>Section <c>Registration</c>: the registration authority's deployment switches.</summary>
@@ -15,4 +17,11 @@ public sealed class RegistrationSettings
 
     /// <summary>The same for government departments and their staff (M09 §24: at least 10; GMPKI-REG-002).</summary>
     public int GovernmentRetentionYears { get; set; } = 10;
+
+    /// <summary>
+    /// Profiles whose certificates are government certificates, kept <see cref="GovernmentRetentionYears"/>
+    /// however their holder is linked (a staff member with no department on record included).
+    /// Default <c>government-staff</c> and <c>government-staff-encryption</c>.
+    /// </summary>
+    public string[] GovernmentProfiles { get; set; } = [.. RetentionPolicy.DefaultGovernmentProfiles];
 }

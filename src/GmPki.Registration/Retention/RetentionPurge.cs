@@ -12,8 +12,10 @@ public sealed record PurgeResult(int Applications, int Subscribers, int Kept);
 /// <summary>
 /// Removes registration records whose retention period (<see cref="RetentionPolicy"/>) has
 /// ended: closed applications with their steps and evidence files, then subscribers left with no
-/// application and no staff. Nothing is removed earlier; audit events are never removed (each
-/// removal writes a <c>retention.purged</c> event). Runs in batches; safe to run repeatedly and
+/// application and no staff. Nothing is removed earlier, and an application changed after it was
+/// examined is refused by the store; audit events are never removed (each removal writes a
+/// <c>retention.purged</c> event in the SM3 chain naming what went: the application, its
+/// certificates' serials and profiles). Certificates and CRLs are never removed. Runs in batches; safe to run repeatedly and
 /// from several processes (a record gone already is skipped).
 /// </summary>
 public sealed class RetentionPurge(IRetentionStore store, RetentionPolicy policy, TimeProvider clock)
@@ -37,8 +39,12 @@ public sealed class RetentionPurge(IRetentionStore store, RetentionPolicy policy
                 continue;
             }
 
-            var audit = Event(now, actor, "application:" + candidate.ApplicationId.ToString("D"), new { subscriber = candidate.SubscriberId, candidate.ClosedAt, keepUntil, candidate.Government });
-            applications += await store.PurgeApplicationAsync(candidate.ApplicationId, audit, cancellationToken) ? 1 : 0;
+            var audit = Event(now, actor, "application:" + candidate.ApplicationId.ToString("D"), new
+            {
+                subscriber = candidate.SubscriberId, candidate.ClosedAt, keepUntil, government = policy.IsGovernment(candidate),
+                certificates = candidate.Serials, profiles = candidate.Profiles,
+            });
+            applications += await store.PurgeApplicationAsync(candidate.ApplicationId, candidate.ClosedAt, audit, cancellationToken) ? 1 : 0;
         }
 
         var subscribers = 0;

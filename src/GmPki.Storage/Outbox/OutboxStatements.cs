@@ -16,8 +16,10 @@ internal static class OutboxStatements
     private static readonly LedgerStatement InsertAuthorities = new(
         Columns + $"SELECT '{nameof(OutboxKind.CaCertificate)}', label, NULL, NULL, @at, 0 FROM authorities ORDER BY created_at, label", "at");
 
+    /// <summary>The current CRLs only: archived ones (superseded by a newer complete CRL of the shard, or a delta by a newer delta) are not published again.</summary>
     private static readonly LedgerStatement InsertStoredCrls = new(
-        Columns + $"SELECT '{nameof(OutboxKind.Crl)}', issuer_label, NULL, number, @at, 0 FROM crls ORDER BY number", "at");
+        Columns + $"SELECT '{nameof(OutboxKind.Crl)}', c.issuer_label, NULL, c.number, @at, 0 FROM crls c WHERE NOT EXISTS (SELECT 1 FROM crls n " +
+        "WHERE n.issuer_label = c.issuer_label AND n.shard = c.shard AND n.number > c.number AND (n.base_number IS NULL OR c.base_number IS NOT NULL)) ORDER BY c.number", "at");
 
     private static readonly LedgerStatement Delete = new(
         "DELETE FROM directory_outbox WHERE id = @id AND claimed_by = @holder", "id", "holder");

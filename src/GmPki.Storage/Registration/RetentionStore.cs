@@ -14,7 +14,8 @@ internal sealed class RetentionStore(IDbContextFactory<LedgerContext> contexts, 
 
     private static readonly LedgerStatement DeleteEvidence = new("DELETE FROM evidence_files WHERE application_id = @id", "id");
     private static readonly LedgerStatement DeleteSteps = new("DELETE FROM application_steps WHERE application_id = @id", "id");
-    private static readonly LedgerStatement DeleteApplication = new("DELETE FROM applications WHERE id = @id", "id");
+    private static readonly LedgerStatement DeleteApplication = new(
+        $"DELETE FROM applications WHERE id = @id AND updated_at <= @closedAt AND state IN ('{Closed[0]}', '{Closed[1]}', '{Closed[2]}')", "id", "closedAt");
     private static readonly LedgerStatement DeleteSubscriber = new(
         "DELETE FROM subscribers WHERE id = @id AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.subscriber_id = @id) " +
         "AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE s.organization_id = @id)", "id");
@@ -29,22 +30,27 @@ internal sealed class RetentionStore(IDbContextFactory<LedgerContext> contexts, 
             from o in organizations.DefaultIfEmpty()
             where Closed.Contains(a.State) && a.UpdatedAt < closedBefore
             orderby a.UpdatedAt
-            select new { a.Id, a.SubscriberId, a.UpdatedAt, a.ResultSerial, a.TargetSerial, Government = s.Type == Government || (o != null && o.Type == Government) })
+            select new { a.Id, a.SubscriberId, a.UpdatedAt, a.Profile, a.ResultSerial, a.TargetSerial, Government = s.Type == Government || (o != null && o.Type == Government) })
             .Take(max).ToListAsync(cancellationToken);
         var serials = rows.SelectMany(r => new[] { r.ResultSerial, r.TargetSerial }).OfType<string>().Distinct().ToList();
-        var certificates = await context.Certificates.AsNoTracking().Where(c => serials.Contains(c.SerialHex))
-            .Select(c => new { c.SerialHex, c.NotAfter, c.Status, c.StatusChangedAt }).ToListAsync(cancellationToken);
-        var validUntil = certificates.ToLookup(c => c.SerialHex,
-            c => c.Status == CertificateStatus.Revoked && c.StatusChangedAt is { } revoked && revoked < c.NotAfter ? revoked : c.NotAfter);
-        return [.. rows.Select(r => new RetentionCandidate(Guid.Parse(r.Id), Guid.Parse(r.SubscriberId), r.UpdatedAt, r.Government,
-            [.. new[] { r.ResultSerial, r.TargetSerial }.OfType<string>().SelectMany(serial => validUntil[serial])]))];
+        var ids = rows.Select(r => r.Id).ToList();
+        var certificates = await context.Certificates.AsNoTracking()
+            .Where(c => serials.Contains(c.SerialHex) || (c.ApplicationId != null && ids.Contains(c.ApplicationId)))
+            .Select(c => new { c.SerialHex, c.ApplicationId, c.Profile, c.NotAfter, c.Status, c.StatusChangedAt }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var own = certificates.Where(c => c.ApplicationId == r.Id || c.SerialHex == r.ResultSerial || c.SerialHex == r.TargetSerial).ToList();
+            return new RetentionCandidate(Guid.Parse(r.Id), Guid.Parse(r.SubscriberId), r.UpdatedAt, r.Government,
+                [.. own.Select(c => c.Status == CertificateStatus.Revoked && c.StatusChangedAt is { } revoked && revoked < c.NotAfter ? revoked : c.NotAfter)],
+                [.. own.Select(c => c.Profile).Append(r.Profile).Distinct()], [.. own.Select(c => c.SerialHex).Distinct()]);
+        })];
     }
 
-    public async Task<bool> PurgeApplicationAsync(Guid applicationId, AuditEvent audit, CancellationToken cancellationToken)
+    public async Task<bool> PurgeApplicationAsync(Guid applicationId, DateTime closedAt, AuditEvent audit, CancellationToken cancellationToken)
     {
         var id = RegistrationStatements.Id(applicationId);
         return await writer.WriteAsync(
-            [new LedgerStep(DeleteEvidence, [id]), new LedgerStep(DeleteSteps, [id]), new LedgerStep(DeleteApplication, [id], MustChangeOneRow: true), LedgerStatements.Audit(audit)],
+            [new LedgerStep(DeleteEvidence, [id]), new LedgerStep(DeleteSteps, [id]), new LedgerStep(DeleteApplication, [id, UtcDateTimeConverter.ToUtc(closedAt)], MustChangeOneRow: true), LedgerStatements.Audit(audit)],
             cancellationToken) == WriteOutcome.Written;
     }
 

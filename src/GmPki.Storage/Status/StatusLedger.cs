@@ -80,7 +80,7 @@ internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, Le
         ArgumentNullException.ThrowIfNull(crl);
         ArgumentNullException.ThrowIfNull(auditEvent);
         var outcome = await writer.WriteAsync(
-            [StatusStatements.Crl(crl), StatusStatements.Superseded(crl), .. outbox.Crl(crl, auditEvent.OccurredAt), LedgerStatements.Audit(auditEvent)], cancellationToken);
+            [StatusStatements.Crl(crl), .. outbox.Crl(crl, auditEvent.OccurredAt), LedgerStatements.Audit(auditEvent)], cancellationToken);
         if (outcome != WriteOutcome.Written)
         {
             throw Errors.AuthorityNotFound.With($"CRL {crl.Number} of '{crl.IssuerLabel}' was refused ({outcome}); is the CA registered?");
@@ -100,10 +100,25 @@ internal sealed class StatusLedger(IDbContextFactory<LedgerContext> contexts, Le
         return await Latest(context, issuerLabel, shard, delta).Select(c => new CrlSummary(c.Number, c.BaseNumber, c.ThisUpdate)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<PublishedCrl?> FindCrlAsync(string issuerLabel, long number, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await context.Set<CrlEntity>().AsNoTracking().FirstOrDefaultAsync(c => c.IssuerLabel == issuerLabel && c.Number == number, cancellationToken);
+        return row?.ToRecord();
+    }
+
+    /// <summary>
+    /// The shard's CRLs of one kind, highest number first; a delta only when it is newer than the
+    /// shard's latest complete CRL (an older delta extends a superseded base and stays archived).
+    /// </summary>
     private static IQueryable<CrlEntity> Latest(LedgerContext context, string issuerLabel, int shard, bool delta)
-        => context.Set<CrlEntity>().AsNoTracking()
-            .Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard && (c.BaseNumber != null) == delta)
-            .OrderByDescending(c => c.Number);
+    {
+        var crls = context.Set<CrlEntity>().AsNoTracking().Where(c => c.IssuerLabel == issuerLabel && c.Shard == shard);
+        var current = delta
+            ? crls.Where(c => c.BaseNumber != null && c.Number > (crls.Where(b => b.BaseNumber == null).Max(b => (long?)b.Number) ?? 0))
+            : crls.Where(c => c.BaseNumber == null);
+        return current.OrderByDescending(c => c.Number);
+    }
 
     private static IQueryable<CertificateEntity> Issued(LedgerContext context, string issuerLabel)
         => context.Certificates.AsNoTracking().Where(c => c.IssuerLabel == issuerLabel && c.State == CertificateState.Issued);

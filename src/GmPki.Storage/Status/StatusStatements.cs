@@ -16,17 +16,6 @@ internal static class StatusStatements
         "INSERT INTO crls (issuer_label, number, shard, base_number, this_update, next_update, der) VALUES (@issuer, @number, @shard, @base, @thisUpdate, @nextUpdate, @der)",
         "issuer", "number", "shard", "base", "thisUpdate", "nextUpdate", "der");
 
-    private static readonly LedgerStatement DeleteSupersededByComplete = new(
-        "DELETE FROM crls WHERE issuer_label = @issuer AND shard = @shard AND number < @number",
-        "issuer", "shard", "number");
-
-    private static readonly LedgerStatement DeleteSupersededByDelta = new(
-        "DELETE FROM crls WHERE issuer_label = @issuer AND shard = @shard AND base_number IS NOT NULL AND number < @number",
-        "issuer", "shard", "number");
-
     public static LedgerStep Crl(PublishedCrl c) => new(InsertCrl,
         [c.IssuerLabel, c.Number, c.Shard, c.BaseNumber, UtcDateTimeConverter.ToUtc(c.ThisUpdate), UtcDateTimeConverter.ToUtc(c.NextUpdate), c.Der]);
-
-    public static LedgerStep Superseded(PublishedCrl c)
-        => new(c.IsDelta ? DeleteSupersededByDelta : DeleteSupersededByComplete, [c.IssuerLabel, c.Shard, c.Number]);
 }
