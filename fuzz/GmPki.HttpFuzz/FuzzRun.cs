@@ -25,12 +25,18 @@ public static class FuzzRun
         var tally = new Tally(findings);
         var random = new Random(seed);
         var host = new Uri(service.BaseUrl).Authority;
+        var refusedSeeds = new HashSet<string>();
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
             var operation = document.Operations[i % document.Operations.Count];
-            var request = mutator.Mutate(seeds.For(operation, random), random.Next(Mutator.Names.Length), random);
+            var request = mutator.Mutate(seeds.For(operation, random), random);
             var (status, answer) = await SendAsync(client, request);
+            if (request.Mutation == "seed" && status >= 400 && refusedSeeds.Add(operation.Name))
+            {
+                await log.WriteLineAsync($"seed refused {status} {operation.Name}: {answer[..Math.Min(answer.Length, 200)]}");
+            }
+
             tally.Count(request, status, answer, host);
             if (Tally.IsFailure(status))
             {

@@ -35,12 +35,18 @@ public sealed class Mutator(SeedRequests seeds)
 
     private const string Placeholder = "\u0001fuzz-placeholder\u0001";
 
-    /// <summary>A mutation of <paramref name="seed"/> named by <see cref="Names"/>[<paramref name="kind"/>].</summary>
-    public FuzzRequest Mutate(FuzzRequest seed, int kind, Random random)
+    /// <summary>A mutation of <paramref name="seed"/>, chosen among those that apply to it (JSON ones to a JSON body, byte ones to a body, path ones to a path with parameters).</summary>
+    public FuzzRequest Mutate(FuzzRequest seed, Random random)
     {
-        var name = Names[kind];
         var body = seed.Body;
         var json = seed.Operation.MediaType is "application/json" or "application/jose+json" && body is { Length: > 0 } && TryParse(body) is not null;
+        var applicable = Names.Where(name => name switch
+        {
+            "byte-flip" or "truncate" or "der-length" or "invalid-utf8" => body is { Length: > 1 },
+            "path-parameter" => seed.Operation.Parameters.Any(p => p.In == "path"),
+            _ => !name.StartsWith("json-", StringComparison.Ordinal) || json,
+        }).ToList();
+        var name = applicable[random.Next(applicable.Count)];
         return name switch
         {
             "seed" => seed,

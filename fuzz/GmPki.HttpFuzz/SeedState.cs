@@ -16,6 +16,8 @@ public sealed class SeedState
     /// <summary>A resident identity number with a valid check digit (GB 11643).</summary>
     public const string IdentityNumber = "11010519491231002X";
 
+    private static readonly string SecondIdentityNumber = "11010519500101003" + GmPki.Core.Identity.ChineseIdentifiers.CitizenIdentityCheck("11010519500101003");
+
     /// <summary>JSON members given a real value wherever a body schema has them.</summary>
     public Dictionary<string, JsonNode?> Members { get; } = [];
 
@@ -65,7 +67,7 @@ public sealed class SeedState
         }
 
         await seeds.OpenOnlineAsync(service, csrPem, log);
-        await seeds.CreateEstAccountAsync(client, log);
+        await seeds.CreateEstAccountAsync(service, client, log);
         return seeds;
     }
 
@@ -177,7 +179,7 @@ public sealed class SeedState
             ["kind"] = "new", ["profile"] = "personal", ["csr"] = csrPem,
             ["subscriber"] = new JsonObject
             {
-                ["type"] = "individual", ["name"] = "李四", ["identityDocument"] = "resident-identity-card", ["identityNumber"] = "110105194912310029", ["region"] = "110105",
+                ["type"] = "individual", ["name"] = "李四", ["identityDocument"] = "resident-identity-card", ["identityNumber"] = SecondIdentityNumber, ["region"] = "110105",
             },
         };
         using var response = await client.PostAsJsonAsync("/api/v1/applications", body);
@@ -193,10 +195,12 @@ public sealed class SeedState
         PathValues["/api/v1/applications/{id}|id"] = opened["application"]!["id"]!.GetValue<string>();
     }
 
-    private async Task CreateEstAccountAsync(HttpClient client, TextWriter log)
+    private async Task CreateEstAccountAsync(FuzzService service, HttpClient client, TextWriter log)
     {
         var body = new JsonObject { ["protocol"] = "est", ["name"] = "fuzz-est", ["profile"] = "personal", ["basisApplicationId"] = Members.GetValueOrDefault("basisApplicationId")?.DeepClone() };
-        using var response = await client.PostAsJsonAsync("/api/v1/protocol-accounts", body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocol-accounts") { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", service.ApiKeys["registrar"]);
+        using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
