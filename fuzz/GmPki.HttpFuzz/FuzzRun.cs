@@ -38,6 +38,11 @@ public static class FuzzRun
             }
 
             tally.Count(request, status, answer, host);
+            if (status == 0 && request.Mutation != "oversized-body")
+            {
+                await log.WriteLineAsync($"no answer {request.Operation.Name} ({request.Mutation}): {answer}");
+            }
+
             if (Tally.IsFailure(status))
             {
                 await log.WriteLineAsync($"FAILURE {status} {request.Operation.Name} ({request.Mutation}): {answer[..Math.Min(answer.Length, 300)]}");
@@ -82,7 +87,7 @@ public static class FuzzRun
         }
         catch (HttpRequestException e)
         {
-            return (0, e.Message);
+            return (0, e.InnerException?.Message ?? e.Message);
         }
     }
 }

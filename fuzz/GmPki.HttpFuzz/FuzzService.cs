@@ -9,6 +9,7 @@ using GmPki.Server.Http;
 using GmPki.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GmPki.HttpFuzz;
 
@@ -55,7 +56,9 @@ public sealed class FuzzService : IAsyncDisposable
                 CancellationToken.None);
         }
 
-        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase), CancellationToken.None);
+        // The service's own log at warning and above (a 500's stack trace stays): the fuzzer's report is the output.
+        var app = await ServerHost.BuildAsync(new ServerOptions(data, baseUrl, () => Passphrase,
+            Services: services => services.AddLogging(logging => logging.AddFilter("GmPki", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning))), CancellationToken.None);
         await app.StartAsync();
         var reviewer = await app.Services.GetRequiredService<OperatorAccounts>().CreateAsync("reviewer", OperatorRole.Reviewer, Actor.System, CancellationToken.None);
         var keys = new Dictionary<string, string> { ["admin"] = init.AdministratorApiKey, ["registrar"] = init.RegistrarApiKey!, ["reviewer"] = reviewer };

@@ -64,7 +64,9 @@ public sealed class Mutator(SeedRequests seeds)
             "path-parameter" when seed.Operation.Parameters.Any(p => p.In == "path") => seed with { Mutation = name, PathAndQuery = MutatePath(seed, random) },
             "content-type" => seed with { Mutation = name, Headers = [.. seed.Headers.Where(h => h.Key != "Content-Type"), new("Content-Type", ContentTypes[random.Next(ContentTypes.Length)])], Body = body ?? [] },
             "empty-body" => seed with { Mutation = name, Body = [] },
-            "oversized-body" => seed with { Mutation = name, Body = Oversized(body, random) },
+            // Kestrel refuses a body over its limit and may close the connection before reading it (no answer, a broken pipe); the
+            // request asks for its own connection so the next request does not meet that closed one.
+            "oversized-body" => seed with { Mutation = name, Body = Oversized(body, random), Headers = [.. seed.Headers, new("Connection", "close")] },
             "credentials" => seed with { Mutation = name, Headers = WrongCredentials(seed, random) },
             _ => seed with { Mutation = "query", PathAndQuery = MutateQuery(seed, random) },
         };

@@ -20,8 +20,6 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     options[args[i]] = args[i + 1];
 }
 
-// The service's own log at warning and above: the fuzzer's report is the output.
-Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 if (Directory.Exists(options["--findings"]))
 {
     Directory.Delete(options["--findings"], recursive: true);

@@ -25,7 +25,7 @@ public sealed class SeedState
     public Dictionary<string, string> PathValues { get; } = new()
     {
         ["label"] = "issuing", ["file"] = "0.crl", ["kind"] = "cps", ["version"] = "1", ["code"] = "A0001", ["id"] = "fuzz", ["serial"] = "01",
-        ["protocol"] = "est", ["name"] = "fuzz-est", ["request"] = "MAA",
+        ["protocol"] = "est", ["name"] = "fuzz-est", ["request"] = "MAA", ["/.well-known/est/{label}|label"] = "personal",
     };
 
     /// <summary>Valid bodies by media type (besides JSON, which <see cref="SchemaSample"/> builds).</summary>
@@ -54,6 +54,12 @@ public sealed class SeedState
         seeds.Members["receiverIdentityNumber"] = IdentityNumber;
         seeds.Members["callerIdentityNumber"] = IdentityNumber;
         seeds.Members["profile"] = "personal";
+        seeds.Members["profiles"] = new JsonArray("personal");
+        seeds.Members["kind"] = "new";
+        seeds.Members["revocation"] = "none";
+        seeds.Members["subscriberTypes"] = new JsonArray("individual");
+        seeds.Members["regions"] = new JsonArray("110105");
+        seeds.Members["version"] = 1;
         seeds.Members["protocol"] = "est";
         seeds.Members["crls"] = new JsonArray();
         seeds.Members["ocspResponses"] = new JsonArray();
