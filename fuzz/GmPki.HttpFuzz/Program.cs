@@ -20,9 +20,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     options[args[i]] = args[i + 1];
 }
 
+// A previous run's findings go (only the files a run writes: the folder may be one the user named).
+string[] written = ["*.http", "*.answer.txt", "summary.md"];
 if (Directory.Exists(options["--findings"]))
 {
-    Directory.Delete(options["--findings"], recursive: true);
+    foreach (var file in written.SelectMany(pattern => Directory.GetFiles(options["--findings"], pattern)))
+    {
+        File.Delete(file);
+    }
 }
 
 var tally = await FuzzRun.RunAsync(options["--openapi"], int.Parse(options["--requests"]), int.Parse(options["--seed"]), options["--findings"], Console.Out);
