@@ -39,6 +39,22 @@ public class FuzzFoundMessageTests
         error.Error.ShouldBe(Errors.RequestInvalid);
     }
 
+    /// <summary>
+    /// An EST simplereenroll with an empty body (found by fuzz/GmPki.HttpFuzz, mutation empty-body):
+    /// BouncyCastle decodes no bytes to no object, and RequestInfoOf threw NullReferenceException (HTTP 500).
+    /// A SEQUENCE too short for a CertificationRequest is refused the same way.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("MAA=")]
+    [InlineData("MAMCAQA=")]
+    public void EstRequestInfoOf_EmptyOrShortRequest_CsrMalformed(string base64)
+    {
+        var error = Should.Throw<GmPkiException>(() => GmPki.Enrollment.Est.EstMessages.RequestInfoOf(Convert.FromBase64String(base64), "re-enrollment"));
+
+        error.Error.ShouldBe(Errors.CsrMalformed);
+    }
+
     [Theory]
     // Invalid UTF-8 (0xFF) inside a JSON string: JsonElement.GetString threw InvalidOperationException.
     [InlineData(new byte[] { 0x7B, 0x22, 0x70, 0x72, 0x6F, 0x74, 0x65, 0x63, 0x74, 0x65, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D })]

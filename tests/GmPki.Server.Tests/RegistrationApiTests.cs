@@ -109,6 +109,28 @@ public class RegistrationApiTests(Sm2ServerFixture fixture) : IClassFixture<Sm2S
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>
+    /// <c>"evidence":[null]</c> in a step body (found by fuzz/GmPki.HttpFuzz, mutation json-null, on
+    /// notice-acknowledgement and agreement-signature) was a NullReferenceException (500); the reader
+    /// refuses a null element of a list declared non-nullable, and no step is recorded.
+    /// </summary>
+    [Theory]
+    [InlineData("notice-acknowledgement")]
+    [InlineData("agreement-signature")]
+    public async Task Online_StepEvidenceWithNullElement_400RequestInvalidAndNoStep(string step)
+    {
+        var (opened, applicant) = await OpenOnlineAsync(Counter.Person("空证据"), Sm2Csr("空证据"));
+        using var _ = applicant;
+        var id = opened.Application.Id;
+
+        var (status, _, raw) = await Counter.StepAsync(applicant, id, step, new { version = 1, method = "click", evidence = new object?[] { null } });
+
+        status.ShouldBe(HttpStatusCode.BadRequest, raw);
+        raw.ShouldContain("request-invalid");
+        var application = (await applicant.GetFromJsonAsync<ApplicationView>($"/api/v1/applications/{id}", Web))!;
+        application.Steps.ShouldNotContain(s => s.Step == step);
+    }
+
     [Fact]
     public async Task Online_InvalidIdentityNumber_400SubscriberInvalidAndNothingRecorded()
     {

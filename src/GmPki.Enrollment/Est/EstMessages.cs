@@ -1,4 +1,5 @@
 using GmPki.Core.Errors;
+using GmPki.Cryptography.Asn1;
 using GmPki.Issuance.Formats;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
@@ -47,9 +48,11 @@ public static class EstMessages
     {
         try
         {
-            return CertificationRequest.GetInstance(Asn1Object.FromByteArray(request)).GetCertificationRequestInfo();
+            // An empty body decodes to no object at all (null), not an exception.
+            return CertificationRequest.GetInstance(Asn1Object.FromByteArray(request))?.GetCertificationRequestInfo()
+                ?? throw Errors.CsrMalformed.With($"the {what} request is empty.");
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException)
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e))
         {
             throw Errors.CsrMalformed.With($"the {what} request is not a DER PKCS#10 request: {e.Message}");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GmPki.Server.Http;
 
@@ -7,7 +8,8 @@ namespace GmPki.Server.Http;
 /// The REST API's JSON: web defaults (camelCase, case-insensitive reading; RFC 8259) with enums as
 /// kebab-case strings. Request bodies are read more strictly than answers are written: a member
 /// the contract declares non-nullable may be neither null nor missing, so <c>{}</c> is refused as
-/// <c>request-invalid</c> instead of reaching the desks with nulls.
+/// <c>request-invalid</c> instead of reaching the desks with nulls, and a list whose elements are
+/// declared non-nullable may not hold a null (<see cref="NonNullElements"/>).
 /// </summary>
 internal static class ServerJson
 {
@@ -23,6 +25,7 @@ internal static class ServerJson
         {
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NonNullElements.Require } },
         };
         Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
