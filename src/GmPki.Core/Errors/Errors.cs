@@ -177,4 +177,19 @@ public static class Errors
 
     /// <summary>The key reference names no key in the store.</summary>
     public static readonly GmPkiError KeyNotFound = ErrorCatalogue.KeyNotFound.Titled("Private key not found");
+
+    /// <summary>A CMP request without a senderNonce, or with one seen before (RFC 4210 §5.1.1; failInfo badSenderNonce).</summary>
+    public static readonly GmPkiError CmpSenderNonceInvalid = ErrorCatalogue.CmpSenderNonceInvalid.Titled("CMP sender nonce missing or replayed");
+
+    /// <summary>A certConf or pollReq whose recipNonce is not the CA's last senderNonce in the transaction (RFC 4210 §5.1.1; failInfo badRecipientNonce).</summary>
+    public static readonly GmPkiError CmpRecipientNonceInvalid = ErrorCatalogue.CmpRecipientNonceInvalid.Titled("CMP recipient nonce mismatch");
+
+    /// <summary>An ir, cr, p10cr, kur, rr or genm whose transactionID an earlier request used (RFC 9483 §3.5; failInfo transactionIdInUse).</summary>
+    public static readonly GmPkiError CmpTransactionIdInUse = ErrorCatalogue.CmpTransactionIdInUse.Titled("CMP transaction ID in use");
+
+    /// <summary>A certConf or pollReq outside a transaction this CA knows in that state (RFC 4210 §5.3.18, §5.3.22; failInfo badRequest).</summary>
+    public static readonly GmPkiError CmpTransactionUnknown = ErrorCatalogue.CmpTransactionUnknown.Titled("CMP transaction unknown");
+
+    /// <summary>A kur whose id-regCtrl-oldCertID names another certificate than the protection certificate (RFC 4210 §5.3.5, RFC 9483 §4.1.3; failInfo badCertId).</summary>
+    public static readonly GmPkiError CmpOldCertIdMismatch = ErrorCatalogue.CmpOldCertIdMismatch.Titled("CMP oldCertID mismatch");
 }
