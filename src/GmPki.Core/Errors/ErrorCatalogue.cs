@@ -122,6 +122,8 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry CmpOldCertIdMismatch = new("cmp-old-cert-id-mismatch", ErrorKind.Invalid, "密钥更新请求的 id-regCtrl-oldCertID 所指证书不是签署该请求的证书", "A key update request's id-regCtrl-oldCertID names a certificate other than the one that signed it.");
 
+    internal static readonly CatalogueEntry CsrValidityRejected = new("csr-validity-rejected", ErrorKind.Invalid, "证书请求要求的有效期截止时间不晚于证书的起始时间", "The certification request asks for a notAfter that is not after the certificate's notBefore.");
+
     /// <summary>Every problem code, in the order of <c>docs/errors.md</c>.</summary>
     public static IReadOnlyList<CatalogueEntry> ProblemCodes { get; } =
     [
@@ -181,6 +183,7 @@ public static class ErrorCatalogue
         CmpTransactionIdInUse,
         CmpTransactionUnknown,
         CmpOldCertIdMismatch,
+        CsrValidityRejected,
         new("kmc-ca-unknown", ErrorKind.Forbidden, "请求的 CA 未在密钥管理中心注册", "The requesting CA is not registered with the KMC."),
         new("kmc-ca-exists", ErrorKind.Conflict, "该 CA 已在密钥管理中心注册", "The CA is already registered with the KMC."),
         new("kmc-algorithm-rejected", ErrorKind.Invalid, "该 CA 未注册此密钥算法", "The key algorithm is not one the CA is registered for."),

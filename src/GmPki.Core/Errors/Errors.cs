@@ -192,4 +192,7 @@ public static class Errors
 
     /// <summary>A kur whose id-regCtrl-oldCertID names another certificate than the protection certificate (RFC 4210 §5.3.5, RFC 9483 §4.1.3; failInfo badCertId).</summary>
     public static readonly GmPkiError CmpOldCertIdMismatch = ErrorCatalogue.CmpOldCertIdMismatch.Titled("CMP oldCertID mismatch");
+
+    /// <summary>A CRMF template's validity ends before the certificate would begin (RFC 4211 §5).</summary>
+    public static readonly GmPkiError CsrValidityRejected = ErrorCatalogue.CsrValidityRejected.Titled("Requested validity rejected");
 }
