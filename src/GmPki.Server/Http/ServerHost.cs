@@ -61,6 +61,7 @@ public static class ServerHost
         await GmPkiStorage.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<AuthorityDirectory>().IssuerAsync();
         await app.Services.GetRequiredService<StatusDirectory>().OpenAsync(cancellationToken);
+        await app.Services.GetRequiredService<Hosting.Enrollment.CmpProtectionKeys>().EnsureAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>
