@@ -27,7 +27,7 @@ public abstract class MigrationTests<TFixture>(TFixture fixture) : IClassFixture
         }
 
         var expected = await Fixture.ReadSchemaAsync(created);
-        expected.Tables.Count.ShouldBe(23);
+        expected.Tables.Count.ShouldBe(24);
         (await Fixture.ReadSchemaAsync(migrated)).ShouldEqual(expected);
     }
 
