@@ -4,8 +4,9 @@ namespace GmPki.Enrollment;
 
 /// <summary>
 /// The issuing CA as the enrollment protocols see it: its chain (EST <c>cacerts</c>, CMP
-/// <c>extraCerts</c> and <c>id-it-caCerts</c>, ACME certificate chains) and its signing key, with
-/// which CMP protects its responses (RFC 4210 §5.1.3.3). The host implements it over its CA directory.
+/// <c>extraCerts</c> and <c>id-it-caCerts</c>, ACME certificate chains) and the CMP protection key
+/// it certified, with which CMP signs its responses (RFC 4210 §5.1.3.3, RFC 9483 §3.1). The host
+/// implements it over its CA directory and key store.
 /// </summary>
 public interface IEnrollmentAuthority
 {
@@ -13,7 +14,11 @@ public interface IEnrollmentAuthority
     /// <exception cref="Core.Errors.GmPkiException"><c>issuer-unavailable</c>.</exception>
     Task<IReadOnlyList<byte[]>> ChainAsync(CancellationToken cancellationToken);
 
-    /// <summary>The issuing CA's key, opened with <paramref name="sm2UserId"/> (ignored for ECDSA and RSA CAs).</summary>
+    /// <summary>
+    /// The CMP protection key, opened with <paramref name="sm2UserId"/> (ignored for ECDSA and RSA),
+    /// and its certificate (DER): an end-entity certificate of the issuing CA with keyUsage
+    /// digitalSignature, created when missing or due for renewal.
+    /// </summary>
     /// <exception cref="Core.Errors.GmPkiException"><c>issuer-unavailable</c>, <c>key-not-found</c>, <c>key-unlock-failed</c>.</exception>
-    Task<ISigningKey> KeyAsync(ReadOnlyMemory<byte> sm2UserId);
+    Task<(ISigningKey Key, byte[] Certificate)> ProtectionAsync(ReadOnlyMemory<byte> sm2UserId, CancellationToken cancellationToken);
 }

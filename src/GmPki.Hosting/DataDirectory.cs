@@ -10,6 +10,7 @@ namespace GmPki.Hosting;
 /// tsa.crt               the TSA key's certificate (PEM), issued by the issuing CA
 /// tsa-serial            the TSA's serial watermark (microseconds since 1970, saved ahead of use)
 /// tsa-tokens/*.jsonl    the TSA's journal of issued tokens, one file per UTC month
+/// cmp-protection/*.json the CMP protection key's reference and certificate, per issuing CA (docs/protocols.md)
 /// demo-passphrase       demo installations only: the generated CA key passphrase (0600)
 /// demo-passphrase-{duty} demo installations only: the audit, tsa and ocsp key passphrases (0600)
 /// demo-api-key          demo installations only: the administrator's API key (0600)

@@ -143,7 +143,7 @@ public sealed class CertificateIssuer : ICertificateAuthority
         {
             intent = Check(profileName, read, source);
             notBefore = Max(now - _settings.Backdate, _issuer.NotBefore);
-            notAfter = notBefore + intent.Profile.Validity;
+            notAfter = Shortened(notBefore, notBefore + intent.Profile.Validity, intent.RequestedNotAfter);
             if (notBefore < _issuer.NotBefore || notAfter > _issuer.NotAfter)
             {
                 throw Errors.IssuerUnavailable.With($"issuing CA '{_issuer.Label}' is valid {_issuer.NotBefore:u} to {_issuer.NotAfter:u} and cannot cover {notBefore:u} to {notAfter:u}; renew the issuing CA.");
@@ -220,7 +220,21 @@ public sealed class CertificateIssuer : ICertificateAuthority
 
         var subject = SubjectPolicy.Apply(profile, parsed);
         var identity = IdentityValues.Check(profile, identityValues ?? new Dictionary<IdentityExtensionType, string>());
-        return new IssuanceIntent(profile, _issuer, parsed.PublicKey, subject, identity, profile.Validity);
+        return new IssuanceIntent(profile, _issuer, parsed.PublicKey, subject, identity, profile.Validity, parsed.RequestedNotAfter);
+    }
+
+    /// <summary>The notAfter of a certificate starting at <paramref name="notBefore"/>: the profile's <paramref name="longest"/>, or the <paramref name="requested"/> one (whole seconds) when it ends earlier.</summary>
+    /// <exception cref="GmPkiException"><c>csr-validity-rejected</c> when the requested notAfter is not after <paramref name="notBefore"/>.</exception>
+    private static DateTime Shortened(DateTime notBefore, DateTime longest, DateTime? requested)
+    {
+        if (requested is not { } asked || asked >= longest)
+        {
+            return longest;
+        }
+
+        var notAfter = TbsBuilder.WholeSeconds(asked);
+        return notAfter > notBefore ? notAfter
+            : throw Errors.CsrValidityRejected.With($"the requested notAfter {asked:u} is not after the certificate's notBefore {notBefore:u}.");
     }
 
     private async Task<(byte[] Serial, string SerialHex, int Shard)> ReserveAsync(

@@ -55,26 +55,76 @@ public class CmpTransactionsTests
 
         var refused = await Should.ThrowAsync<GmPkiException>(() => Transactions().ContinuedAsync(Exchange("device-1", TransactionId, recipNonce: [0xFF]), CancellationToken.None));
 
-        refused.Error.ShouldBe(Errors.RequestInvalid);
+        refused.Error.ShouldBe(Errors.CmpRecipientNonceInvalid);
         refused.Detail.ShouldContain("recipNonce");
+    }
+
+    [Fact]
+    public async Task Admit_TheSameMessageTwice_SecondIsTransactionIdInUse()
+    {
+        var ir = Exchange("device-1", TransactionId, recipNonce: null, PkiBody.TYPE_INIT_REQ);
+        await Transactions().AdmitAsync(ir, CancellationToken.None);
+
+        var refused = await Should.ThrowAsync<GmPkiException>(() => Transactions().AdmitAsync(ir, CancellationToken.None));
+
+        refused.Error.ShouldBe(Errors.CmpTransactionIdInUse);
+    }
+
+    [Fact]
+    public async Task Admit_ANewTransactionReusingASenderNonce_IsSenderNonceInvalid()
+    {
+        var ir = Exchange("device-1", TransactionId, recipNonce: null, PkiBody.TYPE_INIT_REQ);
+        await Transactions().AdmitAsync(ir, CancellationToken.None);
+        var header = ir.Request.Header;
+        var replay = ir with
+        {
+            Request = new PkiMessage(Header([9, 9, 9, 9], header.SenderNonce.GetOctets(), null), ir.Request.Body),
+        };
+
+        var refused = await Should.ThrowAsync<GmPkiException>(() => new CmpTransactions(_store, TimeProvider.System).AdmitAsync(replay, CancellationToken.None));
+
+        refused.Error.ShouldBe(Errors.CmpSenderNonceInvalid);
+    }
+
+    [Fact]
+    public async Task Admit_ACertConfOfAStartedTransaction_IsAdmitted_AnIrWithoutSenderNonceIsNot()
+    {
+        await Transactions().AdmitAsync(Exchange("device-1", TransactionId, recipNonce: null, PkiBody.TYPE_INIT_REQ), CancellationToken.None);
+
+        await Transactions().AdmitAsync(Exchange("device-1", TransactionId, recipNonce: [1], PkiBody.TYPE_CERT_CONFIRM), CancellationToken.None);
+        var noNonce = Exchange("device-1", [7, 7], recipNonce: null, PkiBody.TYPE_INIT_REQ) with
+        {
+            Request = new PkiMessage(Header([7, 7], null, null), new PkiBody(PkiBody.TYPE_INIT_REQ, new DerSequence())),
+        };
+
+        (await Should.ThrowAsync<GmPkiException>(() => Transactions().AdmitAsync(noNonce, CancellationToken.None))).Error.ShouldBe(Errors.CmpSenderNonceInvalid);
     }
 
     private CmpTransactions Transactions() => new(_store, TimeProvider.System);
 
-    private static CertificateApplication Application() => new(Guid.NewGuid(), ApplicationKind.New, ApplicationState.AwaitingApproval, 1, Guid.NewGuid(), "personal", null, null, true, null, null,
-        "protocol:cmp:device-1", null, DateTime.UtcNow, DateTime.UtcNow, []);
-
-    private static CmpExchange Exchange(string account, byte[] transactionId, byte[]? recipNonce)
+    private static PkiHeader Header(byte[] transactionId, byte[]? senderNonce, byte[]? recipNonce)
     {
         var header = new PkiHeaderBuilder(PkiHeader.CMP_2000, new GeneralName(new X509Name("CN=client")), new GeneralName(new X509Name("CN=GmPki")));
         header.SetTransactionID(transactionId);
-        header.SetSenderNonce(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        if (senderNonce is not null)
+        {
+            header.SetSenderNonce(senderNonce);
+        }
+
         if (recipNonce is not null)
         {
             header.SetRecipNonce(recipNonce);
         }
 
-        var message = new PkiMessage(header.Build(), new PkiBody(PkiBody.TYPE_POLL_REQ, new DerSequence()));
+        return header.Build();
+    }
+
+    private static CertificateApplication Application() => new(Guid.NewGuid(), ApplicationKind.New, ApplicationState.AwaitingApproval, 1, Guid.NewGuid(), "personal", null, null, true, null, null,
+        "protocol:cmp:device-1", null, DateTime.UtcNow, DateTime.UtcNow, []);
+
+    private static CmpExchange Exchange(string account, byte[] transactionId, byte[]? recipNonce, int bodyType = PkiBody.TYPE_POLL_REQ)
+    {
+        var message = new PkiMessage(Header(transactionId, System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), recipNonce), new PkiBody(bodyType, new DerSequence()));
         var sender = new CmpSender(new ProtocolAccount(EnrollmentProtocol.Cmp, account, Guid.NewGuid(), "personal", Guid.NewGuid(), "00", null, "registrar", null, DateTime.UtcNow, false),
             "cmp-password-based-mac", null, null, null, null);
         return new CmpExchange(message, sender, System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), "test");

@@ -68,7 +68,7 @@ public class ProfileLoaderTests
     [InlineData("GMPKI-PROFILE-008", nameof(ProfileOptions.ExtendedKeyUsage), "anything")]
     [InlineData("GMPKI-PROFILE-009", nameof(ProfileOptions.KeyAlgorithms), "rsa-1024")]
     [InlineData("GMPKI-PROFILE-010", nameof(ProfileOptions.AllowedSubject), "FAVOURITECOLOUR")]
-    [InlineData("GMPKI-PROFILE-012", nameof(ProfileOptions.SubjectAltNames), "uri")]
+    [InlineData("GMPKI-PROFILE-012", nameof(ProfileOptions.SubjectAltNames), "x400Address")]
     public void Load_UnknownListEntry_ReportsNumberedError(string expected, string list, string entry)
     {
         var options = Valid();

@@ -84,6 +84,31 @@ public class SubjectPolicyTests
         subject.AltNames.Select(n => n.Value).ShouldBe(["a.example.cn", "*.b.example.cn"]);
     }
 
+    [Fact]
+    public void Apply_UriSanOnServerTls_KeptAsUri()
+    {
+        var subject = Apply("server-tls", "CN=a.example.cn", Csrs.Dns("a.example.cn"), Uri("spiffe://example.cn/ns/gov/sa/portal"));
+
+        subject.AltNames.Select(n => (n.Type, n.Value)).ShouldBe([(Core.Profiles.SubjectAltNameType.Dns, "a.example.cn"), (Core.Profiles.SubjectAltNameType.Uri, "spiffe://example.cn/ns/gov/sa/portal")]);
+    }
+
+    [Theory]
+    [InlineData("relative/path")]
+    [InlineData("urn:")]
+    [InlineData("http://exa mple.cn/")]
+    public void Apply_UriSanNotAbsolute_ExtensionRejected(string uri)
+    {
+        Should.Throw<GmPkiException>(() => Apply("server-tls", "CN=a.example.cn", Csrs.Dns("a.example.cn"), Uri(uri))).Detail.ShouldContain("not a valid Uri");
+    }
+
+    [Fact]
+    public void Apply_UriSanOnPersonal_ExtensionRejected()
+    {
+        Should.Throw<GmPkiException>(() => Apply("personal", "CN=x", Uri("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6"))).Detail.ShouldContain("does not allow Uri");
+    }
+
+    private static GeneralName Uri(string uri) => new(GeneralName.UniformResourceIdentifier, uri);
+
     private static CertificateSubject Apply(string profile, string subject, params GeneralName[] altNames)
     {
         var request = CertificationRequestParser.Parse(Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.EcdsaP256), subject, altNames));

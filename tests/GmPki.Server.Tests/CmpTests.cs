@@ -21,7 +21,7 @@ namespace GmPki.Server.Tests;
 /// CA certificates (genm) and revokes (rr); every request is a recorded application, and
 /// refusals are CMP error messages, audited.
 /// </summary>
-public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture>
+public partial class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture>
 {
     private RunningServer Server => fixture.Server;
 
@@ -58,7 +58,7 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [SkippableFact]
-    public async Task OpensslSignature_KurGenmRrWithAnEcdsaKey_WithTheEnrolledCertificate_ResponsesSignedByTheCa()
+    public async Task OpensslSignature_KurGenmRrWithAnEcdsaKey_WithTheEnrolledCertificate_ResponsesSignedByTheCmpProtectionKey()
     {
         using var client = new OpenSslClient(Server);
         const string algorithm = "EC -pkeyopt ec_paramgen_curve:P-256", digest = "sha256", name = "物联网设备寅";
@@ -67,14 +67,19 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         NewKey(client, "new", algorithm);
         Cmp(client, "-cmd", "ir", "-newkey", "old.key", "-subject", "/C=CN/CN=" + name, "-certout", "old.pem", "-ref", account, "-secret", "pass:" + secret,
             "-mac", "hmacWithSHA256", "-digest", digest).ExitCode.ShouldBe(0);
-        await File.WriteAllTextAsync(client.File("issuing.pem"), (await Server.Client.GetStringAsync("/api/v1/ca/chain")).Split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n");
-        string[] signed = ["-srvcert", "issuing.pem", "-ignore_keyusage", "-digest", digest];
+        await File.WriteAllTextAsync(client.File("issuing.pem"), (await ChainAsync())[0]);
+        await File.WriteAllTextAsync(client.File("protection.pem"), ProtectionCertificatePem(Server));
+        string[] signed = ["-srvcert", "protection.pem", "-digest", digest];
 
+        var otherCertificate = Cmp(client, ["-cmd", "kur", "-cert", "old.pem", "-key", "old.key", "-newkey", "new.key", "-oldcert", "issuing.pem", "-certout", "other.pem", .. signed]);
         var kur = Cmp(client, ["-cmd", "kur", "-cert", "old.pem", "-key", "old.key", "-newkey", "new.key", "-certout", "new.pem", .. signed]);
         var genm = Cmp(client, ["-cmd", "genm", "-infotype", "caCerts", "-cert", "new.pem", "-key", "new.key", "-rspout", "genp.der", .. signed]);
         var rr = Cmp(client, ["-cmd", "rr", "-cert", "new.pem", "-key", "new.key", "-oldcert", "new.pem", "-revreason", "4", .. signed]);
         var afterRevocation = Cmp(client, ["-cmd", "genm", "-infotype", "caCerts", "-cert", "new.pem", "-key", "new.key", "-unprotected_errors", .. signed]);
 
+        otherCertificate.ExitCode.ShouldNotBe(0, otherCertificate.Output);
+        otherCertificate.Output.ShouldContain("badCertId", customMessage: otherCertificate.Output);
+        otherCertificate.Output.ShouldContain("[cmp-old-cert-id-mismatch]");
         kur.ExitCode.ShouldBe(0, kur.Output);
         kur.Output.ShouldContain("received KUP");
         OpenSsl.MustRun(client.Path, "x509", "-in", "new.pem", "-noout", "-pubkey").ShouldBe(OpenSsl.MustRun(client.Path, "pkey", "-in", "new.key", "-pubout"));
@@ -106,10 +111,11 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     /// <summary>
     /// SM2 signature protection, which <c>openssl cmp</c> 3.0 cannot make: the genm is assembled
     /// here, signed by <c>openssl pkeyutl</c> with the enrolled SM2 key and the GM/T 0009 default ID,
-    /// and the CA's signed genp is checked by openssl with that ID.
+    /// and the signed genp is checked by openssl with that ID and the key of the CMP protection
+    /// certificate first in its extraCerts.
     /// </summary>
     [SkippableFact]
-    public async Task Sm2SignedGenm_SignedWithTheDefaultId_GenpSignedByTheCaWithTheSameId()
+    public async Task Sm2SignedGenm_SignedWithTheDefaultId_GenpSignedByTheCmpProtectionKeyWithTheSameId()
     {
         Curl.RequireInstalled();
         using var client = new OpenSslClient(Server);
@@ -117,34 +123,24 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         NewKey(client, "sm2", "EC -pkeyopt ec_paramgen_curve:SM2");
         Cmp(client, "-cmd", "ir", "-newkey", "sm2.key", "-subject", "/C=CN/CN=" + person.Name, "-certout", "sm2.pem", "-ref", account, "-secret", "pass:" + secret,
             "-digest", "sm3", "-mac", "hmacWithSHA256").ExitCode.ShouldBe(0);
-        var certificate = X509CertificateStructure.GetInstance(
-            Convert.FromBase64String(string.Concat(File.ReadAllLines(client.File("sm2.pem")).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
-        var header = new PkiHeaderBuilder(2, new GeneralName(certificate.Subject),
-            new GeneralName(new X509Name("CN=GmPki")));
-        header.SetProtectionAlg(new AlgorithmIdentifier(new DerObjectIdentifier("1.2.156.10197.1.501")));
-        header.SetTransactionID(RandomNumberGenerator.GetBytes(16));
-        header.SetSenderNonce(RandomNumberGenerator.GetBytes(16));
-        var built = header.Build();
+        var certificate = ReadCertificate(client, "sm2.pem");
         var body = new PkiBody(PkiBody.TYPE_GEN_MSG, new GenMsgContent(
             new InfoTypeAndValue(new DerObjectIdentifier("1.3.6.1.5.5.7.4.17"))));
-        await File.WriteAllBytesAsync(client.File("genm.tbs"), new ProtectedPart(built, body).GetDerEncoded());
-        OpenSsl.MustRun(client.Path, "pkeyutl", "-sign", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-inkey", "sm2.key", "-in", "genm.tbs", "-out", "genm.sig");
-        var genm = new PkiMessage(built, body, new DerBitString(await File.ReadAllBytesAsync(client.File("genm.sig"))),
-            [new CmpCertificate(certificate)]);
-        await File.WriteAllBytesAsync(client.File("genm.der"), genm.GetDerEncoded());
 
-        var answer = Curl.Run("-H", "Content-Type: application/pkixcmp", "--data-binary", "@" + client.File("genm.der"), "-o", client.File("genp.der"), Server.BaseUrl + "/cmp");
+        var (status, genp) = await SendSm2SignedAsync(client, "genm", certificate, "sm2.key", body, RandomNumberGenerator.GetBytes(16));
 
-        answer.Status.ShouldBe(200);
-        var genp = PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File("genp.der")));
+        status.ShouldBe(200);
         genp.Body.Type.ShouldBe(PkiBody.TYPE_GEN_REP, genp.Body.Content.ToString());
         genp.Header.ProtectionAlg.Algorithm.Id.ShouldBe("1.2.156.10197.1.501");
         await File.WriteAllBytesAsync(client.File("genp.tbs"), new ProtectedPart(genp.Header, genp.Body).GetDerEncoded());
         await File.WriteAllBytesAsync(client.File("genp.sig"), genp.Protection.GetOctets());
-        await File.WriteAllBytesAsync(client.File("issuing.der"), genp.GetExtraCerts()[0].GetDerEncoded());
-        OpenSsl.MustRun(client.Path, "x509", "-inform", "DER", "-in", "issuing.der", "-pubkey", "-noout", "-out", "issuing.pub");
-        OpenSsl.Run(client.Path, "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-pubin", "-inkey", "issuing.pub",
+        await File.WriteAllBytesAsync(client.File("protection.der"), genp.GetExtraCerts()[0].GetDerEncoded());
+        OpenSsl.MustRun(client.Path, "x509", "-inform", "DER", "-in", "protection.der", "-pubkey", "-noout", "-out", "protection.pub");
+        OpenSsl.Run(client.Path, "pkeyutl", "-verify", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-pubin", "-inkey", "protection.pub",
             "-in", "genp.tbs", "-sigfile", "genp.sig").ExitCode.ShouldBe(0);
+        var extensions = OpenSsl.MustRun(client.Path, "x509", "-inform", "DER", "-in", "protection.der", "-noout", "-subject", "-ext", "keyUsage,extendedKeyUsage");
+        extensions.ShouldContain("GmPki CMP Protection");
+        extensions.ShouldContain("Digital Signature");
     }
 
     [SkippableFact]
@@ -293,6 +289,55 @@ public class CmpTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
         response.StatusCode.ShouldBe(HttpStatusCode.Created, raw);
         return JsonSerializer.Deserialize<CreatedProtocolAccountView>(raw, Counter.Web)!.Secret;
     }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> (transaction <paramref name="transactionId"/>, a fresh senderNonce)
+    /// signed by <c>openssl pkeyutl</c> with the SM2 key in <paramref name="keyFile"/> and the GM/T 0009
+    /// default ID, <paramref name="certificate"/> first in extraCerts; returns the HTTP status and the answer.
+    /// </summary>
+    private async Task<(int Status, PkiMessage Answer)> SendSm2SignedAsync(OpenSslClient client, string name, X509CertificateStructure certificate, string keyFile, PkiBody body,
+        byte[] transactionId, byte[]? recipNonce = null)
+    {
+        Curl.RequireInstalled();
+        var header = new PkiHeaderBuilder(2, new GeneralName(certificate.Subject), new GeneralName(new X509Name("CN=GmPki")));
+        header.SetProtectionAlg(new AlgorithmIdentifier(new DerObjectIdentifier("1.2.156.10197.1.501")));
+        header.SetTransactionID(transactionId);
+        header.SetSenderNonce(RandomNumberGenerator.GetBytes(16));
+        if (recipNonce is not null)
+        {
+            header.SetRecipNonce(recipNonce);
+        }
+
+        var built = header.Build();
+        await File.WriteAllBytesAsync(client.File(name + ".tbs"), new ProtectedPart(built, body).GetDerEncoded());
+        OpenSsl.MustRun(client.Path, "pkeyutl", "-sign", "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-inkey", keyFile, "-in", name + ".tbs", "-out", name + ".sig");
+        var message = new PkiMessage(built, body, new DerBitString(await File.ReadAllBytesAsync(client.File(name + ".sig"))), [new CmpCertificate(certificate)]);
+        await File.WriteAllBytesAsync(client.File(name + ".der"), message.GetDerEncoded());
+        var (status, _) = Curl.Run("-H", "Content-Type: application/pkixcmp", "--data-binary", "@" + client.File(name + ".der"), "-o", client.File(name + ".rsp"), Server.BaseUrl + "/cmp");
+        return (status, PkiMessage.GetInstance(await File.ReadAllBytesAsync(client.File(name + ".rsp"))));
+    }
+
+    /// <summary>
+    /// The CMP protection certificate of <paramref name="server"/> (PEM), as its data directory keeps it.
+    /// The client pins it (<c>-srvcert</c>): OpenSSL 3.0 cannot validate an SM2 chain signed with the
+    /// GM/T 0009 default ID from a trust anchor, but checks the pinned certificate's keyUsage.
+    /// </summary>
+    private static string ProtectionCertificatePem(RunningServer server)
+    {
+        var stored = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(server.WorkDirectory, "data", "cmp-protection"), "*.json").Single()));
+        var base64 = stored.RootElement.GetProperty("Certificate").GetString()!;
+        return "-----BEGIN CERTIFICATE-----\n" + string.Join('\n', base64.Chunk(64).Select(c => new string(c))) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /// <summary>The CA chain as PEM blocks, issuing CA first, root last.</summary>
+    private async Task<string[]> ChainAsync()
+        => (await Server.Client.GetStringAsync("/api/v1/ca/chain")).Split("-----END CERTIFICATE-----", StringSplitOptions.TrimEntries)
+            .Where(b => b.Length > 0).Select(b => b + "\n-----END CERTIFICATE-----\n").ToArray();
+
+    /// <summary>The certificate in the PEM file <paramref name="name"/> of the client's directory.</summary>
+    private static X509CertificateStructure ReadCertificate(OpenSslClient client, string name)
+        => X509CertificateStructure.GetInstance(
+            Convert.FromBase64String(string.Concat(File.ReadAllLines(client.File(name)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
 
     private static void NewKey(OpenSslClient client, string name, string algorithm)
         => OpenSsl.MustRun(client.Path, ["genpkey", "-algorithm", .. algorithm.Split(' '), "-out", name + ".key"]);

@@ -31,9 +31,27 @@ public enum CmpTransactionState
 public sealed record CmpTransaction(string Account, string TransactionId, CmpTransactionState State, Guid ApplicationId, int AnswerType, int CertReqId,
     string? ClientNonce, string ServerNonce, string? CertificateSerial, DateTime CreatedAt, DateTime UpdatedAt);
 
-/// <summary>The ledger of CMP transactions (table <c>cmp_transactions</c>, docs/protocols.md).</summary>
+/// <summary>
+/// One authenticated CMP request as received (table <c>cmp_messages</c>): its <c>senderNonce</c>
+/// may not come again, and its <c>transactionID</c> may not start another transaction
+/// (RFC 4210 §5.1.1, RFC 9483 §3.5).
+/// </summary>
+/// <param name="SenderNonce">The request's <c>senderNonce</c>, upper-case hex.</param>
+/// <param name="Account">The <c>cmp</c> protocol account that sent it.</param>
+/// <param name="TransactionId">The request's <c>transactionID</c>, upper-case hex.</param>
+/// <param name="BodyType">Its PKIBody type (0 ir, 2 cr, 4 p10cr, 7 kur, 11 rr, 21 genm, 24 certConf, 25 pollReq).</param>
+/// <param name="ReceivedAt">When it arrived (UTC).</param>
+public sealed record CmpMessageSeen(string SenderNonce, string Account, string TransactionId, int BodyType, DateTime ReceivedAt);
+
+/// <summary>The ledger of CMP transactions and of the requests received (tables <c>cmp_transactions</c> and <c>cmp_messages</c>, docs/protocols.md).</summary>
 public interface ICmpTransactionStore
 {
+    /// <summary>Records <paramref name="message"/>; false, and nothing recorded, when a request with its <c>senderNonce</c> was recorded before (a replay).</summary>
+    Task<bool> TryRecordMessageAsync(CmpMessageSeen message, CancellationToken cancellationToken);
+
+    /// <summary>Whether any request with <paramref name="transactionId"/> (upper-case hex) was recorded, from any account.</summary>
+    Task<bool> TransactionSeenAsync(string transactionId, CancellationToken cancellationToken);
+
     /// <summary>Stores <paramref name="transaction"/>, replacing the one with the same account and transaction ID.</summary>
     Task SaveAsync(CmpTransaction transaction, CancellationToken cancellationToken);
 

@@ -126,6 +126,18 @@ public static class ErrorCatalogue
 
     internal static readonly CatalogueEntry ListenAddressInUse = new("listen-address-in-use", ErrorKind.Unavailable, "gmpki serve 的监听地址已被其他程序占用", "Another program already listens on an address gmpki serve was told to listen on.");
 
+    internal static readonly CatalogueEntry CmpSenderNonceInvalid = new("cmp-sender-nonce-invalid", ErrorKind.Invalid, "CMP 请求没有 senderNonce，或其 senderNonce 已被使用过（重放）", "A CMP request carries no senderNonce, or one a request used before (a replay).");
+
+    internal static readonly CatalogueEntry CmpRecipientNonceInvalid = new("cmp-recipient-nonce-invalid", ErrorKind.Invalid, "CMP 请求的 recipNonce 不是本 CA 在该事务中最后应答的 senderNonce", "A CMP request's recipNonce is not the senderNonce of this CA's last answer in the transaction.");
+
+    internal static readonly CatalogueEntry CmpTransactionIdInUse = new("cmp-transaction-id-in-use", ErrorKind.Conflict, "开始新 CMP 事务的请求使用了已用过的 transactionID", "A CMP request starting a transaction uses a transactionID seen before.");
+
+    internal static readonly CatalogueEntry CmpTransactionUnknown = new("cmp-transaction-unknown", ErrorKind.Invalid, "certConf 或 pollReq 所属的 CMP 事务本 CA 不知道，或不在可确认、可轮询的状态", "A certConf or pollReq for a CMP transaction this CA does not know, or not in a state to confirm or poll.");
+
+    internal static readonly CatalogueEntry CmpOldCertIdMismatch = new("cmp-old-cert-id-mismatch", ErrorKind.Invalid, "密钥更新请求的 id-regCtrl-oldCertID 所指证书不是签署该请求的证书", "A key update request's id-regCtrl-oldCertID names a certificate other than the one that signed it.");
+
+    internal static readonly CatalogueEntry CsrValidityRejected = new("csr-validity-rejected", ErrorKind.Invalid, "证书请求要求的有效期截止时间不晚于证书的起始时间", "The certification request asks for a notAfter that is not after the certificate's notBefore.");
+
     /// <summary>Every problem code, in the order of <c>docs/errors.md</c>.</summary>
     public static IReadOnlyList<CatalogueEntry> ProblemCodes { get; } =
     [
@@ -184,6 +196,12 @@ public static class ErrorCatalogue
         KeyNotFound,
         ListenAddressInUse,
         BackupInvalid,
+        CmpSenderNonceInvalid,
+        CmpRecipientNonceInvalid,
+        CmpTransactionIdInUse,
+        CmpTransactionUnknown,
+        CmpOldCertIdMismatch,
+        CsrValidityRejected,
         new("kmc-ca-unknown", ErrorKind.Forbidden, "请求的 CA 未在密钥管理中心注册", "The requesting CA is not registered with the KMC."),
         new("kmc-ca-exists", ErrorKind.Conflict, "该 CA 已在密钥管理中心注册", "The CA is already registered with the KMC."),
         new("kmc-algorithm-rejected", ErrorKind.Invalid, "该 CA 未注册此密钥算法", "The key algorithm is not one the CA is registered for."),

@@ -200,4 +200,22 @@ public static class Errors
 
     /// <summary>A backup's manifest, a file's SM3 or its audit chain does not match; nothing was restored (<c>docs/storage.md</c>, "Backup and restore").</summary>
     public static readonly GmPkiError BackupInvalid = ErrorCatalogue.BackupInvalid.Titled("Backup incomplete or altered");
+
+    /// <summary>A CMP request without a senderNonce, or with one seen before (RFC 4210 §5.1.1; failInfo badSenderNonce).</summary>
+    public static readonly GmPkiError CmpSenderNonceInvalid = ErrorCatalogue.CmpSenderNonceInvalid.Titled("CMP sender nonce missing or replayed");
+
+    /// <summary>A certConf or pollReq whose recipNonce is not the CA's last senderNonce in the transaction (RFC 4210 §5.1.1; failInfo badRecipientNonce).</summary>
+    public static readonly GmPkiError CmpRecipientNonceInvalid = ErrorCatalogue.CmpRecipientNonceInvalid.Titled("CMP recipient nonce mismatch");
+
+    /// <summary>An ir, cr, p10cr, kur, rr or genm whose transactionID an earlier request used (RFC 9483 §3.5; failInfo transactionIdInUse).</summary>
+    public static readonly GmPkiError CmpTransactionIdInUse = ErrorCatalogue.CmpTransactionIdInUse.Titled("CMP transaction ID in use");
+
+    /// <summary>A certConf or pollReq outside a transaction this CA knows in that state (RFC 4210 §5.3.18, §5.3.22; failInfo badRequest).</summary>
+    public static readonly GmPkiError CmpTransactionUnknown = ErrorCatalogue.CmpTransactionUnknown.Titled("CMP transaction unknown");
+
+    /// <summary>A kur whose id-regCtrl-oldCertID names another certificate than the protection certificate (RFC 4210 §5.3.5, RFC 9483 §4.1.3; failInfo badCertId).</summary>
+    public static readonly GmPkiError CmpOldCertIdMismatch = ErrorCatalogue.CmpOldCertIdMismatch.Titled("CMP oldCertID mismatch");
+
+    /// <summary>A CRMF template's validity ends before the certificate would begin (RFC 4211 §5).</summary>
+    public static readonly GmPkiError CsrValidityRejected = ErrorCatalogue.CsrValidityRejected.Titled("Requested validity rejected");
 }

@@ -11,4 +11,7 @@ public enum SubjectAltNameType
 
     /// <summary>rfc822Name (e-mail address).</summary>
     Email,
+
+    /// <summary>uniformResourceIdentifier: an absolute URI with scheme and scheme-specific part, ASCII (RFC 5280 §4.2.1.6); profile list entry <c>uri</c>.</summary>
+    Uri,
 }

@@ -25,7 +25,10 @@ internal static class CmpErrors
     {
         "csr-bad-signature" => PkiFailureInfo.BadPop,
         "csr-signature-algorithm-rejected" or "csr-weak-key" or "csr-unsupported-key" => PkiFailureInfo.BadAlg,
-        "certificate-not-found" => PkiFailureInfo.BadCertId,
+        "certificate-not-found" or "cmp-old-cert-id-mismatch" => PkiFailureInfo.BadCertId,
+        "cmp-sender-nonce-invalid" => PkiFailureInfo.BadSenderNonce,
+        "cmp-recipient-nonce-invalid" => PkiFailureInfo.BadRecipientNonce,
+        "cmp-transaction-id-in-use" => PkiFailureInfo.TransactionIdInUse,
         _ when error.Code.StartsWith("csr-", StringComparison.Ordinal) => PkiFailureInfo.BadCertTemplate,
         "profile-key-algorithm-not-allowed" or "identity-extension-rejected" or "pre-issuance-check-failed" => PkiFailureInfo.BadCertTemplate,
         _ => error.Kind switch

@@ -31,10 +31,11 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
     public const string CaCerts = "1.3.6.1.5.5.7.4.17";
 
     /// <summary>The response body to the request of <paramref name="exchange"/>.</summary>
-    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unsupported body, more than one request, an application rejected, or a pollReq or certConf outside a known transaction; <c>unauthenticated</c> for kur without signature protection; any error of the enrollment or revocation.</exception>
+    /// <exception cref="GmPkiException"><c>request-invalid</c> for an unsupported body, more than one request or an application rejected; the replay errors of <see cref="CmpTransactions.AdmitAsync"/>; <c>cmp-transaction-unknown</c> for a pollReq or certConf outside a known transaction; <c>unauthenticated</c> for kur without signature protection, <c>cmp-old-cert-id-mismatch</c> for a kur naming another certificate; any error of the enrollment or revocation.</exception>
     public async Task<PkiBody> AnswerAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exchange);
+        await transactions.AdmitAsync(exchange, cancellationToken);
         var body = exchange.Request.Body;
         return body.Type switch
         {
@@ -59,6 +60,7 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
         {
             renewed = sender.CertificateSerial
                 ?? throw Errors.Unauthenticated.With("a key update request is signed with the certificate being updated (RFC 4210 §5.3.5), not MAC-protected.");
+            CmpOldCertId.Check(CertReqMsg.GetInstance(Asn1Object.FromByteArray(request)), exchange.Request.GetExtraCerts()[0].X509v3PKCert);
         }
 
         var client = RegistrationActor.ProtocolClient(sender.Account, null, exchange.RequestId);
@@ -72,7 +74,7 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
             _ => PkiBody.TYPE_CERT_REP,
         };
         await transactions.RecordAsync(exchange, null, StateOf(application), application, answer, certReqId, cancellationToken);
-        return await CertificateResponseAsync(application, answer, certReqId, cancellationToken);
+        return await CertificateResponseAsync(application, answer, certReqId, WithCaPubs(answer, sender), cancellationToken);
     }
 
     /// <summary>
@@ -82,13 +84,13 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
     private async Task<PkiBody> PollAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
         var waiting = await transactions.ContinuedAsync(exchange, cancellationToken) is { State: CmpTransactionState.Waiting } found ? found
-            : throw Errors.RequestInvalid.With($"no enrollment of cmp account '{exchange.Sender.Account.Name}' in this transaction awaits a reviewer: send the request again.");
+            : throw Errors.CmpTransactionUnknown.With($"no enrollment of cmp account '{exchange.Sender.Account.Name}' in transaction {exchange.TransactionId} awaits a reviewer (RFC 4210 §5.3.22).");
         var pending = await ledger.FindApplicationAsync(waiting.ApplicationId, cancellationToken)
             ?? throw Errors.ApplicationNotFound.With($"application {waiting.ApplicationId} is gone.");
         var application = await ResumeAsync(exchange, pending, cancellationToken);
         await transactions.RecordAsync(exchange, waiting, StateOf(application), application, waiting.AnswerType, waiting.CertReqId, cancellationToken);
         return application.State == ApplicationState.Completed
-            ? await CertificateResponseAsync(application, waiting.AnswerType, waiting.CertReqId, cancellationToken)
+            ? await CertificateResponseAsync(application, waiting.AnswerType, waiting.CertReqId, WithCaPubs(waiting.AnswerType, exchange.Sender), cancellationToken)
             : new PkiBody(PkiBody.TYPE_POLL_REP, new PollReply(new DerInteger(waiting.CertReqId), new DerInteger(options.CheckAfterSeconds)));
     }
 
@@ -96,15 +98,24 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
     private async Task<PkiBody> ConfirmAsync(CmpExchange exchange, CancellationToken cancellationToken)
     {
         var issued = await transactions.ContinuedAsync(exchange, cancellationToken) is { State: CmpTransactionState.Issued or CmpTransactionState.Confirmed } found ? found
-            : throw Errors.RequestInvalid.With($"no certificate of cmp account '{exchange.Sender.Account.Name}' in this transaction awaits confirmation (RFC 4210 §5.3.18).");
+            : throw Errors.CmpTransactionUnknown.With($"no certificate of cmp account '{exchange.Sender.Account.Name}' in transaction {exchange.TransactionId} awaits confirmation (RFC 4210 §5.3.18).");
         var application = await ledger.FindApplicationAsync(issued.ApplicationId, cancellationToken)
             ?? throw Errors.ApplicationNotFound.With($"application {issued.ApplicationId} is gone.");
         await transactions.RecordAsync(exchange, issued, CmpTransactionState.Confirmed, application, issued.AnswerType, issued.CertReqId, cancellationToken);
         return new PkiBody(PkiBody.TYPE_CONFIRM, DerNull.Instance);
     }
 
-    /// <summary>ip, cp or kup: the certificate of a completed application, or status <c>waiting</c>.</summary>
-    private async Task<PkiBody> CertificateResponseAsync(CertificateApplication application, int answer, int certReqId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a certificate answer carries <c>caPubs</c> (RFC 4210 §5.3.4, RFC 9483 §4.1.1): an
+    /// ip always (the answer to an initial request, whose client may have no trust anchor yet); a
+    /// cp when the request was MAC-protected (its client trusts no certificate of this PKI yet);
+    /// a kup never (its client holds a certificate of this PKI and its chain).
+    /// </summary>
+    private static bool WithCaPubs(int answer, CmpSender sender)
+        => answer == PkiBody.TYPE_INIT_REP || (answer == PkiBody.TYPE_CERT_REP && sender.Mac is not null);
+
+    /// <summary>ip, cp or kup: the certificate of a completed application (with the root CA certificate as <c>caPubs</c> when <paramref name="withCaPubs"/>), or status <c>waiting</c>.</summary>
+    private async Task<PkiBody> CertificateResponseAsync(CertificateApplication application, int answer, int certReqId, bool withCaPubs, CancellationToken cancellationToken)
     {
         if (application.State != ApplicationState.Completed)
         {
@@ -113,7 +124,8 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
 
         var issued = await certificates.FindAsync(application.ResultSerial!, cancellationToken);
         var certificate = new CmpCertificate(X509CertificateStructure.GetInstance(issued!.CertificateDer));
-        return new PkiBody(answer, new CertRepMessage(null,
+        var caPubs = withCaPubs ? [new CmpCertificate(X509CertificateStructure.GetInstance((await authority.ChainAsync(cancellationToken))[^1]))] : (CmpCertificate[]?)null;
+        return new PkiBody(answer, new CertRepMessage(caPubs,
             [new CertResponse(new DerInteger(certReqId), new PkiStatusInfo((int)PkiStatus.Granted), new CertifiedKeyPair(new CertOrEncCert(certificate)), null)]));
     }
 

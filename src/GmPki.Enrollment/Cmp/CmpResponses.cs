@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GmPki.Core.Keys;
 using GmPki.Cryptography.Sm;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cmp;
@@ -23,7 +24,10 @@ internal static class CmpResponses
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(clock);
         var chain = (await authority.ChainAsync(cancellationToken)).Select(c => new CmpCertificate(X509CertificateStructure.GetInstance(c))).ToArray();
-        var header = new PkiHeaderBuilder(request?.Pvno.IntValueExact ?? PkiHeader.CMP_2000, new GeneralName(chain[0].X509v3PKCert.Subject),
+        var mac = sender is { Mac: { } parameters, Secret: { } secret } ? (Parameters: parameters, Secret: secret) : default((PbmParameter Parameters, byte[] Secret)?);
+        var signing = mac is null ? await authority.ProtectionAsync(sender?.Sm2UserId ?? Sm2UserId.Empty, cancellationToken) : default((ISigningKey Key, byte[] Certificate)?);
+        var protector = signing is { } found ? new CmpCertificate(X509CertificateStructure.GetInstance(found.Certificate)) : null;
+        var header = new PkiHeaderBuilder(request?.Pvno.IntValueExact ?? PkiHeader.CMP_2000, new GeneralName((protector ?? chain[0]).X509v3PKCert.Subject),
             request?.Sender ?? new GeneralName(X509Name.GetInstance(DerSequence.Empty)));
         header.SetMessageTime(new DerGeneralizedTime(clock.GetUtcNow().UtcDateTime));
         header.SetTransactionID(request?.TransactionID?.GetOctets() ?? RandomNumberGenerator.GetBytes(16));
@@ -33,18 +37,23 @@ internal static class CmpResponses
             header.SetRecipNonce(nonce.GetOctets());
         }
 
-        if (sender is { Mac: { } parameters, Secret: { } secret })
+        if (mac is { } password)
         {
-            var algorithm = CmpPasswordMac.ForResponse(parameters);
+            var algorithm = CmpPasswordMac.ForResponse(password.Parameters);
             header.SetProtectionAlg(algorithm);
             var macHeader = header.Build();
-            var mac = CmpPasswordMac.Compute(PbmParameter.GetInstance(algorithm.Parameters), secret, new ProtectedPart(macHeader, body).GetDerEncoded());
-            return new PkiMessage(macHeader, body, new DerBitString(mac), chain);
+            var code = CmpPasswordMac.Compute(PbmParameter.GetInstance(algorithm.Parameters), password.Secret, new ProtectedPart(macHeader, body).GetDerEncoded());
+            return new PkiMessage(macHeader, body, new DerBitString(code), chain);
         }
 
-        var key = await authority.KeyAsync(sender?.Sm2UserId ?? Sm2UserId.Empty);
+        var key = signing!.Value.Key;
+        if (protector!.X509v3PKCert.TbsCertificate.Extensions?.GetExtension(X509Extensions.SubjectKeyIdentifier) is { } ski)
+        {
+            header.SetSenderKID(SubjectKeyIdentifier.GetInstance(ski.GetParsedValue()).GetKeyIdentifier());
+        }
+
         header.SetProtectionAlg(AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(key.SignatureAlgorithm.ToArray())));
         var signedHeader = header.Build();
-        return new PkiMessage(signedHeader, body, new DerBitString(key.Sign(new ProtectedPart(signedHeader, body).GetDerEncoded())), chain);
+        return new PkiMessage(signedHeader, body, new DerBitString(key.Sign(new ProtectedPart(signedHeader, body).GetDerEncoded())), [protector, .. chain]);
     }
 }

@@ -16,6 +16,7 @@ public static class EnrollmentServices
         services.AddSingleton(acme.Validated());
         services.TryAddSingleton<IDnsTxtResolver, SystemDnsTxtResolver>();
         services.AddSingleton<AcmeEngine>();
+        services.AddSingleton<CmpProtectionKeys>();
         services.AddSingleton<IEnrollmentAuthority, EnrollmentAuthority>();
         services.AddSingleton<EstEngine>();
         services.TryAddSingleton(new CmpOptions());

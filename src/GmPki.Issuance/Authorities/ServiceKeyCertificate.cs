@@ -23,10 +23,13 @@ public sealed record ServiceKeyProfile(string Profile, string CommonName, string
 
     /// <summary>The timestamp authority (<c>docs/relying-party.md</c>): critical extKeyUsage id-kp-timeStamping only (RFC 3161 §2.3).</summary>
     public static readonly ServiceKeyProfile Timestamping = new("tsa-key", "GmPki Timestamp Authority", "1.3.6.1.5.5.7.3.8");
+
+    /// <summary>The CMP protection key (<c>docs/protocols.md</c>, CMP): the key whose signature protects the CA's CMP answers (RFC 9483 §3.1); critical extKeyUsage id-kp-cmcCA only (RFC 6402 §2.10).</summary>
+    public static readonly ServiceKeyProfile CmpProtection = new("cmp-protection-key", "GmPki CMP Protection", "1.3.6.1.5.5.7.3.27");
 }
 
 /// <summary>
-/// Certifies a key of the installation's own services — the audit key, the TSA key: an end-entity
+/// Certifies a key of the installation's own services — the audit key, the TSA key, the CMP protection key: an end-entity
 /// certificate from the issuing CA with subject <c>CN={profile's common name},O={the CA's organization}</c>,
 /// keyUsage digitalSignature (critical), the profile's critical extKeyUsage if any,
 /// basicConstraints cA=false, valid from now to the issuing CA's end. It goes through the ledger

@@ -40,6 +40,7 @@ internal static class EndEntityTbs
             {
                 SubjectAltNameType.Dns => new GeneralName(GeneralName.DnsName, n.Value),
                 SubjectAltNameType.Email => new GeneralName(GeneralName.Rfc822Name, n.Value),
+                SubjectAltNameType.Uri => new GeneralName(GeneralName.UniformResourceIdentifier, n.Value),
                 _ => new GeneralName(GeneralName.IPAddress, new DerOctetString(n.Encoded!)),
             });
             extensions.AddExtension(X509Extensions.SubjectAlternativeName, false, new GeneralNames([.. names]));

@@ -38,6 +38,7 @@ public static partial class ProfileLoader
         ["dns"] = SubjectAltNameType.Dns,
         ["ip"] = SubjectAltNameType.IpAddress,
         ["email"] = SubjectAltNameType.Email,
+        ["uri"] = SubjectAltNameType.Uri,
     };
 
     /// <summary>The demonstration profiles shipped with GmPki (<c>personal</c>, <c>organization</c>,

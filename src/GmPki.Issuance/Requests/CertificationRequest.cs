@@ -23,9 +23,11 @@ internal sealed record RequestedAltName(SubjectAltNameType Type, string Value, b
 /// <param name="AltNames">subjectAltName entries from the extensionRequest attribute.</param>
 /// <param name="SignatureAlgorithm">Name of the request's signature algorithm.</param>
 /// <param name="Sm2ProofId">For SM2 requests, which signer ID verified: <c>default</c> (1234567812345678) or <c>empty</c>; null otherwise.</param>
+/// <param name="RequestedNotAfter">For CRMF requests, the notAfter of the template's validity (RFC 4211 §5), UTC; null when absent and for PKCS#10.</param>
 internal sealed record CertificationRequest(
     IReadOnlyList<RequestedAttribute> Subject,
     PublicKey PublicKey,
     IReadOnlyList<RequestedAltName> AltNames,
     string SignatureAlgorithm,
-    string? Sm2ProofId);
+    string? Sm2ProofId,
+    DateTime? RequestedNotAfter = null);

@@ -246,6 +246,7 @@ internal static class CertificationRequestParser
             {
                 GeneralName.DnsName => new RequestedAltName(SubjectAltNameType.Dns, DerIA5String.GetInstance(name.Name).GetString()),
                 GeneralName.Rfc822Name => new RequestedAltName(SubjectAltNameType.Email, DerIA5String.GetInstance(name.Name).GetString()),
+                GeneralName.UniformResourceIdentifier => new RequestedAltName(SubjectAltNameType.Uri, DerIA5String.GetInstance(name.Name).GetString()),
                 GeneralName.IPAddress => IpAltName(Asn1OctetString.GetInstance(name.Name).GetOctets()),
                 _ => throw Errors.CsrExtensionRejected.With($"subjectAltName entries of GeneralName type [{name.TagNo}] are not supported."),
             };

@@ -12,7 +12,8 @@ namespace GmPki.Issuance.Requests;
 /// into the same checked <see cref="CertificationRequest"/> as a PKCS#10 request: the template
 /// names the subject and the public key (both required), a subjectAltName extension in the
 /// template is read like a PKCS#10 extensionRequest, and the proof of possession must be a
-/// signature by that key over the DER <c>CertRequest</c> (RFC 4211 §4.1, no <c>poposkInput</c>).
+/// signature by that key over the DER <c>CertRequest</c> (RFC 4211 §4.1, no <c>poposkInput</c>); the
+/// notAfter of the template's validity is the requested end (honoured up to the profile's validity).
 /// </summary>
 internal static class CrmfRequestParser
 {
@@ -67,6 +68,20 @@ internal static class CrmfRequestParser
         var sm2ProofId = CertificationRequestParser.VerifyProofOfPossession(request.GetDerEncoded(), CertificationRequestParser.SignatureOctets(signing.Signature), algorithm, publicKey);
         var san = template.Extensions?.GetExtension(X509Extensions.SubjectAlternativeName);
         var altNames = san is null ? [] : CertificationRequestParser.ParseGeneralNames(san).ToList();
-        return new CertificationRequest(CertificationRequestParser.ParseSubject(template.Subject), publicKey, altNames, algorithm.Name, sm2ProofId);
+        return new CertificationRequest(CertificationRequestParser.ParseSubject(template.Subject), publicKey, altNames, algorithm.Name, sm2ProofId, RequestedNotAfter(template));
+    }
+
+    /// <summary>The notAfter of the template's validity (RFC 4211 §5 OptionalValidity), UTC, or null.</summary>
+    /// <exception cref="GmPkiException"><c>csr-malformed</c> when it is not a Time.</exception>
+    private static DateTime? RequestedNotAfter(CertTemplate template)
+    {
+        try
+        {
+            return template.Validity?.NotAfter?.ToDateTime().ToUniversalTime();
+        }
+        catch (Exception e) when (Asn1Failure.IsMalformedInput(e) || e is FormatException)
+        {
+            throw Errors.CsrMalformed.With("the validity of the certificate template is not a pair of Times (RFC 4211 §5).");
+        }
     }
 }

@@ -88,6 +88,11 @@ internal static partial class SubjectPolicy
         }
     }
 
+    /// <summary>An absolute URI with a scheme and a scheme-specific part, printable ASCII without spaces (RFC 5280 §4.2.1.6, RFC 3986 §4.3).</summary>
+    private static bool IsAbsoluteUri(string value)
+        => value.All(c => c is > ' ' and < (char)0x7F) && System.Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && value.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && colon < value.Length - 1 && uri.Scheme.Length > 0;
+
     private static List<RequestedAltName> CheckAltNames(CertificateProfile profile, CertificationRequest request)
     {
         var names = request.AltNames.DistinctBy(n => (n.Type, n.Value.ToLowerInvariant())).ToList();
@@ -102,6 +107,7 @@ internal static partial class SubjectPolicy
             {
                 SubjectAltNameType.Dns => IsDnsName(name.Value),
                 SubjectAltNameType.Email => EmailPattern().IsMatch(name.Value),
+                SubjectAltNameType.Uri => IsAbsoluteUri(name.Value),
                 _ => true,
             };
             if (!valid)

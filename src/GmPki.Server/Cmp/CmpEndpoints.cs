@@ -6,7 +6,8 @@ namespace GmPki.Server.Cmp;
 
 /// <summary>
 /// The HTTP binding of CMP (RFC 6712; the engine is <see cref="CmpEngine"/>, docs/protocols.md):
-/// <c>POST /cmp</c> and <c>POST /cmp/{profile}</c> with a DER PKIMessage as
+/// <c>POST /cmp</c> and <c>POST /cmp/{profile}</c> (repeated and trailing slashes tolerated:
+/// <c>/cmp////</c> is <c>/cmp</c>, <c>/cmp//personal/</c> is <c>/cmp/personal</c>) with a DER PKIMessage as
 /// <c>application/pkixcmp</c>, answered with a PKIMessage (HTTP 200, also for error messages,
 /// audited as <c>cmp.request-rejected</c>). A body that is not <c>application/pkixcmp</c> gets
 /// HTTP 415 and one over 64 KiB HTTP 413, with a text line.
@@ -21,7 +22,7 @@ internal static class CmpEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        foreach (var path in new[] { "/cmp", "/cmp/{label}" })
+        foreach (var path in new[] { "/cmp", "/cmp/{**label}" })
         {
             app.MapPost(path, HandleAsync).WithTags("CMP").AllowAnonymous()
                 .WithSummary("A CMP request (ir, cr, p10cr, kur, rr, certConf, pollReq, genm) as application/pkixcmp (RFC 4210, RFC 6712)");
@@ -41,7 +42,7 @@ internal static class CmpEndpoints
             return HttpErrors.PlainText(e);
         }
 
-        var answer = await cmp.AnswerAsync(der, label, context.TraceIdentifier, cancellationToken);
+        var answer = await cmp.AnswerAsync(der, Label(label), context.TraceIdentifier, cancellationToken);
         if (answer.Refusal is { } refusal)
         {
             await RequestAudit.RejectedAsync(context, "cmp.request-rejected", refusal.Code, refusal.Reason);
@@ -49,6 +50,10 @@ internal static class CmpEndpoints
 
         return Results.Bytes(answer.Message, MediaType);
     }
+
+    /// <summary>The profile label of the path's rest with its empty segments dropped (<c>//personal/</c> is <c>personal</c>), null when nothing is left; a rest of several segments stays as it is, and no profile has that name.</summary>
+    private static string? Label(string? rest)
+        => string.Join('/', (rest ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } label ? label : null;
 
     /// <summary>The DER body.</summary>
     /// <exception cref="GmPkiException"><c>unsupported-media-type</c> unless <c>application/pkixcmp</c>; <c>request-too-large</c>.</exception>

@@ -67,6 +67,7 @@ public static class ServerHost
         }
 
         await Hosting.Keys.StartupKeys.OpenAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<Hosting.Enrollment.CmpProtectionKeys>().EnsureAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.Use(async (context, next) =>

@@ -25,8 +25,8 @@ internal static class ProtocolOperations
 
     private static readonly Dictionary<string, ProtocolOperation> Table = Build();
 
-    /// <summary>The metadata of <paramref name="method"/> <paramref name="path"/> (the route as the API explorer writes it), or null for REST endpoints described where they are mapped.</summary>
-    public static ProtocolOperation? Find(string method, string path) => Table.GetValueOrDefault(method + " " + path);
+    /// <summary>The metadata of <paramref name="method"/> <paramref name="path"/> (the route as the API explorer writes it; a catch-all <c>{**name}</c> is looked up as <c>{name}</c>), or null for REST endpoints described where they are mapped.</summary>
+    public static ProtocolOperation? Find(string method, string path) => Table.GetValueOrDefault(method + " " + path.Replace("{**", "{", StringComparison.Ordinal));
 
     private static Dictionary<string, ProtocolOperation> Build()
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GmPki.Storage.Cmp;
 
-/// <summary>Table <c>cmp_transactions</c>: reads through EF Core, writes (an upsert both providers accept) through the <see cref="LedgerWriter"/>.</summary>
+/// <summary>Tables <c>cmp_transactions</c> and <c>cmp_messages</c>: reads through EF Core, writes (an upsert both providers accept) through the <see cref="LedgerWriter"/>.</summary>
 internal sealed class CmpTransactionStore(IDbContextFactory<LedgerContext> contexts, LedgerWriter writer) : ICmpTransactionStore
 {
     private static readonly LedgerStatement Upsert = new(
@@ -15,6 +15,23 @@ internal sealed class CmpTransactionStore(IDbContextFactory<LedgerContext> conte
         + "ON CONFLICT (account, transaction_id) DO UPDATE SET state = excluded.state, application_id = excluded.application_id, answer_type = excluded.answer_type, "
         + "cert_req_id = excluded.cert_req_id, client_nonce = excluded.client_nonce, server_nonce = excluded.server_nonce, certificate_serial = excluded.certificate_serial, updated_at = excluded.updated_at",
         "account", "transactionId", "state", "applicationId", "answerType", "certReqId", "clientNonce", "serverNonce", "certificateSerial", "createdAt", "updatedAt");
+
+    private static readonly LedgerStatement InsertMessage = new(
+        "INSERT INTO cmp_messages (sender_nonce, account, transaction_id, body_type, received_at) VALUES (@senderNonce, @account, @transactionId, @bodyType, @receivedAt)",
+        "senderNonce", "account", "transactionId", "bodyType", "receivedAt");
+
+    public async Task<bool> TryRecordMessageAsync(CmpMessageSeen message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return await writer.WriteAsync([new LedgerStep(InsertMessage, [message.SenderNonce, message.Account, message.TransactionId, message.BodyType,
+            UtcDateTimeConverter.ToUtc(message.ReceivedAt)])], cancellationToken) == WriteOutcome.Written;
+    }
+
+    public async Task<bool> TransactionSeenAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Set<CmpMessageEntity>().AnyAsync(m => m.TransactionId == transactionId, cancellationToken);
+    }
 
     public async Task SaveAsync(CmpTransaction transaction, CancellationToken cancellationToken)
     {
