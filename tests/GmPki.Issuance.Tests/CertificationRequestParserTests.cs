@@ -130,7 +130,7 @@ public class CertificationRequestParserTests
     [Fact]
     public void Parse_UnsupportedAltNameType_ExtensionRejected()
     {
-        var der = Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.EcdsaP256), "CN=x", new GeneralName(GeneralName.UniformResourceIdentifier, "http://x"));
+        var der = Csrs.Create(EphemeralKeys.Generate(KeyAlgorithm.EcdsaP256), "CN=x", new GeneralName(GeneralName.RegisteredID, "1.2.3.4"));
 
         Code(() => CertificationRequestParser.Parse(der)).ShouldBe("csr-extension-rejected");
     }

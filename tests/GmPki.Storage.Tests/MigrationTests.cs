@@ -45,7 +45,7 @@ public abstract class MigrationTests<TFixture>(TFixture fixture) : IClassFixture
         (await Fixture.ReadSchemaAsync(options)).ShouldEqual(before);
         await using var context = StorageFixture.CreateContext(services);
         (await context.Database.GetAppliedMigrationsAsync()).ShouldBe(
-            ["20261122000000_Initial", "20261201000000_AuditChain", "20261202000000_Registration", "20261203000000_Agencies", "20261204000000_SubscriberIdentityIndex", "20261205000000_StatusServices", "20261207000000_DirectoryOutbox", "20261209000000_ProtocolAccounts", "20261210000000_ProtocolSecrets", "20261212000000_Acme", "20261213000000_CertificatePairs", "20261214000000_CmpTransactions", "20261220000000_CertificateApplication", "20270101000000_CmpMessages"]);
+            ["20261122000000_Initial", "20261201000000_AuditChain", "20261202000000_Registration", "20261203000000_Agencies", "20261204000000_SubscriberIdentityIndex", "20261205000000_StatusServices", "20261207000000_DirectoryOutbox", "20261209000000_ProtocolAccounts", "20261210000000_ProtocolSecrets", "20261212000000_Acme", "20261213000000_CertificatePairs", "20261214000000_CmpTransactions", "20261220000000_CertificateApplication", "20270101000000_CmpMessages", "20270102000000_OperatorExpiry"]);
         (await context.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
     }
 
