@@ -131,6 +131,25 @@ public class EstTests(Sm2ServerFixture fixture) : IClassFixture<Sm2ServerFixture
     }
 
     [SkippableFact]
+    public async Task CurlEnroll_SubjectNotTheHolders_400NamingTheStep_NoPersonalDataInAnswerOrAudit()
+    {
+        Curl.RequireInstalled();
+        using var client = new OpenSslClient(Server);
+        var (person, account, secret) = await AccountAsync(client, "物联网设备戊", "est-device-5", "personal");
+        Request(client, "other", "李四");
+
+        var refused = Curl.Run("--user", $"{account}:{secret}", "-H", "Content-Type: application/pkcs10", "--data-binary", "@" + client.File("other.b64"),
+            Server.BaseUrl + "/.well-known/est/simpleenroll");
+
+        refused.Status.ShouldBe(400, refused.Output);
+        refused.Output.ShouldContain("subject-consistency");
+        string[] names = [person.Name, "李四", JsonSerializer.Serialize(person.Name).Trim('"'), JsonSerializer.Serialize("李四").Trim('"')];
+        names.ShouldAllBe(name => !refused.Output.Contains(name, StringComparison.Ordinal));
+        (await Server.RecentAuditAsync(40)).Where(e => e.Action == "est.request-rejected")
+            .ShouldAllBe(e => names.All(name => !e.Details!.Contains(name, StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task CurlCsrAttrsAndMalformedBodies_AttributesForSm2_ErrorsInEstFormat()
     {
         Curl.RequireInstalled();

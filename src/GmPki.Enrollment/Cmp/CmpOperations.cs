@@ -195,8 +195,7 @@ internal sealed class CmpOperations(ProtocolEnrollment enrollment, IRegistration
     {
         if (application.State == ApplicationState.Rejected)
         {
-            var failed = application.Steps.Last(s => !s.Passed);
-            throw Errors.RequestInvalid.With($"application {application.Id} was rejected at {KebabNames.Of(failed.Step)}: {failed.Details}");
+            throw RejectedApplication.Error(application);
         }
 
         return application;

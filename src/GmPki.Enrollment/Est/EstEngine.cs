@@ -121,8 +121,7 @@ public sealed class EstEngine
 
         if (application.State == ApplicationState.Rejected)
         {
-            var failed = application.Steps.Last(s => !s.Passed);
-            throw Errors.RequestInvalid.With($"application {application.Id} was rejected at {KebabNames.Of(failed.Step)}: {failed.Details}");
+            throw RejectedApplication.Error(application);
         }
 
         var issued = await _certificates.FindAsync(application.ResultSerial!, cancellationToken);
