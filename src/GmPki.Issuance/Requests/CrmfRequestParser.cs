@@ -77,7 +77,7 @@ internal static class CrmfRequestParser
     {
         try
         {
-            return template.Validity?.NotAfter?.ToDateTime().ToUniversalTime();
+            return (template.Validity?.NotAfter is { } notAfter ? Asn1Times.ToDateTime(notAfter).ToUniversalTime() : (DateTime?)null);
         }
         catch (Exception e) when (Asn1Failure.IsMalformedInput(e) || e is FormatException)
         {

@@ -75,7 +75,7 @@ public sealed class AuthenticityCheck(IAuthorityRegistry authorities, IPublicDir
         {
             var tbs = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der)).TbsCertificate;
             var finding = new AuthenticityFinding(AuthenticityVerdict.ForeignIssuer, null, tbs.Issuer.ToString(true, X509Name.DefaultSymbols), SerialOf(tbs.SerialNumber),
-                tbs.Subject.ToString(true, X509Name.DefaultSymbols), tbs.StartDate.ToDateTime().ToUniversalTime(), tbs.EndDate.ToDateTime().ToUniversalTime(),
+                tbs.Subject.ToString(true, X509Name.DefaultSymbols), Asn1Times.ToDateTime(tbs.StartDate).ToUniversalTime(), Asn1Times.ToDateTime(tbs.EndDate).ToUniversalTime(),
                 Convert.ToHexStringLower(SHA256.HashData(der)), null, null, null, null, []);
             return (finding, tbs.Issuer.GetDerEncoded());
         }

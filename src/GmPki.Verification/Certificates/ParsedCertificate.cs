@@ -31,8 +31,8 @@ internal sealed class ParsedCertificate
         Signature = structure.Signature.GetOctets();
         Issuer = DistinguishedName.From(tbs.Issuer);
         Subject = DistinguishedName.From(tbs.Subject);
-        NotBefore = tbs.StartDate.ToDateTime();
-        NotAfter = tbs.EndDate.ToDateTime();
+        NotBefore = Asn1Times.ToDateTime(tbs.StartDate);
+        NotAfter = Asn1Times.ToDateTime(tbs.EndDate);
         SubjectPublicKeyInfo = tbs.SubjectPublicKeyInfo.GetDerEncoded();
         Key = VerificationKey.TryParse(SubjectPublicKeyInfo, out var keyProblem);
         KeyProblem = keyProblem;

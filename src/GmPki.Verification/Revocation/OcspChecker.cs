@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using System.Security.Cryptography;
 using GmPki.Cryptography.Signing;
 using GmPki.Cryptography.Sm;
@@ -24,8 +25,8 @@ internal static class OcspChecker
         {
             foreach (var single in evidence.Responses.Where(r => Names(r.CertId, certificate, issuer)))
             {
-                var thisUpdate = single.ThisUpdate.ToDateTime();
-                var nextUpdate = single.NextUpdate?.ToDateTime();
+                var thisUpdate = Asn1Times.ToDateTime(single.ThisUpdate);
+                var nextUpdate = (single.NextUpdate is { } next ? Asn1Times.ToDateTime(next) : (DateTime?)null);
                 if (thisUpdate > context.Time || nextUpdate < context.Time || single.CertStatus.TagNo == 2 || !SignedForIssuer(context, evidence, issuer, issuerKey))
                 {
                     continue;
@@ -37,7 +38,7 @@ internal static class OcspChecker
                 }
 
                 var revoked = RevokedInfo.GetInstance(single.CertStatus.Status);
-                var at = revoked.RevocationTime.ToDateTime();
+                var at = Asn1Times.ToDateTime(revoked.RevocationTime);
                 if (at <= context.Time)
                 {
                     return new RevocationOutcome(RevocationOutcome.Revoked, $"OCSP: revoked on {at:u}.");

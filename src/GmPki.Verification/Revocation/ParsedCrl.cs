@@ -25,8 +25,8 @@ internal sealed class ParsedCrl
         SignatureParameters = list.SignatureAlgorithm.Parameters;
         Signature = list.GetSignatureOctets();
         Issuer = DistinguishedName.From(tbs.Issuer);
-        ThisUpdate = tbs.ThisUpdate.ToDateTime();
-        NextUpdate = tbs.NextUpdate?.ToDateTime();
+        ThisUpdate = Asn1Times.ToDateTime(tbs.ThisUpdate);
+        NextUpdate = (tbs.NextUpdate is { } next ? Asn1Times.ToDateTime(next) : (DateTime?)null);
         if (!list.SignatureAlgorithm.Equals(tbs.Signature))
         {
             Problem = "the CRL's inner and outer signature algorithms differ (RFC 5280 §5.1.1.2).";
@@ -159,7 +159,7 @@ internal sealed class ParsedCrl
                 issuer = directory is null ? issuer : DistinguishedName.From(directory.Name);
             }
 
-            entries.Add(new RevokedEntry(entry.UserCertificate.Value, entry.RevocationDate.ToDateTime(), reason, issuer));
+            entries.Add(new RevokedEntry(entry.UserCertificate.Value, Asn1Times.ToDateTime(entry.RevocationDate), reason, issuer));
         }
 
         return entries;

@@ -1,3 +1,4 @@
+using GmPki.Cryptography.Asn1;
 using GmPki.Cryptography.Hashing;
 using GmPki.Verification.Certificates;
 using Org.BouncyCastle.Asn1;
@@ -54,7 +55,7 @@ public static class TimestampTokenVerifier
             return new TimestampReport(false, null, null, null, null, null, "the token is malformed: " + e.Message);
         }
 
-        var time = info.GenTime.ToDateTime().ToUniversalTime();
+        var time = Asn1Times.ToDateTime(info.GenTime).ToUniversalTime();
         TimestampReport Report(string? problem, string? authority = null, Paths.PathValidationResult? path = null)
             => new(problem is null, time, authority, info.SerialNumber.Value.ToString(), info.Policy.Id, path, problem);
 
