@@ -31,13 +31,10 @@ public static class Asn1Times
     {
         ArgumentNullException.ThrowIfNull(time);
         var text = time.TimeString;
-        if (!text.EndsWith('Z') && (text.Contains('+', StringComparison.Ordinal) || text.Contains('-', StringComparison.Ordinal)))
+        var sign = text.IndexOfAny(['+', '-']);
+        if (!text.EndsWith('Z') && sign >= 0 && sign != text.Length - 5 && sign != text.Length - 3)
         {
-            var sign = text.Length >= 5 && text[^5] is '+' or '-' ? text.Length - 5 : text.Length >= 3 && text[^3] is '+' or '-' ? text.Length - 3 : -1;
-            if (sign < 0 || text.IndexOfAny(['+', '-']) != sign)
-            {
-                throw new FormatException($"GeneralizedTime '{text}' is neither Zulu nor an offset time (RFC 5280 §4.1.2.5.2).");
-            }
+            throw new FormatException($"GeneralizedTime '{text}' is neither Zulu nor an offset time (RFC 5280 §4.1.2.5.2).");
         }
 
         return time.ToDateTime();
